@@ -1,0 +1,140 @@
+/*
+ * treatyterm/schedule.h -- the dates a treaty's clauses produce.
+ *
+ * tt_schedule_compute() turns a tt_spec into milestones in date order, each
+ * with the anchor, offset and rule that produced it so that the derivation
+ * can be shown and cited.  A schedule can be recomputed in place for another
+ * spec; its memory is then reused, which keeps batch runs free of per-treaty
+ * allocation.
+ */
+#ifndef TREATYTERM_SCHEDULE_H
+#define TREATYTERM_SCHEDULE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <treatyterm/date.h>
+#include <treatyterm/error.h>
+#include <treatyterm/spec.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum tt_kind {
+	TT_KIND_ENTRY_INTO_FORCE = 0,
+	TT_KIND_CONSULTATION,
+	TT_KIND_REVIEW,
+	TT_KIND_CONFERENCE,
+	TT_KIND_WITHDRAWAL_NOTICE_OPENS,
+	TT_KIND_WITHDRAWAL_EFFECTIVE,
+	TT_KIND_RENEWAL_NOTICE_DEADLINE,
+	TT_KIND_RENEWAL,
+	TT_KIND_EXPIRY,
+	TT_KIND_MILESTONE,
+	TT_KIND_COUNT
+} tt_kind;
+
+/* "entry_into_force", "consultation", ... as used in JSON and CSV. */
+const char *tt_kind_name(tt_kind kind);
+/* True for meetings, the only dates --roll may move. */
+bool tt_kind_is_meeting(tt_kind kind);
+
+/* What a milestone's offset is counted from. */
+typedef enum tt_anchor {
+	TT_ANCHOR_NONE = 0,	/* the date is given, not computed */
+	TT_ANCHOR_ENTRY_INTO_FORCE,
+	TT_ANCHOR_NOTICE,	/* the day a notice was (or may first be) received */
+	TT_ANCHOR_PERIOD_END	/* the last day of a (renewed) period */
+} tt_anchor;
+
+/* The rule that produced a date. */
+typedef enum tt_rule {
+	TT_RULE_GIVEN = 0,	/* a date given in the spec */
+	TT_RULE_SAME_DATE,	/* same-date rule, forwards */
+	TT_RULE_DAYS,		/* a period of days (or weeks) */
+	TT_RULE_START_DAY_COUNTED,	/* inclusive convention: the day before */
+	TT_RULE_BACKWARDS,	/* counted backwards from the end of a period */
+	TT_RULE_DAY_AFTER	/* the first day after a period ends */
+} tt_rule;
+
+/* Milestone flags. */
+enum {
+	TT_MS_CLAMPED = 1u << 0,	/* the month-end clamp applied */
+	TT_MS_ROLLED = 1u << 1,	/* moved off a weekend or holiday */
+	TT_MS_AFTER_NOTICE = 1u << 2	/* depends on the notice date given */
+};
+
+typedef struct tt_milestone {
+	tt_date date;		/* the day it happens (after any roll) */
+	tt_date nominal;	/* the day the clause gives, before any roll */
+	tt_kind kind;
+	unsigned series;	/* which [conference]/[milestone] section, from 0 */
+	unsigned ordinal;	/* 1-based position in its series */
+	const char *label;	/* the spec's label, or NULL for the default */
+	tt_anchor anchor;
+	tt_date anchor_date;
+	tt_duration offset;	/* from ANCHOR_DATE to NOMINAL (before the
+				 * inclusive day-before, see RULE) */
+	tt_rule rule;
+	unsigned flags;
+} tt_milestone;
+
+typedef struct tt_schedule tt_schedule;
+
+typedef struct tt_schedule_options {
+	const tt_holidays *holidays;	/* NULL: Saturdays and Sundays only */
+	tt_roll roll;			/* how to move meetings; TT_ROLL_NONE */
+	size_t max_milestones;		/* 0: TT_SCHEDULE_MAX_MILESTONES */
+} tt_schedule_options;
+
+#define TT_SCHEDULE_MAX_MILESTONES 100000
+/* Unlimited series stop at the horizon: by default this many years after
+ * entry into force. */
+#define TT_SCHEDULE_DEFAULT_HORIZON_YEARS 100
+
+tt_schedule *tt_schedule_new(void);
+void tt_schedule_free(tt_schedule *s);
+
+/* Computes the milestones of SPEC into S, replacing what S held.  OPT may
+ * be NULL.  On error S is left empty. */
+tt_status tt_schedule_compute(tt_schedule *s, const tt_spec *spec,
+			      const tt_schedule_options *opt, tt_error *err);
+
+size_t tt_schedule_count(const tt_schedule *s);
+/* The I-th milestone in date order; valid until S is recomputed or freed. */
+const tt_milestone *tt_schedule_at(const tt_schedule *s, size_t i);
+
+/* The treaty the schedule was computed for; strings belong to S. */
+const char *tt_schedule_id(const tt_schedule *s);
+const char *tt_schedule_name(const tt_schedule *s);
+tt_date tt_schedule_entry_into_force(const tt_schedule *s);
+/* False for an indefinite term. */
+bool tt_schedule_term(const tt_schedule *s, tt_duration *out);
+tt_convention tt_schedule_convention(const tt_schedule *s);
+/* The last day in force, or false when the treaty has none (indefinite
+ * term, or renewals without limit and no notice). */
+bool tt_schedule_expiry(const tt_schedule *s, tt_date *out);
+/* The day after which unlimited series were cut off. */
+tt_date tt_schedule_horizon(const tt_schedule *s);
+/* True if some unlimited series was cut off at the horizon. */
+bool tt_schedule_truncated(const tt_schedule *s);
+
+/* The milestone's label ("Consultation 3", or the spec's label with the
+ * ordinal appended for series) into BUF of SIZE bytes. */
+char *tt_milestone_label(const tt_milestone *m, char *buf, size_t size);
+/* How the date was derived, in words ("entry into force 1952-07-23 +
+ * 50 years"), into BUF of SIZE bytes. */
+char *tt_milestone_derivation(const tt_milestone *m, char *buf, size_t size);
+/* The rule followed, with its source, as a static string. */
+const char *tt_milestone_rule(const tt_milestone *m);
+/* Derivation and rule in one sentence, as JSON's "basis" shows it. */
+char *tt_milestone_basis(const tt_milestone *m, char *buf, size_t size);
+
+/* Room that is always enough for the three functions above. */
+#define TT_TEXT_BUFSIZE 512
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* TREATYTERM_SCHEDULE_H */

@@ -1,0 +1,87 @@
+/*
+ * treatyterm/spec.h -- a treaty's duration clauses.
+ *
+ * A tt_spec holds the clauses of one treaty as sections and keys, the same
+ * names in spec files ("[withdrawal] notice = 1y"), on the command line
+ * (--withdrawal-notice 1y) and in batch CSV columns (withdrawal.notice).
+ * Every way in goes through tt_spec_set(), so all three accept the same
+ * values and give the same messages.  Each value remembers where it came
+ * from (line and column, 0 for the command line) so that errors found later,
+ * when the clauses are checked against each other, can point at it.
+ */
+#ifndef TREATYTERM_SPEC_H
+#define TREATYTERM_SPEC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <treatyterm/date.h>
+#include <treatyterm/error.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct tt_spec tt_spec;
+
+typedef enum tt_convention {
+	/* The day of entry into force is not counted: a term of N years ends
+	 * at the end of the day with the same date N years later (Reg.
+	 * 1182/71 art. 3, ETS 076 arts. 3-4). */
+	TT_CONVENTION_ANNIVERSARY = 0,
+	/* The day of entry into force is the first day of the term: the term
+	 * ends the day before the anniversary (leases, the 1898 Hong Kong
+	 * New Territories convention). */
+	TT_CONVENTION_INCLUSIVE
+} tt_convention;
+
+/* "anniversary" or "inclusive". */
+const char *tt_convention_name(tt_convention c);
+
+/* Renewal "times" meaning "renewed without limit". */
+#define TT_RENEWAL_UNLIMITED (-1)
+
+tt_spec *tt_spec_new(void);
+void tt_spec_free(tt_spec *spec);
+/* Forgets every value, keeping allocated memory for reuse. */
+void tt_spec_reset(tt_spec *spec);
+tt_spec *tt_spec_clone(const tt_spec *spec);
+
+/* Sets SECTION.KEY to VALUE, replacing an earlier value.  LINE and COLUMN
+ * say where VALUE starts in its input (0 for none); errors inside VALUE are
+ * reported at COLUMN plus their offset.  For the repeatable sections
+ * ("conference", "milestone") the key goes to the newest instance, which
+ * is created if there is none. */
+tt_status tt_spec_set(tt_spec *spec, const char *section, const char *key,
+		      const char *value, unsigned line, unsigned column,
+		      tt_error *err);
+/* Starts a new instance of a repeatable section ("conference" or
+ * "milestone"); for other sections it does nothing.  Fails for an unknown
+ * section. */
+tt_status tt_spec_begin_section(tt_spec *spec, const char *section,
+				unsigned line, unsigned column, tt_error *err);
+/* True if SECTION may appear more than once. */
+bool tt_spec_section_repeats(const char *section);
+/* True if SECTION is known, and (KEY not NULL) KEY is one of its keys. */
+bool tt_spec_key_is_known(const char *section, const char *key);
+
+/* Parses spec-file text (INI style, see treatyterm-spec(5)) into SPEC,
+ * over any values already there.  Errors carry line and column. */
+tt_status tt_spec_parse(tt_spec *spec, const char *text, size_t len,
+			tt_error *err);
+
+/* Checks that the clauses are complete and consistent: an entry into force
+ * is set, periods are positive, counts are at least 1, notices fit in the
+ * term, a given notice date is not before entry into force or before the
+ * withdrawal window opens.  tt_schedule_compute() calls it too. */
+tt_status tt_spec_validate(const tt_spec *spec, tt_error *err);
+
+/* Read access for formatting; strings belong to SPEC. */
+const char *tt_spec_id(const tt_spec *spec);	/* "" if unset */
+const char *tt_spec_name(const tt_spec *spec);	/* "" if unset */
+bool tt_spec_entry_into_force(const tt_spec *spec, tt_date *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* TREATYTERM_SPEC_H */

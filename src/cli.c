@@ -1,0 +1,123 @@
+/*
+ * cli.c -- messages, exit statuses and argument helpers for the program.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "cli.h"
+
+const char *cli_program = "treatyterm";
+
+void
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: ", cli_program);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+cli_arg_error(const char *what, const char *value, const tt_error *e)
+{
+	if (e->column != 0)
+		cli_error("%s '%s': column %u: %s", what, value, e->column,
+			  e->message);
+	else
+		cli_error("%s '%s': %s", what, value, e->message);
+}
+
+void
+cli_file_error(const char *file, const tt_error *e)
+{
+	if (e->line != 0 && e->column != 0)
+		cli_error("%s:%u:%u: %s", file, e->line, e->column,
+			  e->message);
+	else if (e->line != 0)
+		cli_error("%s:%u: %s", file, e->line, e->message);
+	else
+		cli_error("%s: %s", file, e->message);
+}
+
+int
+cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: ", cli_program);
+	if (cmd != NULL)
+		fprintf(stderr, "%s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s%s%s --help' for more information.\n",
+		cli_program, cmd ? " " : "", cmd ? cmd : "");
+	return EXIT_USAGE;
+}
+
+int
+cli_print_version(void)
+{
+	printf("%s %s\n"
+	       "Copyright (C) 2026 the treatyterm authors.\n"
+	       "License MIT: <https://opensource.org/licenses/MIT>.\n"
+	       "This is free software: you are free to change and "
+	       "redistribute it.\n"
+	       "There is NO WARRANTY, to the extent permitted by law.\n",
+	       PACKAGE_NAME, PACKAGE_VERSION);
+	return cli_finish_stdout(EXIT_OK);
+}
+
+int
+cli_finish_stdout(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error("write error: %s", strerror(errno));
+		return EXIT_INVALID;
+	}
+	return status;
+}
+
+bool
+cli_parse_date(const char *what, const char *s, tt_date *out)
+{
+	tt_error e;
+
+	if (tt_date_parse(s, out, &e) == TT_OK)
+		return true;
+	cli_arg_error(what, s, &e);
+	return false;
+}
+
+bool
+cli_parse_duration(const char *what, const char *s, tt_duration *out)
+{
+	tt_error e;
+
+	if (tt_duration_parse(s, out, &e) == TT_OK)
+		return true;
+	cli_arg_error(what, s, &e);
+	return false;
+}
+
+int
+cli_option_error(const char *cmd, int c, char **argv)
+{
+	const char *arg = argv[optind - 1];
+
+	if (c == ':')
+		return cli_usage_error(cmd, "option '%s' requires an argument",
+				       arg);
+	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
+		return cli_usage_error(cmd, "invalid option -- '%c'", optopt);
+	return cli_usage_error(cmd, "unrecognized option '%s'", arg);
+}

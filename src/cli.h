@@ -1,0 +1,61 @@
+/*
+ * cli.h -- what the subcommands of the treatyterm program share.
+ *
+ * The library never prints; every message the program writes goes through
+ * the functions here, in the GNU form "treatyterm: message" (with
+ * "FILE:LINE:COLUMN: " before the message when there is a location).
+ */
+#ifndef TREATYTERM_CLI_H
+#define TREATYTERM_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <treatyterm/treatyterm.h>
+
+#if defined(__GNUC__)
+#define CLI_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define CLI_PRINTF(f, a)
+#endif
+
+/* Exit statuses, documented in treatyterm(1). */
+enum cli_exit {
+	EXIT_OK = 0,
+	EXIT_INVALID = 1,	/* invalid input, or a failed read or write */
+	EXIT_USAGE = 2,		/* wrong usage: unknown option, missing argument */
+	EXIT_SKIPPED = 3	/* batch: some rows were reported and skipped */
+};
+
+struct cli_command {
+	const char *name;
+	const char *summary;	/* one line for "treatyterm --help" */
+	int (*run)(int argc, char **argv);
+};
+
+extern const struct cli_command cmd_add;
+extern const struct cli_command cmd_between;
+
+extern const char *cli_program;	/* "treatyterm" */
+
+void cli_error(const char *fmt, ...) CLI_PRINTF(1, 2);
+/* "treatyterm: WHAT 'VALUE': column C: MESSAGE" for a bad argument. */
+void cli_arg_error(const char *what, const char *value, const tt_error *e);
+/* "treatyterm: FILE:LINE:COLUMN: MESSAGE" for a bad input file. */
+void cli_file_error(const char *file, const tt_error *e);
+/* "Try 'treatyterm CMD --help' ..." after a usage error; returns
+ * EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) CLI_PRINTF(2, 3);
+/* Reports the option error getopt_long() returned C (':' or '?') for,
+ * with optstring starting "+:" and opterr 0; returns EXIT_USAGE. */
+int cli_option_error(const char *cmd, int c, char **argv);
+/* Prints the version text for --version; returns EXIT_OK or, when
+ * stdout cannot be written, EXIT_INVALID. */
+int cli_print_version(void);
+/* Flushes stdout and reports a failed write; returns the exit status. */
+int cli_finish_stdout(int status);
+
+bool cli_parse_date(const char *what, const char *s, tt_date *out);
+bool cli_parse_duration(const char *what, const char *s, tt_duration *out);
+
+#endif /* TREATYTERM_CLI_H */

@@ -1,0 +1,76 @@
+/*
+ * error.c -- filling tt_error values.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+const char *
+tt_status_name(tt_status status)
+{
+	switch (status) {
+	case TT_OK:
+		return "success";
+	case TT_ESYNTAX:
+		return "syntax error";
+	case TT_ERANGE:
+		return "value out of range";
+	case TT_EINVAL:
+		return "invalid value";
+	case TT_ELIMIT:
+		return "limit exceeded";
+	case TT_ENOMEM:
+		return "out of memory";
+	case TT_EIO:
+		return "input/output error";
+	}
+	return "unknown error";
+}
+
+const char *
+tt_version(void)
+{
+	return PACKAGE_VERSION;
+}
+
+tt_status
+ttp_error_set(tt_error *err, tt_status code, unsigned line, unsigned column,
+	      const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err == NULL)
+		return code;
+	err->code = code;
+	err->line = line;
+	err->column = column;
+	err->section = NULL;
+	err->key = NULL;
+	va_start(ap, fmt);
+	vsnprintf(err->message, sizeof err->message, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+void
+ttp_error_locate(tt_error *err, unsigned line, unsigned column)
+{
+	if (err == NULL)
+		return;
+	if (line != 0)
+		err->line = line;
+	/* A column inside a value is relative to the value's first byte. */
+	if (column != 0)
+		err->column = err->column ? column + err->column - 1 : column;
+}
+
+void
+ttp_error_clear(tt_error *err)
+{
+	if (err == NULL)
+		return;
+	memset(err, 0, sizeof *err);
+}

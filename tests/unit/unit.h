@@ -1,0 +1,41 @@
+/*
+ * unit.h -- what the CUnit suites share.
+ *
+ * Each test-*.c file defines one function that adds its suites; main.c
+ * calls them all and fails when any assertion failed.
+ */
+#ifndef TREATYTERM_UNIT_H
+#define TREATYTERM_UNIT_H
+
+#include <CUnit/CUnit.h>
+
+#include <treatyterm/treatyterm.h>
+
+void add_date_tests(void);
+
+/* Adds a suite NAME with the NULL-terminated TESTS; aborts the run if
+ * CUnit cannot. */
+void unit_add_suite(const char *name, const CU_TestInfo *tests);
+
+/* A date from literal fields, for readable assertions. */
+static inline tt_date
+D(int y, int m, int d)
+{
+	tt_date r = { y, m, d };
+
+	return r;
+}
+
+/* Asserts that two dates are equal, naming both on failure. */
+#define ASSERT_DATE_EQ(got, want) \
+	do { \
+		tt_date g_ = (got), w_ = (want); \
+		char m_[96]; \
+		snprintf(m_, sizeof m_, "%04d-%02d-%02d == %04d-%02d-%02d", \
+			 g_.year, g_.month, g_.day, w_.year, w_.month, \
+			 w_.day); \
+		CU_assertImplementation(tt_date_compare(g_, w_) == 0, \
+					__LINE__, m_, __FILE__, "", CU_FALSE); \
+	} while (0)
+
+#endif
