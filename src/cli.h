@@ -35,6 +35,8 @@ struct cli_command {
 
 extern const struct cli_command cmd_add;
 extern const struct cli_command cmd_between;
+extern const struct cli_command cmd_schedule;
+extern const struct cli_command cmd_presets;
 
 extern const char *cli_program;	/* "treatyterm" */
 

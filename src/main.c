@@ -14,6 +14,8 @@
 static const struct cli_command *const commands[] = {
 	&cmd_add,
 	&cmd_between,
+	&cmd_schedule,
+	&cmd_presets,
 };
 
 static int

@@ -62,7 +62,8 @@ typedef enum tt_rule {
 enum {
 	TT_MS_CLAMPED = 1u << 0,	/* the month-end clamp applied */
 	TT_MS_ROLLED = 1u << 1,	/* moved off a weekend or holiday */
-	TT_MS_AFTER_NOTICE = 1u << 2	/* depends on the notice date given */
+	TT_MS_AFTER_NOTICE = 1u << 2,	/* depends on the notice date given */
+	TT_MS_NUMBERED = 1u << 3	/* one of a series: the label is numbered */
 };
 
 typedef struct tt_milestone {
@@ -126,8 +127,9 @@ char *tt_milestone_label(const tt_milestone *m, char *buf, size_t size);
 /* How the date was derived, in words ("entry into force 1952-07-23 +
  * 50 years"), into BUF of SIZE bytes. */
 char *tt_milestone_derivation(const tt_milestone *m, char *buf, size_t size);
-/* The rule followed, with its source, as a static string. */
-const char *tt_milestone_rule(const tt_milestone *m);
+/* The rule followed, with its source ("same date; Reg. 1182/71 art.
+ * 3(2)(c) / ETS 076 art. 4(1)"), into BUF of SIZE bytes. */
+char *tt_milestone_rule(const tt_milestone *m, char *buf, size_t size);
 /* Derivation and rule in one sentence, as JSON's "basis" shows it. */
 char *tt_milestone_basis(const tt_milestone *m, char *buf, size_t size);
 

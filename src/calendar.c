@@ -1,0 +1,260 @@
+/*
+ * calendar.c -- holidays, rolling and iCalendar options (see calendar.h).
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "calendar.h"
+#include "cli.h"
+
+enum {
+	OPT_HOLIDAYS = CALENDAR_OPTION_BASE,
+	OPT_ROLL,
+	OPT_REMIND,
+	OPT_REMIND_ALL,
+	OPT_RRULE,
+	OPT_CALENDAR_NAME,
+	OPT_END
+};
+
+static const struct option calendar_longopts[] = {
+	{ "holidays", required_argument, NULL, OPT_HOLIDAYS },
+	{ "roll", required_argument, NULL, OPT_ROLL },
+	{ "remind", required_argument, NULL, OPT_REMIND },
+	{ "remind-all", no_argument, NULL, OPT_REMIND_ALL },
+	{ "rrule", no_argument, NULL, OPT_RRULE },
+	{ "calendar-name", required_argument, NULL, OPT_CALENDAR_NAME },
+};
+
+#define NOPTS (sizeof calendar_longopts / sizeof calendar_longopts[0])
+
+void
+calendar_opts_init(struct calendar_opts *c)
+{
+	memset(c, 0, sizeof *c);
+	c->roll = TT_ROLL_NONE;
+}
+
+void
+calendar_opts_free(struct calendar_opts *c)
+{
+	tt_holidays_free(c->holidays);
+	c->holidays = NULL;
+}
+
+size_t
+calendar_option_count(void)
+{
+	return NOPTS;
+}
+
+size_t
+calendar_options(struct option *opts, size_t n)
+{
+	for (size_t i = 0; i < NOPTS; i++)
+		opts[n++] = calendar_longopts[i];
+	return n;
+}
+
+void
+calendar_options_help(FILE *fp)
+{
+	fprintf(fp,
+		"Working days:\n"
+		"  --holidays FILE.ics  public holidays (all-day events, "
+		"yearly rules too)\n"
+		"  --roll following|preceding\n"
+		"                       move consultations, reviews and "
+		"conferences off\n"
+		"                       weekends and holidays (expiry, "
+		"withdrawal and\n"
+		"                       deadlines never move)\n"
+		"Calendar output (--format ics):\n"
+		"  --remind DURATION    an alarm this long before deadlines, "
+		"withdrawal\n"
+		"                       dates and expiry\n"
+		"  --remind-all         ... before every milestone\n"
+		"  --rrule              a consultation or review series as "
+		"one repeating\n"
+		"                       event (less portable)\n"
+		"  --calendar-name TEXT the calendar's name\n");
+}
+
+int
+calendar_option(struct calendar_opts *c, const char *cmd, int opt,
+		const char *optarg)
+{
+	tt_duration d;
+
+	switch (opt) {
+	case OPT_HOLIDAYS:
+		c->holidays_file = optarg;
+		return 1;
+	case OPT_ROLL:
+		if (strcmp(optarg, "following") == 0) {
+			c->roll = TT_ROLL_FOLLOWING;
+		} else if (strcmp(optarg, "preceding") == 0) {
+			c->roll = TT_ROLL_PRECEDING;
+		} else if (strcmp(optarg, "none") == 0) {
+			c->roll = TT_ROLL_NONE;
+		} else {
+			cli_usage_error(cmd, "--roll: expected 'following', "
+					"'preceding' or 'none', not '%s'",
+					optarg);
+			return -1;
+		}
+		return 1;
+	case OPT_REMIND:
+		if (!cli_parse_duration("--remind", optarg, &d))
+			return -1;
+		d.sign = 1;
+		c->ics.remind = d;
+		return 1;
+	case OPT_REMIND_ALL:
+		c->ics.remind_all = true;
+		return 1;
+	case OPT_RRULE:
+		c->ics.rrule = true;
+		return 1;
+	case OPT_CALENDAR_NAME:
+		c->ics.calendar_name = optarg;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+bool
+calendar_set_dtstamp(struct calendar_opts *c)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (sde == NULL || *sde == '\0') {
+		c->ics.dtstamp = (int64_t)time(NULL);
+		return true;
+	}
+	errno = 0;
+	v = strtoll(sde, &end, 10);
+	if (errno != 0 || *end != '\0' || v < 0 || v > 253402300799LL) {
+		cli_error("SOURCE_DATE_EPOCH '%s': expected seconds since "
+			  "1970-01-01 (before year 10000)", sde);
+		return false;
+	}
+	c->ics.dtstamp = v;
+	return true;
+}
+
+bool
+calendar_load_holidays(struct calendar_opts *c, tt_date from, tt_date to)
+{
+	FILE *fp;
+	char *text = NULL;
+	size_t len = 0, cap = 0;
+	tt_error e;
+	bool ok;
+
+	if (c->holidays_file == NULL)
+		return true;
+	if (c->loaded) {
+		if (tt_date_compare(from, c->loaded_from) >= 0 &&
+		    tt_date_compare(to, c->loaded_to) <= 0)
+			return true;
+		/* Load the union, so that ranges only ever grow. */
+		if (tt_date_compare(c->loaded_from, from) < 0)
+			from = c->loaded_from;
+		if (tt_date_compare(c->loaded_to, to) > 0)
+			to = c->loaded_to;
+	}
+	if (c->holidays == NULL && (c->holidays = tt_holidays_new()) == NULL) {
+		cli_error("out of memory");
+		return false;
+	}
+	fp = fopen(c->holidays_file, "rb");
+	if (fp == NULL) {
+		cli_error("%s: %s", c->holidays_file, strerror(errno));
+		return false;
+	}
+	for (;;) {
+		size_t k;
+
+		if (len == cap) {
+			char *p = realloc(text, cap = cap ? cap * 2 : 65536);
+
+			if (p == NULL || cap > (64u << 20)) {
+				free(p ? p : text);
+				fclose(fp);
+				cli_error("%s: %s", c->holidays_file,
+					  p ? "file too large" :
+					  "out of memory");
+				return false;
+			}
+			text = p;
+		}
+		k = fread(text + len, 1, cap - len, fp);
+		len += k;
+		if (k == 0)
+			break;
+	}
+	if (ferror(fp)) {
+		cli_error("%s: %s", c->holidays_file, strerror(errno));
+		fclose(fp);
+		free(text);
+		return false;
+	}
+	fclose(fp);
+	ok = tt_holidays_load_ics(c->holidays, text, len, from, to, &e) ==
+	     TT_OK;
+	if (!ok)
+		cli_file_error(c->holidays_file, &e);
+	free(text);
+	if (ok) {
+		c->loaded = true;
+		c->loaded_from = from;
+		c->loaded_to = to;
+	}
+	return ok;
+}
+
+tt_status
+calendar_compute(struct calendar_opts *c, tt_schedule *s, const tt_spec *spec,
+		 tt_error *e, bool *bad_holidays)
+{
+	tt_schedule_options opt = { NULL, TT_ROLL_NONE, 0 };
+	tt_date from, to;
+	tt_status st;
+
+	*bad_holidays = false;
+	st = tt_schedule_compute(s, spec, &opt, e);
+	if (st != TT_OK || c->roll == TT_ROLL_NONE)
+		return st;
+	/* The holidays that matter lie between entry into force and a
+	 * little after the last meeting (a roll may pass a long holiday). */
+	from = to = tt_schedule_entry_into_force(s);
+	for (size_t i = 0; i < tt_schedule_count(s); i++) {
+		const tt_milestone *m = tt_schedule_at(s, i);
+
+		if (tt_date_compare(m->date, to) > 0)
+			to = m->date;
+		if (tt_date_compare(m->date, from) < 0)
+			from = m->date;
+	}
+	if (tt_date_add(to, tt_duration_of_years(1), &to, NULL, NULL) != TT_OK)
+		to = tt_date_from_daynum(TT_DAYNUM_MAX);
+	if (tt_date_add(from, tt_duration_of_years(-1), &from, NULL, NULL) !=
+	    TT_OK)
+		from = tt_date_from_daynum(TT_DAYNUM_MIN);
+	if (!calendar_load_holidays(c, from, to)) {
+		*bad_holidays = true;
+		return TT_EINVAL;
+	}
+	opt.holidays = c->holidays;
+	opt.roll = c->roll;
+	return tt_schedule_compute(s, spec, &opt, e);
+}

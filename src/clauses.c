@@ -1,0 +1,246 @@
+/*
+ * clauses.c -- treaty clauses from spec files, presets and flags.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "clauses.h"
+
+/* Repeatable flags start a new section instance each time. */
+static const struct clause_flag flags[] = {
+	{ "entry-into-force", "treaty", "entry_into_force", "DATE" },
+	{ "term", "treaty", "term", "DURATION|indefinite" },
+	{ "convention", "treaty", "convention", "anniversary|inclusive" },
+	{ "consultation-first", "consultation", "first", "DURATION" },
+	{ "consultation-every", "consultation", "every", "DURATION" },
+	{ "consultation-count", "consultation", "count", "N" },
+	{ "review-first", "review", "first", "DURATION" },
+	{ "review-every", "review", "every", "DURATION" },
+	{ "review-count", "review", "count", "N" },
+	{ "conference-at", "conference", "at", "DURATION" },
+	{ "withdrawal-opens", "withdrawal", "opens", "DURATION" },
+	{ "withdrawal-notice", "withdrawal", "notice", "DURATION" },
+	{ "renewal-period", "renewal", "period", "DURATION" },
+	{ "renewal-notice", "renewal", "notice", "DURATION" },
+	{ "renewal-times", "renewal", "times", "N|unlimited" },
+	{ "notice-given", "treaty", "notice_given", "DATE" },
+	{ "horizon", "treaty", "horizon", "DATE" },
+	{ "id", "treaty", "id", "ID" },
+	{ "name", "treaty", "name", "TEXT" },
+};
+
+#define NFLAGS (sizeof flags / sizeof flags[0])
+
+size_t
+clause_option_count(void)
+{
+	return NFLAGS;
+}
+
+size_t
+clause_options(struct option *opts, size_t n)
+{
+	for (size_t i = 0; i < NFLAGS; i++) {
+		opts[n].name = flags[i].flag;
+		opts[n].has_arg = required_argument;
+		opts[n].flag = NULL;
+		opts[n].val = CLAUSE_OPTION_BASE + (int)i;
+		n++;
+	}
+	return n;
+}
+
+bool
+clause_flags_add(struct clause_flags *f, int c, const char *optarg)
+{
+	if (c < CLAUSE_OPTION_BASE || c >= CLAUSE_OPTION_BASE + (int)NFLAGS)
+		return false;
+	if (f->n == f->cap) {
+		size_t ncap = f->cap ? f->cap * 2 : 16;
+		void *p = realloc(f->items, ncap * sizeof *f->items);
+
+		if (p == NULL) {
+			cli_error("out of memory");
+			exit(EXIT_INVALID);
+		}
+		f->items = p;
+		f->cap = ncap;
+	}
+	f->items[f->n].def = &flags[c - CLAUSE_OPTION_BASE];
+	f->items[f->n].value = optarg;
+	f->n++;
+	return true;
+}
+
+void
+clause_flags_free(struct clause_flags *f)
+{
+	free(f->items);
+	f->items = NULL;
+	f->n = f->cap = 0;
+}
+
+void
+clause_flags_help(FILE *fp)
+{
+	fprintf(fp, "Clauses (each sets the spec key it names; flags "
+		"override a spec file):\n");
+	for (size_t i = 0; i < NFLAGS; i++) {
+		char left[64];
+
+		snprintf(left, sizeof left, "--%s %s", flags[i].flag,
+			 flags[i].arg);
+		fprintf(fp, "  %-40s [%s] %s\n", left, flags[i].section,
+			flags[i].key);
+	}
+}
+
+const char *
+clause_flag_for(const char *section, const char *key)
+{
+	if (section == NULL || key == NULL)
+		return NULL;
+	for (size_t i = 0; i < NFLAGS; i++)
+		if (strcmp(flags[i].section, section) == 0 &&
+		    strcmp(flags[i].key, key) == 0)
+			return flags[i].flag;
+	return NULL;
+}
+
+bool
+clauses_apply(tt_spec *spec, const struct clause_flags *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		const struct clause_flag *d = f->items[i].def;
+		tt_error e;
+
+		if (tt_spec_section_repeats(d->section) &&
+		    tt_spec_begin_section(spec, d->section, 0, 0, &e) != TT_OK) {
+			cli_error("--%s: %s", d->flag, e.message);
+			return false;
+		}
+		if (tt_spec_set(spec, d->section, d->key, f->items[i].value, 0,
+				0, &e) != TT_OK) {
+			char what[64];
+
+			snprintf(what, sizeof what, "--%s", d->flag);
+			cli_arg_error(what, f->items[i].value, &e);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Reads all of FP into a new buffer; NULL with errno set on failure. */
+static char *
+slurp(FILE *fp, size_t *len)
+{
+	size_t n = 0, cap = 4096;
+	char *buf = malloc(cap), *p;
+
+	if (buf == NULL)
+		return NULL;
+	for (;;) {
+		size_t k = fread(buf + n, 1, cap - n, fp);
+
+		n += k;
+		if (k == 0)
+			break;
+		if (n == cap) {
+			if (cap > (64u << 20)) {
+				free(buf);
+				errno = EFBIG;
+				return NULL;
+			}
+			p = realloc(buf, cap *= 2);
+			if (p == NULL) {
+				free(buf);
+				return NULL;
+			}
+			buf = p;
+		}
+	}
+	if (ferror(fp)) {
+		int saved = errno;
+
+		free(buf);
+		errno = saved ? saved : EIO;
+		return NULL;
+	}
+	*len = n;
+	return buf;
+}
+
+bool
+clauses_load_file(tt_spec *spec, const char *path)
+{
+	bool std = strcmp(path, "-") == 0;
+	FILE *fp = std ? stdin : fopen(path, "rb");
+	size_t len = 0;
+	char *text;
+	tt_error e;
+	bool ok;
+
+	if (fp == NULL) {
+		cli_error("%s: %s", path, strerror(errno));
+		return false;
+	}
+	text = slurp(fp, &len);
+	if (text == NULL) {
+		cli_error("%s: %s", path, strerror(errno));
+		if (!std)
+			fclose(fp);
+		return false;
+	}
+	if (!std)
+		fclose(fp);
+	ok = tt_spec_parse(spec, text, len, &e) == TT_OK;
+	if (!ok)
+		cli_file_error(std ? "<stdin>" : path, &e);
+	free(text);
+	return ok;
+}
+
+bool
+clauses_load_preset(tt_spec *spec, const char *name)
+{
+	const tt_preset *p = tt_preset_find(name);
+	tt_error e;
+
+	if (p == NULL) {
+		cli_error("unknown preset '%s' (see 'treatyterm presets')",
+			  name);
+		return false;
+	}
+	if (tt_preset_load(p, spec, &e) != TT_OK) {
+		cli_error("preset %s:%u:%u: %s", name, e.line, e.column,
+			  e.message);
+		return false;
+	}
+	return true;
+}
+
+void
+clauses_report(const struct spec_source *src, const tt_error *e)
+{
+	const char *flag = clause_flag_for(e->section, e->key);
+
+	if (e->line != 0 && src->file != NULL)
+		cli_file_error(src->file, e);
+	else if (e->line != 0 && src->preset != NULL)
+		cli_error("preset %s:%u:%u: %s", src->preset, e->line,
+			  e->column, e->message);
+	else if (e->line == 0 && flag != NULL && e->section != NULL)
+		cli_error("--%s: %s", flag, e->message);
+	else if (src->file != NULL)
+		cli_error("%s: %s", src->file, e->message);
+	else if (src->preset != NULL)
+		cli_error("preset %s: %s", src->preset, e->message);
+	else
+		cli_error("%s", e->message);
+}

@@ -1,0 +1,203 @@
+/*
+ * milestone.c -- a milestone's label, derivation and rule, in words.
+ *
+ * The texts are built on demand from the anchor, offset and rule the
+ * schedule stored, into the caller's buffer: a batch run that never shows
+ * them never pays for them.
+ */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* Appends to BUF (SIZE bytes, *N used) without ever overrunning it. */
+static void TTP_PRINTF(4, 5)
+append(char *buf, size_t size, size_t *n, const char *fmt, ...)
+{
+	va_list ap;
+	int k;
+
+	if (*n >= size)
+		return;
+	va_start(ap, fmt);
+	k = vsnprintf(buf + *n, size - *n, fmt, ap);
+	va_end(ap);
+	if (k < 0)
+		return;
+	*n = (size_t)k >= size - *n ? size - 1 : *n + (size_t)k;
+}
+
+char *
+tt_milestone_label(const tt_milestone *m, char *buf, size_t size)
+{
+	static const char *const defaults[TT_KIND_COUNT] = {
+		"Entry into force",
+		"Consultation",
+		"Review",
+		"Conference",
+		"Withdrawal notice may be given from",
+		"Earliest withdrawal takes effect",
+		"Last day to denounce before renewal",
+		"Renewal",
+		"Expiry (last day in force)",
+		"Milestone"
+	};
+	const char *base;
+	size_t n = 0;
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	base = m->label;
+	if (base == NULL) {
+		if ((unsigned)m->kind >= TT_KIND_COUNT)
+			base = "?";
+		else if (m->kind == TT_KIND_WITHDRAWAL_EFFECTIVE &&
+			 (m->flags & TT_MS_AFTER_NOTICE))
+			base = "Withdrawal takes effect";
+		else if (m->kind == TT_KIND_EXPIRY &&
+			 (m->flags & TT_MS_AFTER_NOTICE))
+			base = "Expiry after denunciation (last day in force)";
+		else
+			base = defaults[m->kind];
+	}
+	append(buf, size, &n, "%s", base);
+	if (m->flags & TT_MS_NUMBERED)
+		append(buf, size, &n, " %u", m->ordinal);
+	else if (m->label == NULL && (m->kind == TT_KIND_CONFERENCE ||
+				      m->kind == TT_KIND_MILESTONE) &&
+		 m->series > 0)
+		append(buf, size, &n, " %u", m->series + 1);
+	if (m->label == NULL && m->kind == TT_KIND_RENEWAL)
+		append(buf, size, &n, " begins");
+	return buf;
+}
+
+char *
+tt_milestone_derivation(const tt_milestone *m, char *buf, size_t size)
+{
+	char a[TT_DATE_BUFSIZE], d[TT_DATE_BUFSIZE];
+	char words[TT_DURATION_BUFSIZE];
+	tt_duration off = m->offset;
+	size_t n = 0;
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	tt_date_format(m->anchor_date, a);
+	off.sign = 1;
+	tt_duration_format_words(off, words, sizeof words);
+	switch (m->anchor) {
+	case TT_ANCHOR_NONE:
+		append(buf, size, &n, "%s as given in the spec",
+		       m->kind == TT_KIND_ENTRY_INTO_FORCE ?
+		       "entry into force" : "date");
+		break;
+	case TT_ANCHOR_ENTRY_INTO_FORCE:
+		if (tt_duration_is_zero(off)) {
+			append(buf, size, &n, "entry into force %s", a);
+			break;
+		}
+		append(buf, size, &n, "entry into force %s + %s", a, words);
+		if (m->rule == TT_RULE_START_DAY_COUNTED)
+			append(buf, size, &n, " - 1 day");
+		break;
+	case TT_ANCHOR_NOTICE:
+		append(buf, size, &n, "%s %s + %s",
+		       m->flags & TT_MS_AFTER_NOTICE ? "notice received" :
+		       "notice received on the first day possible,", a, words);
+		break;
+	case TT_ANCHOR_PERIOD_END:
+		if (m->rule == TT_RULE_DAY_AFTER)
+			append(buf, size, &n, "the day after the period "
+			       "ending %s", a);
+		else
+			append(buf, size, &n, "end of the period %s - %s", a,
+			       words);
+		break;
+	}
+	if (m->flags & TT_MS_ROLLED)
+		append(buf, size, &n, " = %s, a %s, moved to %s", 
+		       tt_date_format(m->nominal, d),
+		       tt_weekday_name(tt_date_weekday(m->nominal)),
+		       tt_date_format(m->date, a));
+	return buf;
+}
+
+char *
+tt_milestone_rule(const tt_milestone *m, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	switch (m->rule) {
+	case TT_RULE_GIVEN:
+		append(buf, size, &n, "a date given, not computed");
+		break;
+	case TT_RULE_SAME_DATE:
+		if (m->flags & TT_MS_CLAMPED)
+			append(buf, size, &n, "same date, and as the final "
+			       "month has no such day, its last day; Reg. "
+			       "1182/71 art. 3(2)(c) / ETS 076 art. 4(2)");
+		else
+			append(buf, size, &n, "same date; Reg. 1182/71 art. "
+			       "3(2)(c) / ETS 076 art. 4(1)");
+		break;
+	case TT_RULE_DAYS:
+		if (tt_duration_is_zero(m->offset)) {
+			append(buf, size, &n, "no waiting period");
+			break;
+		}
+		append(buf, size, &n, "the day of the event not counted; "
+		       "Reg. 1182/71 art. 3(1), 3(2)(b) / ETS 076 art. 3");
+		break;
+	case TT_RULE_START_DAY_COUNTED:
+		append(buf, size, &n, "start day counted (inclusive "
+		       "convention): the day before the same date%s",
+		       m->flags & TT_MS_CLAMPED ? ", itself clamped to the "
+		       "month's last day" : "");
+		break;
+	case TT_RULE_BACKWARDS:
+		append(buf, size, &n, "counted backwards by the same-date "
+		       "rule%s; not moved for weekends or holidays",
+		       m->flags & TT_MS_CLAMPED ? " (clamped to the month's "
+		       "last day)" : "");
+		break;
+	case TT_RULE_DAY_AFTER:
+		append(buf, size, &n, "a renewed period begins the day after "
+		       "the previous one ends");
+		break;
+	}
+	if (m->kind == TT_KIND_WITHDRAWAL_EFFECTIVE ||
+	    (m->kind == TT_KIND_EXPIRY && (m->flags & TT_MS_AFTER_NOTICE)))
+		append(buf, size, &n, "; a notice takes effect on receipt "
+		       "(VCLT art. 78); not moved for weekends or holidays");
+	else if (m->kind == TT_KIND_EXPIRY)
+		append(buf, size, &n, "; expiry is not moved for weekends "
+		       "or holidays");
+	if (m->flags & TT_MS_ROLLED)
+		append(buf, size, &n, "; a meeting on a rest day or holiday "
+		       "moves to the %s working day (Reg. 1182/71 art. 3(4) "
+		       "/ ETS 076 art. 5)",
+		       tt_date_compare(m->date, m->nominal) > 0 ? "following" :
+		       "preceding");
+	return buf;
+}
+
+char *
+tt_milestone_basis(const tt_milestone *m, char *buf, size_t size)
+{
+	char rule[TT_TEXT_BUFSIZE];
+	size_t n;
+
+	tt_milestone_derivation(m, buf, size);
+	n = strlen(buf);
+	append(buf, size, &n, " (%s)", tt_milestone_rule(m, rule,
+							  sizeof rule));
+	return buf;
+}

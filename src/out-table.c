@@ -1,0 +1,86 @@
+/*
+ * out-table.c -- a schedule as a readable timeline.
+ */
+#include <config.h>
+
+#include <string.h>
+
+#include "format.h"
+
+/* Writes TEXT indented, wrapped at about 76 columns. */
+static void
+wrapped(FILE *fp, const char *indent, const char *text)
+{
+	size_t width = 76 - strlen(indent);
+
+	while (*text != '\0') {
+		size_t n = strlen(text), cut = n;
+
+		if (n > width) {
+			cut = width;
+			while (cut > 0 && text[cut] != ' ')
+				cut--;
+			if (cut == 0)
+				cut = width;
+		}
+		fprintf(fp, "%s%.*s\n", indent, (int)cut, text);
+		text += cut;
+		while (*text == ' ')
+			text++;
+	}
+}
+
+bool
+table_write_schedule(FILE *fp, const tt_schedule *s, bool explain)
+{
+	char b[TT_DATE_BUFSIZE], nb[TT_DATE_BUFSIZE];
+	char words[TT_DURATION_BUFSIZE], text[TT_TEXT_BUFSIZE];
+	tt_date eif = tt_schedule_entry_into_force(s), exp;
+	tt_duration term;
+	const char *name = tt_schedule_name(s), *id = tt_schedule_id(s);
+
+	if (*name != '\0' && *id != '\0')
+		fprintf(fp, "%s [%s]\n", name, id);
+	else if (*name != '\0' || *id != '\0')
+		fprintf(fp, "%s\n", *name ? name : id);
+	fprintf(fp, "Entry into force: %s (%s)\n", tt_date_format(eif, b),
+		tt_weekday_name(tt_date_weekday(eif)));
+	if (tt_schedule_term(s, &term))
+		fprintf(fp, "Term: %s, %s convention\n",
+			tt_duration_format_words(term, words, sizeof words),
+			tt_convention_name(tt_schedule_convention(s)));
+	else
+		fprintf(fp, "Term: indefinite\n");
+	fputc('\n', fp);
+	for (size_t i = 0; i < tt_schedule_count(s); i++) {
+		const tt_milestone *m = tt_schedule_at(s, i);
+
+		fprintf(fp, "%s  %s  %-24s %s", tt_date_format(m->date, b),
+			tt_weekday_abbr(tt_date_weekday(m->date)),
+			tt_kind_name(m->kind),
+			tt_milestone_label(m, text, sizeof text));
+		if (m->flags & TT_MS_ROLLED)
+			fprintf(fp, " (moved from %s %s)",
+				tt_weekday_abbr(tt_date_weekday(m->nominal)),
+				tt_date_format(m->nominal, nb));
+		fputc('\n', fp);
+		if (explain) {
+			wrapped(fp, "                 ",
+				tt_milestone_derivation(m, text,
+							sizeof text));
+			wrapped(fp, "                 ",
+				tt_milestone_rule(m, text, sizeof text));
+		}
+	}
+	fputc('\n', fp);
+	if (tt_schedule_expiry(s, &exp))
+		fprintf(fp, "Expiry: %s (last day in force)\n",
+			tt_date_format(exp, b));
+	else
+		fprintf(fp, "Expiry: none (in force indefinitely)\n");
+	if (tt_schedule_truncated(s))
+		fprintf(fp, "Series without end are shown up to %s "
+			"(change with --horizon).\n",
+			tt_date_format(tt_schedule_horizon(s), b));
+	return !ferror(fp);
+}
