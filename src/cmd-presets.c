@@ -36,9 +36,7 @@ show(const tt_preset *p, bool explain, bool ini)
 	}
 	printf("%-20s %s\n", p->name, p->title);
 	if (explain)
-		printf("\n%s%s\n", p->source, p->hypothetical ?
-		       "(never in force: the entry into force is "
-		       "hypothetical)\n" : "");
+		printf("%s", p->source);
 }
 
 static int
@@ -89,11 +87,14 @@ run(int argc, char **argv)
 			return EXIT_INVALID;
 		}
 	if (optind == argc) {
-		for (size_t i = 0; i < tt_preset_count(); i++)
+		for (size_t i = 0; i < tt_preset_count(); i++) {
+			if (explain && i > 0)
+				putchar('\n');
 			show(tt_preset_at(i), explain, false);
+		}
 	} else {
 		for (int i = optind; i < argc; i++) {
-			if (ini && i > optind)
+			if ((ini || explain) && i > optind)
 				putchar('\n');
 			show(tt_preset_find(argv[i]), explain, ini);
 		}

@@ -73,8 +73,11 @@ begin_section(struct reader *r, const char *line, size_t n)
 	size_t len, i;
 	tt_error e;
 
-	if (end == NULL)
-		return;		/* inih reports the missing ']' */
+	if (end == NULL) {
+		fail(r, TT_ESYNTAX, (unsigned)r->lead + 1,
+		     "section header without ']'");
+		return;
+	}
 	line++;
 	len = (size_t)(end - line);
 	while (len > 0 && (*line == ' ' || *line == '\t')) {

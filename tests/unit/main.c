@@ -41,6 +41,8 @@ main(int argc, char **argv)
 		return 99;
 	}
 	add_date_tests();
+	add_spec_tests();
+	add_schedule_tests();
 
 	CU_basic_set_mode(CU_BRM_NORMAL);
 	if (argc > 1) {

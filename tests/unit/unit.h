@@ -12,6 +12,8 @@
 #include <treatyterm/treatyterm.h>
 
 void add_date_tests(void);
+void add_spec_tests(void);
+void add_schedule_tests(void);
 
 /* Adds a suite NAME with the NULL-terminated TESTS; aborts the run if
  * CUnit cannot. */

@@ -1,0 +1,462 @@
+/*
+ * test-schedule.c -- the term engine: every clause at its edges, with the
+ * historical dates of real treaties.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "unit.h"
+
+/* Computes the schedule of the spec TEXT with OPT (may be NULL). */
+static tt_schedule *
+compute(const char *text, const tt_schedule_options *opt)
+{
+	tt_spec *spec = tt_spec_new();
+	tt_schedule *s = tt_schedule_new();
+	tt_error e;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(spec);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	CU_ASSERT_EQUAL_FATAL(tt_spec_parse(spec, text, strlen(text), &e),
+			      TT_OK);
+	if (tt_schedule_compute(s, spec, opt, &e) != TT_OK)
+		fprintf(stderr, "\n  compute: %s\n", e.message);
+	tt_spec_free(spec);
+	return s;
+}
+
+/* "kind date" lines of S, one per milestone, into BUF. */
+static const char *
+dump(const tt_schedule *s, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < tt_schedule_count(s) && n < size; i++) {
+		const tt_milestone *m = tt_schedule_at(s, i);
+		char d[TT_DATE_BUFSIZE];
+
+		n += (size_t)snprintf(buf + n, size - n, "%s %s\n",
+				      tt_kind_name(m->kind),
+				      tt_date_format(m->date, d));
+	}
+	return buf;
+}
+
+static void
+check_schedule(const char *text, const char *want)
+{
+	char buf[4096];
+	tt_schedule *s = compute(text, NULL);
+
+	CU_ASSERT_STRING_EQUAL(dump(s, buf, sizeof buf), want);
+	if (strcmp(buf, want) != 0)
+		fprintf(stderr, "\n--- got:\n%s--- want:\n%s", buf, want);
+	tt_schedule_free(s);
+}
+
+static void
+check_fails(const char *text, tt_status code, const char *message)
+{
+	tt_spec *spec = tt_spec_new();
+	tt_schedule *s = tt_schedule_new();
+	tt_error e;
+
+	CU_ASSERT_EQUAL_FATAL(tt_spec_parse(spec, text, strlen(text), &e),
+			      TT_OK);
+	CU_ASSERT_EQUAL(tt_schedule_compute(s, spec, NULL, &e), code);
+	CU_ASSERT_STRING_EQUAL(e.message, message);
+	CU_ASSERT_EQUAL(tt_schedule_count(s), 0);
+	tt_schedule_free(s);
+	tt_spec_free(spec);
+}
+
+static void
+test_litvinov(void)
+{
+	check_schedule("[treaty]\nentry_into_force = 1947-09-15\n"
+		       "term = 50y\n[consultation]\nfirst = 25y\n"
+		       "every = 5y\n",
+		       "entry_into_force 1947-09-15\n"
+		       "consultation 1972-09-15\n"
+		       "consultation 1977-09-15\n"
+		       "consultation 1982-09-15\n"
+		       "consultation 1987-09-15\n"
+		       "consultation 1992-09-15\n"
+		       "expiry 1997-09-15\n");
+	/* A count may take a series past the expiry. */
+	check_schedule("[treaty]\nentry_into_force = 1947-09-15\n"
+		       "term = 30y\n[consultation]\nfirst = 25y\n"
+		       "every = 5y\ncount = 3\n",
+		       "entry_into_force 1947-09-15\n"
+		       "consultation 1972-09-15\n"
+		       "consultation 1977-09-15\n"
+		       "expiry 1977-09-15\n"
+		       "consultation 1982-09-15\n");
+	/* Without 'every', one consultation. */
+	check_schedule("[treaty]\nentry_into_force = 1947-09-15\n"
+		       "[consultation]\nfirst = 25y\n",
+		       "entry_into_force 1947-09-15\n"
+		       "consultation 1972-09-15\n");
+}
+
+static void
+test_fixed_terms(void)
+{
+	/* ECSC: 23 July 1952 + 50 years. */
+	check_schedule("[treaty]\nentry_into_force = 1952-07-23\n"
+		       "term = 50y\n",
+		       "entry_into_force 1952-07-23\nexpiry 2002-07-23\n");
+	/* Hong Kong: the start day counts. */
+	check_schedule("[treaty]\nentry_into_force = 1898-07-01\n"
+		       "term = 99y\nconvention = inclusive\n",
+		       "entry_into_force 1898-07-01\nexpiry 1997-06-30\n");
+	/* 29 February: clamped, then (inclusive) the day before. */
+	check_schedule("[treaty]\nentry_into_force = 1948-02-29\n"
+		       "term = 25y\n",
+		       "entry_into_force 1948-02-29\nexpiry 1973-02-28\n");
+	check_schedule("[treaty]\nentry_into_force = 2024-02-29\n"
+		       "term = 1y\nconvention = inclusive\n",
+		       "entry_into_force 2024-02-29\nexpiry 2025-02-27\n");
+	check_schedule("[treaty]\nentry_into_force = 2024-01-01\n"
+		       "term = 1d\nconvention = inclusive\n",
+		       "entry_into_force 2024-01-01\nexpiry 2024-01-01\n");
+	/* Year 9999 and year 1. */
+	check_schedule("[treaty]\nentry_into_force = 9998-12-31\n"
+		       "term = 1y\n",
+		       "entry_into_force 9998-12-31\nexpiry 9999-12-31\n");
+	check_schedule("[treaty]\nentry_into_force = 0001-01-01\n"
+		       "term = 1y\nconvention = inclusive\n",
+		       "entry_into_force 0001-01-01\nexpiry 0001-12-31\n");
+}
+
+/* Periodic dates come from the anchor: 31 January + n months. */
+static void
+test_no_chaining(void)
+{
+	tt_schedule *s = compute("[treaty]\nentry_into_force = 2024-01-31\n"
+				 "term = 5m\n[review]\nfirst = 1m\n"
+				 "every = 1m\n", NULL);
+	char buf[1024];
+
+	CU_ASSERT_STRING_EQUAL(dump(s, buf, sizeof buf),
+			       "entry_into_force 2024-01-31\n"
+			       "review 2024-02-29\n"
+			       "review 2024-03-31\n"
+			       "review 2024-04-30\n"
+			       "review 2024-05-31\n"
+			       "expiry 2024-06-30\n");
+	CU_ASSERT_TRUE(tt_schedule_at(s, 1)->flags & TT_MS_CLAMPED);
+	CU_ASSERT_FALSE(tt_schedule_at(s, 2)->flags & TT_MS_CLAMPED);
+	CU_ASSERT_TRUE(tt_schedule_at(s, 5)->flags & TT_MS_CLAMPED);
+	tt_schedule_free(s);
+}
+
+static void
+test_renewal(void)
+{
+	/* Warsaw Pact: 20 years, then 10 more, once. */
+	check_schedule("[treaty]\nentry_into_force = 1955-06-04\n"
+		       "term = 20y\n[renewal]\nperiod = 10y\nnotice = 1y\n"
+		       "times = 1\n",
+		       "entry_into_force 1955-06-04\n"
+		       "renewal_notice_deadline 1974-06-04\n"
+		       "renewal 1975-06-05\n"
+		       "expiry 1985-06-04\n");
+	/* Sino-Soviet: China's notice of 3 April 1979 was in time. */
+	check_schedule("[treaty]\nentry_into_force = 1950-04-11\n"
+		       "term = 30y\nnotice_given = 1979-04-03\n"
+		       "[renewal]\nperiod = 5y\nnotice = 1y\n",
+		       "entry_into_force 1950-04-11\n"
+		       "renewal_notice_deadline 1979-04-11\n"
+		       "expiry 1980-04-11\n");
+	/* On the deadline itself is in time. */
+	check_schedule("[treaty]\nentry_into_force = 1950-04-11\n"
+		       "term = 30y\nnotice_given = 1979-04-11\n"
+		       "[renewal]\nperiod = 5y\nnotice = 1y\n",
+		       "entry_into_force 1950-04-11\n"
+		       "renewal_notice_deadline 1979-04-11\n"
+		       "expiry 1980-04-11\n");
+	/* A day late: the treaty runs to the end of the next period. */
+	check_schedule("[treaty]\nentry_into_force = 1950-04-11\n"
+		       "term = 30y\nnotice_given = 1979-04-12\n"
+		       "[renewal]\nperiod = 5y\nnotice = 1y\n",
+		       "entry_into_force 1950-04-11\n"
+		       "renewal_notice_deadline 1979-04-11\n"
+		       "renewal 1980-04-12\n"
+		       "renewal_notice_deadline 1984-04-11\n"
+		       "expiry 1985-04-11\n");
+	/* After the last deadline of a limited renewal: the final period
+	 * runs out. */
+	check_schedule("[treaty]\nentry_into_force = 1955-06-04\n"
+		       "term = 20y\nnotice_given = 1984-06-05\n[renewal]\n"
+		       "period = 10y\nnotice = 1y\ntimes = 1\n",
+		       "entry_into_force 1955-06-04\n"
+		       "renewal_notice_deadline 1974-06-04\n"
+		       "renewal 1975-06-05\n"
+		       "expiry 1985-06-04\n");
+	/* Inclusive convention: periods end the day before. */
+	check_schedule("[treaty]\nentry_into_force = 2000-01-01\n"
+		       "term = 10y\nconvention = inclusive\n[renewal]\n"
+		       "period = 5y\nnotice = 6m\ntimes = 2\n",
+		       "entry_into_force 2000-01-01\n"
+		       "renewal_notice_deadline 2009-06-30\n"
+		       "renewal 2010-01-01\n"
+		       "renewal_notice_deadline 2014-06-30\n"
+		       "renewal 2015-01-01\n"
+		       "expiry 2019-12-31\n");
+	/* Backwards from a month end: 31 August - 6 months is the end of
+	 * February. */
+	check_schedule("[treaty]\nentry_into_force = 2020-08-31\n"
+		       "term = 3y\n[renewal]\nperiod = 1y\nnotice = 6m\n"
+		       "times = 1\n",
+		       "entry_into_force 2020-08-31\n"
+		       "renewal_notice_deadline 2023-02-28\n"
+		       "renewal 2023-09-01\n"
+		       "expiry 2024-08-31\n");
+	check_fails("[treaty]\nentry_into_force = 1955-06-04\n"
+		    "term = 20y\nnotice_given = 1985-06-05\n[renewal]\n"
+		    "period = 10y\nnotice = 1y\ntimes = 1\n", TT_EINVAL,
+		    "the notice is dated after the treaty expires on "
+		    "1985-06-04");
+}
+
+static void
+test_unlimited_renewal_horizon(void)
+{
+	tt_schedule *s = compute("[treaty]\nentry_into_force = 2000-01-01\n"
+				 "term = 30y\nhorizon = 2046-01-01\n"
+				 "[renewal]\nperiod = 5y\nnotice = 1y\n",
+				 NULL);
+	char buf[1024];
+	tt_date d;
+
+	CU_ASSERT_STRING_EQUAL(dump(s, buf, sizeof buf),
+			       "entry_into_force 2000-01-01\n"
+			       "renewal_notice_deadline 2029-01-01\n"
+			       "renewal 2030-01-02\n"
+			       "renewal_notice_deadline 2034-01-01\n"
+			       "renewal 2035-01-02\n"
+			       "renewal_notice_deadline 2039-01-01\n"
+			       "renewal 2040-01-02\n"
+			       "renewal_notice_deadline 2044-01-01\n"
+			       "renewal 2045-01-02\n");
+	CU_ASSERT_FALSE(tt_schedule_expiry(s, &d));
+	CU_ASSERT_TRUE(tt_schedule_truncated(s));
+	tt_schedule_free(s);
+}
+
+static void
+test_withdrawal(void)
+{
+	/* North Atlantic Treaty art. 13. */
+	check_schedule("[treaty]\nentry_into_force = 1949-08-24\n"
+		       "[withdrawal]\nopens = 20y\nnotice = 1y\n",
+		       "entry_into_force 1949-08-24\n"
+		       "withdrawal_notice_opens 1969-08-24\n"
+		       "withdrawal_effective 1970-08-24\n");
+	/* ABM: notice 13 December 2001, effective 13 June 2002. */
+	check_schedule("[treaty]\nentry_into_force = 1972-10-03\n"
+		       "notice_given = 2001-12-13\n[withdrawal]\n"
+		       "notice = 6m\n",
+		       "entry_into_force 1972-10-03\n"
+		       "withdrawal_notice_opens 1972-10-03\n"
+		       "withdrawal_effective 2002-06-13\n");
+	/* Misset: 18 February + 3 months. */
+	check_schedule("[treaty]\nentry_into_force = 1980-01-01\n"
+		       "notice_given = 1985-02-18\n[withdrawal]\n"
+		       "notice = 3m\n",
+		       "entry_into_force 1980-01-01\n"
+		       "withdrawal_notice_opens 1980-01-01\n"
+		       "withdrawal_effective 1985-05-18\n");
+	/* A notice on 31 August takes effect on the last day of February. */
+	check_schedule("[treaty]\nentry_into_force = 1980-01-01\n"
+		       "notice_given = 2023-08-31\n[withdrawal]\n"
+		       "notice = 6m\n",
+		       "entry_into_force 1980-01-01\n"
+		       "withdrawal_notice_opens 1980-01-01\n"
+		       "withdrawal_effective 2024-02-29\n");
+}
+
+static void
+test_rolling(void)
+{
+	tt_holidays *h = tt_holidays_new();
+	tt_schedule_options opt = { NULL, TT_ROLL_FOLLOWING, 0 };
+	tt_schedule *s;
+	const tt_milestone *m;
+	tt_error e;
+	char buf[1024];
+
+	CU_ASSERT_EQUAL_FATAL(tt_holidays_add(h, D(2027, 9, 15), &e), TT_OK);
+	opt.holidays = h;
+	/* EIF Saturday 2022-01-01: the review one year on is Sunday
+	 * 2023-01-01, the expiry Monday 2024-01-01 is a working day; the
+	 * withdrawal effective on Saturday 2022-07-02 never moves. */
+	s = compute("[treaty]\nentry_into_force = 2022-01-01\nterm = 2y\n"
+		    "[review]\nfirst = 1y\n[withdrawal]\nnotice = 6m\n"
+		    "[conference]\nat = 5y8m14d\n", &opt);
+	CU_ASSERT_STRING_EQUAL(dump(s, buf, sizeof buf),
+			       "entry_into_force 2022-01-01\n"
+			       "withdrawal_notice_opens 2022-01-01\n"
+			       "withdrawal_effective 2022-07-01\n"
+			       "review 2023-01-02\n"
+			       "expiry 2024-01-01\n"
+			       "conference 2027-09-16\n");
+	m = tt_schedule_at(s, 3);
+	CU_ASSERT_TRUE(m->flags & TT_MS_ROLLED);
+	ASSERT_DATE_EQ(m->nominal, D(2023, 1, 1));
+	/* The holiday 2027-09-15 (a Wednesday) moved the conference. */
+	m = tt_schedule_at(s, 5);
+	ASSERT_DATE_EQ(m->nominal, D(2027, 9, 15));
+	tt_schedule_free(s);
+
+	/* Expiry on a Sunday stays; preceding rolls back. */
+	opt.roll = TT_ROLL_PRECEDING;
+	s = compute("[treaty]\nentry_into_force = 2020-11-22\nterm = 1y\n"
+		    "[consultation]\nfirst = 6m\n", &opt);
+	CU_ASSERT_STRING_EQUAL(dump(s, buf, sizeof buf),
+			       "entry_into_force 2020-11-22\n"
+			       "consultation 2021-05-21\n"
+			       "expiry 2021-11-22\n");
+	tt_schedule_free(s);
+	tt_holidays_free(h);
+}
+
+static void
+test_horizon_and_limits(void)
+{
+	tt_schedule *s;
+	tt_date d;
+
+	/* ABM reviews every 5 years stop at the default horizon of 100
+	 * years. */
+	s = compute("[treaty]\nentry_into_force = 1972-10-03\n"
+		    "[review]\nfirst = 5y\nevery = 5y\n", NULL);
+	CU_ASSERT_EQUAL(tt_schedule_count(s), 21);
+	ASSERT_DATE_EQ(tt_schedule_at(s, 20)->date, D(2072, 10, 3));
+	ASSERT_DATE_EQ(tt_schedule_horizon(s), D(2072, 10, 3));
+	CU_ASSERT_TRUE(tt_schedule_truncated(s));
+	CU_ASSERT_FALSE(tt_schedule_expiry(s, &d));
+	tt_schedule_free(s);
+	/* A series that runs off the calendar stops at 9999-12-31. */
+	s = compute("[treaty]\nentry_into_force = 9990-01-01\n"
+		    "horizon = 9999-12-31\n[review]\nfirst = 1y\nevery = 2y\n",
+		    NULL);
+	CU_ASSERT_EQUAL(tt_schedule_count(s), 6);
+	ASSERT_DATE_EQ(tt_schedule_at(s, 5)->date, D(9999, 1, 1));
+	tt_schedule_free(s);
+	/* Millions of milestones are refused. */
+	check_fails("[treaty]\nentry_into_force = 0001-01-01\n"
+		    "term = 9998y\n[consultation]\nfirst = 1d\nevery = 1d\n",
+		    TT_ELIMIT, "the schedule would have more than 100000 "
+		    "milestones; give a count or an earlier horizon");
+	check_fails("[treaty]\nentry_into_force = 9999-01-01\n"
+		    "[review]\nfirst = 1y\n", TT_ERANGE,
+		    "first after entry into force is past 9999-12-31");
+}
+
+static void
+test_custom_and_order(void)
+{
+	check_schedule("[treaty]\nentry_into_force = 1946-06-01\n"
+		       "term = 25y\n"
+		       "[milestone]\nlabel = Germany accepts arts. I and II\n"
+		       "date = 1949-05-23\n"
+		       "[milestone]\nlabel = Ten years\nat = 10y\n"
+		       "[conference]\nat = 25y\n",
+		       "entry_into_force 1946-06-01\n"
+		       "milestone 1949-05-23\n"
+		       "milestone 1956-06-01\n"
+		       "conference 1971-06-01\n"
+		       "expiry 1971-06-01\n");
+}
+
+static void
+test_texts(void)
+{
+	tt_schedule *s = compute("[treaty]\nid = t\nname = T\n"
+				 "entry_into_force = 1948-02-29\n"
+				 "term = 25y\n[consultation]\nfirst = 5y\n"
+				 "every = 5y\nlabel = Talks\n", NULL);
+	char b[TT_TEXT_BUFSIZE];
+	const tt_milestone *m;
+
+	CU_ASSERT_STRING_EQUAL(tt_schedule_id(s), "t");
+	CU_ASSERT_STRING_EQUAL(tt_schedule_name(s), "T");
+	m = tt_schedule_at(s, 1);
+	CU_ASSERT_STRING_EQUAL(tt_milestone_label(m, b, sizeof b), "Talks 1");
+	CU_ASSERT_STRING_EQUAL(tt_milestone_derivation(m, b, sizeof b),
+			       "entry into force 1948-02-29 + 5 years");
+	CU_ASSERT_STRING_EQUAL(tt_milestone_rule(m, b, sizeof b),
+			       "same date, and as the final month has no "
+			       "such day, its last day; Reg. 1182/71 art. "
+			       "3(2)(c) / ETS 076 art. 4(2)");
+	m = tt_schedule_at(s, 4);
+	CU_ASSERT_STRING_EQUAL(tt_milestone_basis(m, b, sizeof b),
+			       "entry into force 1948-02-29 + 20 years (same "
+			       "date; Reg. 1182/71 art. 3(2)(c) / ETS 076 "
+			       "art. 4(1))");
+	m = tt_schedule_at(s, tt_schedule_count(s) - 1);
+	CU_ASSERT_EQUAL(m->kind, TT_KIND_EXPIRY);
+	CU_ASSERT_STRING_EQUAL(tt_milestone_label(m, b, sizeof b),
+			       "Expiry (last day in force)");
+	/* A small buffer truncates. */
+	CU_ASSERT_STRING_EQUAL(tt_milestone_label(m, b, 7), "Expiry");
+	CU_ASSERT_STRING_EQUAL(tt_kind_name(TT_KIND_RENEWAL_NOTICE_DEADLINE),
+			       "renewal_notice_deadline");
+	CU_ASSERT_TRUE(tt_kind_is_meeting(TT_KIND_CONFERENCE));
+	CU_ASSERT_FALSE(tt_kind_is_meeting(TT_KIND_EXPIRY));
+	tt_schedule_free(s);
+}
+
+/* A schedule recomputed for another spec holds only the new dates. */
+static void
+test_reuse(void)
+{
+	tt_spec *spec = tt_spec_new();
+	tt_schedule *s = tt_schedule_new();
+	tt_error e;
+
+	for (int y = 1900; y < 2000; y++) {
+		char text[128];
+
+		snprintf(text, sizeof text, "[treaty]\nid = t%d\n"
+			 "entry_into_force = %d-02-28\nterm = %dy\n", y, y,
+			 y % 7 + 1);
+		tt_spec_reset(spec);
+		CU_ASSERT_EQUAL_FATAL(tt_spec_parse(spec, text, strlen(text),
+						    &e), TT_OK);
+		CU_ASSERT_EQUAL_FATAL(tt_schedule_compute(s, spec, NULL, &e),
+				      TT_OK);
+		CU_ASSERT_EQUAL(tt_schedule_count(s), 2);
+		ASSERT_DATE_EQ(tt_schedule_at(s, 1)->date,
+			       D(y + y % 7 + 1, 2, 28));
+	}
+	CU_ASSERT_STRING_EQUAL(tt_schedule_id(s), "t1999");
+	tt_schedule_free(s);
+	tt_spec_free(spec);
+	tt_schedule_free(NULL);
+}
+
+void
+add_schedule_tests(void)
+{
+	static const CU_TestInfo tests[] = {
+		{ "Litvinov's consultations", test_litvinov },
+		{ "fixed terms and conventions", test_fixed_terms },
+		{ "series from the anchor, not chained", test_no_chaining },
+		{ "tacit renewal and notice", test_renewal },
+		{ "unlimited renewal stops at the horizon",
+		  test_unlimited_renewal_horizon },
+		{ "withdrawal", test_withdrawal },
+		{ "rolling meetings only", test_rolling },
+		{ "horizon and limits", test_horizon_and_limits },
+		{ "custom milestones and ordering", test_custom_and_order },
+		{ "labels, derivations and rules", test_texts },
+		{ "recomputing reuses the schedule", test_reuse },
+		CU_TEST_INFO_NULL
+	};
+
+	unit_add_suite("schedules", tests);
+}
