@@ -36,7 +36,9 @@ struct cli_command {
 extern const struct cli_command cmd_add;
 extern const struct cli_command cmd_between;
 extern const struct cli_command cmd_schedule;
+extern const struct cli_command cmd_compare;
 extern const struct cli_command cmd_presets;
+extern const struct cli_command cmd_batch;
 
 extern const char *cli_program;	/* "treatyterm" */
 

@@ -8,6 +8,7 @@
 #define TREATYTERM_FORMAT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include <treatyterm/treatyterm.h>
@@ -38,5 +39,42 @@ bool json_write_schedule(FILE *fp, const tt_schedule *s, bool pretty);
 /* csv.c: one row per milestone, after an optional header row. */
 bool csv_write_header(FILE *fp);
 bool csv_write_schedule(FILE *fp, const tt_schedule *s);
+
+/* For "compare": several proposals (struct compare, see compare.h). */
+struct compare;
+
+/* out-json.c: {"proposals": [schedule objects], "comparison": {...}}. */
+bool json_write_compare(FILE *fp, const struct compare *cmp, bool pretty);
+
+/* csv.c: the merged timeline, one row per milestone of each proposal. */
+bool csv_write_timeline_header(FILE *fp);
+bool csv_write_timeline_row(FILE *fp, const tt_schedule *s,
+			    const tt_milestone *m);
+
+/* out-chart.c: the proposals as a timeline picture, drawn with cairo. */
+struct chart_options {
+	enum format format;	/* FORMAT_SVG, FORMAT_PNG or FORMAT_PDF */
+	const char *title;	/* NULL for "Treaty terms compared" */
+	int width;		/* pixels (points for PDF); 0 for the default */
+};
+
+#define CHART_WIDTH_DEFAULT 960
+#define CHART_WIDTH_MIN 480
+#define CHART_WIDTH_MAX 8000
+
+/* Draws CMP onto FP.  On failure returns false with *WHY saying why (a
+ * static string). */
+bool chart_write(FILE *fp, const struct compare *cmp,
+		 const struct chart_options *opt, const char **why);
+
+/* csv.c: reading CSV records (RFC 4180) one at a time.  The fields, each
+ * NUL-terminated, stay valid until the next call.  csv_reader_next()
+ * returns 1 with a record and the line it starts on, 0 at the end, -1 with
+ * a message and its line. */
+struct csv_reader;
+struct csv_reader *csv_reader_new(FILE *fp);
+int csv_reader_next(struct csv_reader *r, char ***fields, size_t *n,
+		    unsigned long *line, const char **error);
+void csv_reader_free(struct csv_reader *r);
 
 #endif /* TREATYTERM_FORMAT_H */

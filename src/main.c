@@ -15,7 +15,9 @@ static const struct cli_command *const commands[] = {
 	&cmd_add,
 	&cmd_between,
 	&cmd_schedule,
+	&cmd_compare,
 	&cmd_presets,
+	&cmd_batch,
 };
 
 static int

@@ -228,6 +228,7 @@ period_end(struct calc *c, int k, tt_milestone *m)
 	tt_duration off = spec->term.v.dur;
 	tt_status st;
 
+	*m = blank(TT_KIND_EXPIRY, 0, 1, NULL);
 	if (k > 0 && (st = tt_duration_add_multiple(off,
 			spec->renewal_period.v.dur, k, &off, c->err)) != TT_OK)
 		return st;

@@ -351,7 +351,11 @@ check_text(const char *s, enum ftype type, tt_error *err)
 					     (const unsigned char *)s) + 1,
 					     "an id may contain only letters, "
 					     "digits, '.', '_' and '-'");
-		if (*p < 0x20 || *p == 0x7f)
+		/* Names and labels may hold line breaks (from CSV cells or
+		 * flags), never other control characters. */
+		if ((*p < 0x20 && !(type == F_STR && (*p == '\n' ||
+							*p == '\t'))) ||
+		    *p == 0x7f)
 			return ttp_error_set(err, TT_ESYNTAX, 0,
 					     (unsigned)(p -
 					     (const unsigned char *)s) + 1,
