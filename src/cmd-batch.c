@@ -61,6 +61,9 @@ usage(void)
 	       "when all went well\n"
 	       "  -s, --strict          stop at the first bad row\n"
 	       "  -q, --quiet           no progress indicator\n"
+	       "      --json-c          build each JSON line with json-c "
+	       "(slower; the default\n"
+	       "                        writes the same bytes directly)\n"
 	       "  -h, --help            display this help and exit\n"
 	       "  -V, --version         output version information and "
 	       "exit\n"
@@ -209,6 +212,7 @@ run(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "strict", no_argument, NULL, 's' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "json-c", no_argument, NULL, 'J' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 	};
@@ -221,6 +225,7 @@ run(int argc, char **argv)
 	enum format format = FORMAT_JSONL;
 	const char *output = NULL, *file = "-", *error;
 	bool strict = false, quiet = false, bad_holidays, out_open = false;
+	bool json_c = false;
 	tt_ics_writer *w = NULL;
 	tt_schedule *s = NULL;
 	tt_spec *spec = NULL;
@@ -271,6 +276,9 @@ run(int argc, char **argv)
 			break;
 		case 'q':
 			quiet = true;
+			break;
+		case 'J':
+			json_c = true;
 			break;
 		case 'h':
 			usage();
@@ -370,7 +378,8 @@ run(int argc, char **argv)
 			}
 			break;
 		default:
-			ok = json_write_schedule(out.fp, s, false);
+			ok = json_c ? json_write_schedule(out.fp, s, false) :
+			     jsonl_write_schedule(out.fp, s);
 			break;
 		}
 		if (!ok)
@@ -405,6 +414,7 @@ done:
 	if (out_open)
 		output_abort(&out);
 	tt_ics_writer_free(w);
+	jsonl_release();
 	csv_reader_free(rd);
 	if (in != NULL && in != stdin)
 		fclose(in);

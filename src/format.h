@@ -36,6 +36,12 @@ bool table_write_schedule(FILE *fp, const tt_schedule *s, bool explain);
  * (PRETTY false, as batch's JSON Lines) or indented. */
 bool json_write_schedule(FILE *fp, const tt_schedule *s, bool pretty);
 
+/* jsonl.c: the same object as json_write_schedule(fp, s, false), written
+ * without building a json-c tree (faster); jsonl_release() frees its
+ * buffer. */
+bool jsonl_write_schedule(FILE *fp, const tt_schedule *s);
+void jsonl_release(void);
+
 /* csv.c: one row per milestone, after an optional header row. */
 bool csv_write_header(FILE *fp);
 bool csv_write_schedule(FILE *fp, const tt_schedule *s);

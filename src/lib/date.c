@@ -149,10 +149,24 @@ tt_date_parse(const char *s, tt_date *out, tt_error *err)
 char *
 tt_date_format(tt_date d, char *buf)
 {
-	/* The bounds keep the output within TT_DATE_BUFSIZE for any input. */
-	snprintf(buf, TT_DATE_BUFSIZE, "%04d-%02d-%02d",
-		 d.year < 0 ? 0 : d.year % 10000,
-		 d.month < 0 ? 0 : d.month % 100, d.day < 0 ? 0 : d.day % 100);
+	/* By hand rather than snprintf: batch runs format millions of
+	 * dates.  Out-of-range fields are reduced so that the output always
+	 * fits TT_DATE_BUFSIZE. */
+	unsigned y = d.year < 0 ? 0 : (unsigned)d.year % 10000;
+	unsigned m = d.month < 0 ? 0 : (unsigned)d.month % 100;
+	unsigned dd = d.day < 0 ? 0 : (unsigned)d.day % 100;
+
+	buf[0] = (char)('0' + y / 1000);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + m / 10);
+	buf[6] = (char)('0' + m % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + dd / 10);
+	buf[9] = (char)('0' + dd % 10);
+	buf[10] = '\0';
 	return buf;
 }
 
