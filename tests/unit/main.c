@@ -41,6 +41,7 @@ main(int argc, char **argv)
 		return 99;
 	}
 	add_date_tests();
+	add_ics_tests();
 	add_spec_tests();
 	add_schedule_tests();
 

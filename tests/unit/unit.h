@@ -12,6 +12,7 @@
 #include <treatyterm/treatyterm.h>
 
 void add_date_tests(void);
+void add_ics_tests(void);
 void add_spec_tests(void);
 void add_schedule_tests(void);
 
