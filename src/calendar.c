@@ -106,12 +106,12 @@ calendar_option(struct calendar_opts *c, const char *cmd, int opt,
 			cli_usage_error(cmd, "--roll: expected 'following', "
 					"'preceding' or 'none', not '%s'",
 					optarg);
-			return -1;
+			return -EXIT_USAGE;
 		}
 		return 1;
 	case OPT_REMIND:
 		if (!cli_parse_duration("--remind", optarg, &d))
-			return -1;
+			return -EXIT_INVALID;
 		d.sign = 1;
 		c->ics.remind = d;
 		return 1;

@@ -26,8 +26,8 @@ void calendar_opts_init(struct calendar_opts *c);
 void calendar_opts_free(struct calendar_opts *c);
 size_t calendar_option_count(void);
 size_t calendar_options(struct option *opts, size_t n);
-/* Handles option C; returns 1 if it was a calendar option, 0 if not, -1
- * (after a message) for a bad value. */
+/* Handles option C; returns 1 if it was a calendar option, 0 if not, or
+ * minus the exit status (after a message) for a bad value. */
 int calendar_option(struct calendar_opts *c, const char *cmd, int c_,
 		    const char *optarg);
 void calendar_options_help(FILE *fp);

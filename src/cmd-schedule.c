@@ -94,7 +94,7 @@ run(int argc, char **argv)
 			continue;
 		r = calendar_option(&cal, "schedule", c, optarg);
 		if (r < 0) {
-			status = EXIT_USAGE;
+			status = -r;
 			goto done;
 		}
 		if (r > 0)
