@@ -1,0 +1,736 @@
+/*
+ * cmd-compare.c -- "treatyterm compare": two or more proposals side by
+ * side, as a table, JSON, CSV, one iCalendar file, or a timeline picture.
+ *
+ * Proposals are spec files and presets, taken in command-line order (the
+ * option string starts with '-' so that getopt hands file names over in
+ * place).  The clause flags and calendar options apply to every proposal,
+ * so that they are compared on the same footing.
+ *
+ * Every proposal gets an id that no other has, because the ids name the
+ * proposals in CSV rows and JSON, and iCalendar UIDs are derived from
+ * them: a proposal without an id takes its file's name (without the
+ * directory and the last extension; "stdin" for '-'), and an id already
+ * taken by an earlier proposal (the same preset twice, say) gets "-2",
+ * "-3", ... appended.
+ *
+ * Nothing is written until every proposal has been computed, so a bad one
+ * leaves standard output empty and the -o file as it was.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "calendar.h"
+#include "clauses.h"
+#include "cli.h"
+#include "compare.h"
+#include "format.h"
+#include "output.h"
+
+enum {
+	OPT_TITLE = 3000,
+	OPT_WIDTH
+};
+
+/* A proposal as given on the command line: a file or a preset. */
+struct proposal {
+	const char *file;	/* as given; "-" for standard input */
+	const char *preset;
+	tt_spec *spec;
+	tt_schedule *s;
+	char *id;		/* the id it was given, unique */
+};
+
+struct proposals {
+	struct proposal *items;
+	size_t n, cap;
+};
+
+static void usage(void);
+static bool proposals_add(struct proposals *ps, const char *file,
+			  const char *preset);
+static void proposals_free(struct proposals *ps);
+static bool load(struct proposal *p, const struct clause_flags *flags,
+		 struct calendar_opts *cal, const struct proposals *ps,
+		 size_t index);
+static void report(const struct proposal *p, const tt_error *e);
+static char *unique_id(const struct proposal *p, const struct proposals *ps,
+		       size_t index);
+static bool format_from_name(const char *path, enum format *out);
+static bool write_table(FILE *fp, const struct compare *cmp);
+static bool write_csv(FILE *fp, const struct compare *cmp);
+static bool write_ics(FILE *fp, const struct compare *cmp,
+		      struct calendar_opts *cal, const char *title,
+		      tt_error *e);
+
+static void
+usage(void)
+{
+	printf("Usage: %s compare [SPEC | --preset NAME]... [CLAUSE]... "
+	       "[OPTION]...\n"
+	       "Compare two or more proposals: their dates side by side, "
+	       "one merged timeline,\n"
+	       "and how each differs from the first.  Proposals are spec "
+	       "files (SPEC, '-' for\n"
+	       "standard input) and presets, in the order given.  Clause "
+	       "flags and calendar\n"
+	       "options apply to every proposal, so that they compare on "
+	       "the same footing\n"
+	       "(--entry-into-force 1950-01-01 starts them all on one "
+	       "day).\n"
+	       "\n"
+	       "  -p, --preset NAME     a built-in proposal (see '%s "
+	       "presets');\n"
+	       "                        give it once for each\n"
+	       "  -f, --format FORMAT   table (default), json, csv, ics, "
+	       "or a timeline picture:\n"
+	       "                        svg, png or pdf (by default the "
+	       "format -o FILE ends in)\n"
+	       "  -o, --output FILE     write to FILE, replacing it only "
+	       "when all went well\n"
+	       "      --title TEXT      the picture's title (and the "
+	       "calendar's name)\n"
+	       "      --width N         the picture's width in pixels "
+	       "(default %d)\n"
+	       "  -h, --help            display this help and exit\n"
+	       "  -V, --version         output version information and "
+	       "exit\n"
+	       "\n"
+	       "Each proposal gets an id of its own: one without an id "
+	       "takes its file's name,\n"
+	       "and an id already used gets '-2', '-3', ... appended.\n"
+	       "\n", cli_program, cli_program, CHART_WIDTH_DEFAULT);
+	clause_flags_help(stdout);
+	printf("\n");
+	calendar_options_help(stdout);
+}
+
+static int
+run(int argc, char **argv)
+{
+	static const struct option own[] = {
+		{ "preset", required_argument, NULL, 'p' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "title", required_argument, NULL, OPT_TITLE },
+		{ "width", required_argument, NULL, OPT_WIDTH },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+	};
+	const unsigned formats = FORMAT_TABLE | FORMAT_JSON | FORMAT_CSV |
+				 FORMAT_ICS | FORMAT_SVG | FORMAT_PNG |
+				 FORMAT_PDF;
+	struct option *longopts;
+	struct clause_flags flags = { NULL, 0, 0 };
+	struct proposals ps = { NULL, 0, 0 };
+	struct calendar_opts cal;
+	struct compare cmp = { NULL, 0, NULL, 0 };
+	struct chart_options chart = { FORMAT_SVG, NULL, 0 };
+	struct output out;
+	enum format format = FORMAT_TABLE;
+	const char *output = NULL, *why = NULL;
+	const tt_schedule **sched = NULL;
+	bool have_format = false, have_stdin = false, ok;
+	int status = EXIT_INVALID, c, r;
+	size_t n = 0;
+	tt_error e;
+
+	calendar_opts_init(&cal);
+	longopts = calloc(sizeof own / sizeof own[0] + clause_option_count() +
+			  calendar_option_count() + 1, sizeof *longopts);
+	if (longopts == NULL) {
+		cli_error("out of memory");
+		return EXIT_INVALID;
+	}
+	for (; n < sizeof own / sizeof own[0]; n++)
+		longopts[n] = own[n];
+	n = clause_options(longopts, n);
+	n = calendar_options(longopts, n);
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "-:p:f:o:hV", longopts, NULL)) !=
+	       -1) {
+		if (clause_flags_add(&flags, c, optarg))
+			continue;
+		r = calendar_option(&cal, "compare", c, optarg);
+		if (r < 0) {
+			status = -r;
+			goto done;
+		}
+		if (r > 0)
+			continue;
+		switch (c) {
+		case 1:
+			if (!proposals_add(&ps, optarg, NULL))
+				goto done;
+			break;
+		case 'p':
+			if (!proposals_add(&ps, NULL, optarg))
+				goto done;
+			break;
+		case 'f':
+			if (!format_parse("compare", optarg, formats,
+					  &format)) {
+				status = EXIT_USAGE;
+				goto done;
+			}
+			have_format = true;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case OPT_TITLE:
+			chart.title = optarg;
+			break;
+		case OPT_WIDTH: {
+			char *end;
+			long v;
+
+			errno = 0;
+			v = strtol(optarg, &end, 10);
+			if (errno != 0 || end == optarg || *end != '\0' ||
+			    v < CHART_WIDTH_MIN || v > CHART_WIDTH_MAX) {
+				status = cli_usage_error("compare", "--width: "
+					"expected a number of pixels from %d "
+					"to %d, not '%s'", CHART_WIDTH_MIN,
+					CHART_WIDTH_MAX, optarg);
+				goto done;
+			}
+			chart.width = (int)v;
+			break;
+		}
+		case 'h':
+			usage();
+			status = cli_finish_stdout(EXIT_OK);
+			goto done;
+		case 'V':
+			status = cli_print_version();
+			goto done;
+		default:
+			status = cli_option_error("compare", c, argv);
+			goto done;
+		}
+	}
+	/* After "--" every argument is a file. */
+	for (; optind < argc; optind++)
+		if (!proposals_add(&ps, argv[optind], NULL))
+			goto done;
+	if (ps.n < 2) {
+		status = cli_usage_error("compare", "compare needs at least "
+					 "two proposals");
+		goto done;
+	}
+	for (size_t i = 0; i < ps.n; i++) {
+		if (ps.items[i].file == NULL ||
+		    strcmp(ps.items[i].file, "-") != 0)
+			continue;
+		if (have_stdin) {
+			status = cli_usage_error("compare", "standard input "
+						 "('-') can be read only "
+						 "once");
+			goto done;
+		}
+		have_stdin = true;
+	}
+	if (!have_format && output != NULL)
+		(void)format_from_name(output, &format);
+	if ((format == FORMAT_PNG || format == FORMAT_PDF) &&
+	    (output == NULL || strcmp(output, "-") == 0) &&
+	    isatty(STDOUT_FILENO)) {
+		status = cli_usage_error("compare", "not writing a %s picture "
+					 "to a terminal (use -o FILE)",
+					 format == FORMAT_PNG ? "PNG" : "PDF");
+		goto done;
+	}
+
+	sched = calloc(ps.n, sizeof *sched);
+	if (sched == NULL) {
+		cli_error("out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < ps.n; i++) {
+		if (!load(&ps.items[i], &flags, &cal, &ps, i))
+			goto done;
+		sched[i] = ps.items[i].s;
+	}
+	if (!compare_build(&cmp, sched, ps.n)) {
+		cli_error("out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < ps.n; i++)
+		if (ps.items[i].preset != NULL)
+			cmp.p[i].hypothetical =
+				tt_preset_find(ps.items[i].preset)->hypothetical;
+	if (format == FORMAT_ICS && !calendar_set_dtstamp(&cal))
+		goto done;
+	if (!output_open(&out, output))
+		goto done;
+	errno = 0;
+	switch (format) {
+	case FORMAT_JSON:
+		ok = json_write_compare(out.fp, &cmp, true);
+		break;
+	case FORMAT_CSV:
+		ok = write_csv(out.fp, &cmp);
+		break;
+	case FORMAT_ICS:
+		if (!write_ics(out.fp, &cmp, &cal, chart.title, &e)) {
+			cli_error("%s: %s", output ? output :
+				  "standard output", e.message);
+			output_abort(&out);
+			goto done;
+		}
+		ok = true;
+		break;
+	case FORMAT_SVG:
+	case FORMAT_PNG:
+	case FORMAT_PDF:
+		chart.format = format;
+		if (!chart_write(out.fp, &cmp, &chart, &why)) {
+			cli_error("%s: %s", output ? output :
+				  "standard output", why);
+			output_abort(&out);
+			goto done;
+		}
+		ok = true;
+		break;
+	default:
+		ok = write_table(out.fp, &cmp);
+		break;
+	}
+	if (!ok) {
+		cli_error("%s: write error: %s", output ? output :
+			  "standard output", strerror(errno ? errno : EIO));
+		output_abort(&out);
+		goto done;
+	}
+	if (output_commit(&out))
+		status = EXIT_OK;
+done:
+	compare_free(&cmp);
+	free(sched);
+	proposals_free(&ps);
+	clause_flags_free(&flags);
+	calendar_opts_free(&cal);
+	free(longopts);
+	return status;
+}
+
+static bool
+proposals_add(struct proposals *ps, const char *file, const char *preset)
+{
+	if (ps->n == ps->cap) {
+		size_t ncap = ps->cap ? ps->cap * 2 : 8;
+		void *p = realloc(ps->items, ncap * sizeof *ps->items);
+
+		if (p == NULL) {
+			cli_error("out of memory");
+			return false;
+		}
+		ps->items = p;
+		ps->cap = ncap;
+	}
+	memset(&ps->items[ps->n], 0, sizeof ps->items[ps->n]);
+	ps->items[ps->n].file = file;
+	ps->items[ps->n].preset = preset;
+	ps->n++;
+	return true;
+}
+
+static void
+proposals_free(struct proposals *ps)
+{
+	for (size_t i = 0; i < ps->n; i++) {
+		tt_schedule_free(ps->items[i].s);
+		tt_spec_free(ps->items[i].spec);
+		free(ps->items[i].id);
+	}
+	free(ps->items);
+	ps->items = NULL;
+	ps->n = ps->cap = 0;
+}
+
+/* Reads proposal INDEX, applies the flags, gives it its id and computes
+ * its schedule; false after a message naming it. */
+static bool
+load(struct proposal *p, const struct clause_flags *flags,
+     struct calendar_opts *cal, const struct proposals *ps, size_t index)
+{
+	bool bad_holidays;
+	tt_error e;
+
+	p->spec = tt_spec_new();
+	p->s = tt_schedule_new();
+	if (p->spec == NULL || p->s == NULL) {
+		cli_error("out of memory");
+		return false;
+	}
+	if (p->file != NULL ? !clauses_load_file(p->spec, p->file) :
+	    !clauses_load_preset(p->spec, p->preset))
+		return false;
+	if (!clauses_apply(p->spec, flags))
+		return false;
+	p->id = unique_id(p, ps, index);
+	if (p->id == NULL) {
+		cli_error("out of memory");
+		return false;
+	}
+	if (strcmp(p->id, tt_spec_id(p->spec)) != 0 &&
+	    tt_spec_set(p->spec, "treaty", "id", p->id, 0, 0, &e) != TT_OK) {
+		report(p, &e);
+		return false;
+	}
+	if (calendar_compute(cal, p->s, p->spec, &e, &bad_holidays) !=
+	    TT_OK) {
+		if (!bad_holidays)
+			report(p, &e);
+		return false;
+	}
+	return true;
+}
+
+/* Like clauses_report(), but an error a clause flag caused names the
+ * proposal too: the flag applies to all of them, and may fit only some. */
+static void
+report(const struct proposal *p, const tt_error *e)
+{
+	struct spec_source src = { NULL, p->preset };
+	const char *flag = clause_flag_for(e->section, e->key);
+
+	if (p->file != NULL)
+		src.file = strcmp(p->file, "-") == 0 ? "<stdin>" : p->file;
+	if (e->line == 0 && flag != NULL) {
+		if (src.file != NULL)
+			cli_error("%s: --%s: %s", src.file, flag, e->message);
+		else
+			cli_error("preset %s: --%s: %s", p->preset, flag,
+				  e->message);
+		return;
+	}
+	clauses_report(&src, e);
+}
+
+/* The id proposal INDEX gets: its own, or one made from its file name;
+ * then made different from the ids of the proposals before it. */
+static char *
+unique_id(const struct proposal *p, const struct proposals *ps, size_t index)
+{
+	const char *own = tt_spec_id(p->spec);
+	char *base, *id;
+	size_t len;
+	unsigned k = 2;
+
+	if (*own != '\0') {
+		base = strdup(own);
+	} else if (p->file == NULL || strcmp(p->file, "-") == 0) {
+		base = strdup(p->file ? "stdin" : p->preset);
+	} else {
+		const char *name = strrchr(p->file, '/');
+		char *dot;
+
+		base = strdup(name ? name + 1 : p->file);
+		if (base != NULL && (dot = strrchr(base, '.')) != NULL &&
+		    dot != base)
+			*dot = '\0';
+		/* Ids are letters, digits, '.', '_' and '-'. */
+		for (char *q = base; q != NULL && *q != '\0'; q++)
+			if (!(*q >= 'a' && *q <= 'z') &&
+			    !(*q >= 'A' && *q <= 'Z') &&
+			    !(*q >= '0' && *q <= '9') && *q != '.' &&
+			    *q != '_' && *q != '-')
+				*q = '-';
+		if (base != NULL && *base == '\0') {
+			free(base);
+			base = strdup("proposal");
+		}
+	}
+	if (base == NULL)
+		return NULL;
+	len = strlen(base) + 16;
+	id = malloc(len);
+	if (id == NULL) {
+		free(base);
+		return NULL;
+	}
+	snprintf(id, len, "%s", base);
+	for (;;) {
+		bool taken = false;
+
+		for (size_t i = 0; i < index && !taken; i++)
+			taken = strcmp(ps->items[i].id, id) == 0;
+		if (!taken)
+			break;
+		snprintf(id, len, "%s-%u", base, k++);
+	}
+	free(base);
+	return id;
+}
+
+/* The format the name of -o FILE implies, if any. */
+static bool
+format_from_name(const char *path, enum format *out)
+{
+	static const struct {
+		const char *ext;
+		enum format format;
+	} exts[] = {
+		{ ".json", FORMAT_JSON }, { ".csv", FORMAT_CSV },
+		{ ".ics", FORMAT_ICS }, { ".svg", FORMAT_SVG },
+		{ ".png", FORMAT_PNG }, { ".pdf", FORMAT_PDF },
+	};
+	const char *dot = strrchr(path, '.');
+
+	if (dot == NULL || strchr(dot, '/') != NULL)
+		return false;
+	for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
+		if (strcmp(dot, exts[i].ext) == 0) {
+			*out = exts[i].format;
+			return true;
+		}
+	return false;
+}
+
+/* --- the table ------------------------------------------------------ */
+
+enum {
+	ROW_HEAD, ROW_ID, ROW_EIF, ROW_TERM, ROW_EXPIRY, ROW_IN_FORCE,
+	ROW_CONSULTATIONS, ROW_REVIEWS, ROW_CONFERENCES, ROW_FIRST_END,
+	ROW_END_BY, ROW_RENEWAL, ROW_WITHDRAWAL_OPENS, ROW_WITHDRAWAL,
+	NROWS
+};
+
+static const char *const row_names[NROWS] = {
+	"", "Id", "Entry into force", "Term", "Expiry (last day in force)",
+	"Entry into force to expiry", "Consultations", "Reviews",
+	"Conferences", "First possible end", "  made possible by",
+	"First renewal deadline", "Withdrawal notice from",
+	"Earliest withdrawal"
+};
+
+/* Characters, not bytes, in the UTF-8 string S. */
+static size_t
+width_of(const char *s)
+{
+	size_t w = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			w++;
+	return w;
+}
+
+static void
+date_or_dash(const tt_milestone *m, char *buf, size_t size)
+{
+	char d[TT_DATE_BUFSIZE];
+
+	snprintf(buf, size, "%s", m ? tt_date_format(m->date, d) : "-");
+}
+
+/* The cells of column P (1-based) into CELL[ROW][...]. */
+static void
+fill_column(char (*cell)[COMPARE_TEXT_SIZE], size_t ncols, size_t col,
+	    const struct compare_proposal *p)
+{
+	char d[TT_DATE_BUFSIZE], w[TT_DURATION_BUFSIZE];
+
+#define CELL(row) cell[(size_t)(row) * ncols + col]
+	snprintf(CELL(ROW_HEAD), COMPARE_TEXT_SIZE, "[%zu] %s", col, p->title);
+	snprintf(CELL(ROW_ID), COMPARE_TEXT_SIZE, "%s", tt_schedule_id(p->s));
+	tt_date_format(p->eif, CELL(ROW_EIF));
+	compare_term_words(p, CELL(ROW_TERM), COMPARE_TEXT_SIZE);
+	if (p->has_expiry) {
+		tt_date_format(p->expiry, CELL(ROW_EXPIRY));
+		snprintf(CELL(ROW_IN_FORCE), COMPARE_TEXT_SIZE, "%s (%ld days)",
+			 tt_duration_format_words(p->in_force, w, sizeof w),
+			 (long)p->days_in_force);
+	} else {
+		snprintf(CELL(ROW_EXPIRY), COMPARE_TEXT_SIZE, "%s",
+			 p->has_term ? "none" : "none (indefinite)");
+		snprintf(CELL(ROW_IN_FORCE), COMPARE_TEXT_SIZE, "-");
+	}
+	snprintf(CELL(ROW_CONSULTATIONS), COMPARE_TEXT_SIZE, "%u",
+		 p->consultations);
+	snprintf(CELL(ROW_REVIEWS), COMPARE_TEXT_SIZE, "%u", p->reviews);
+	snprintf(CELL(ROW_CONFERENCES), COMPARE_TEXT_SIZE, "%u",
+		 p->conferences);
+	if (p->end_by != COMPARE_END_NONE) {
+		tt_date_format(p->first_end, d);
+		snprintf(CELL(ROW_FIRST_END), COMPARE_TEXT_SIZE, "%s", d);
+		snprintf(CELL(ROW_END_BY), COMPARE_TEXT_SIZE, "%s",
+			 p->end_label);
+	} else {
+		snprintf(CELL(ROW_FIRST_END), COMPARE_TEXT_SIZE, "none");
+		snprintf(CELL(ROW_END_BY), COMPARE_TEXT_SIZE, "-");
+	}
+	date_or_dash(p->renewal_deadline, CELL(ROW_RENEWAL),
+		     COMPARE_TEXT_SIZE);
+	date_or_dash(p->withdrawal_opens, CELL(ROW_WITHDRAWAL_OPENS),
+		     COMPARE_TEXT_SIZE);
+	date_or_dash(p->withdrawal_effective, CELL(ROW_WITHDRAWAL),
+		     COMPARE_TEXT_SIZE);
+#undef CELL
+}
+
+/* One line per date: "[1,2] Entry into force; [3] Review 1", proposals
+ * with the same milestone on that date grouped. */
+static void
+timeline_line(FILE *fp, const struct compare *cmp, size_t from, size_t to)
+{
+	char d[TT_DATE_BUFSIZE], nd[TT_DATE_BUFSIZE];
+	char label[TT_TEXT_BUFSIZE], other[TT_TEXT_BUFSIZE];
+	tt_date date = cmp->timeline[from].m->date;
+	bool first = true;
+
+	fprintf(fp, "%s  %s ", tt_date_format(date, d),
+		tt_weekday_abbr(tt_date_weekday(date)));
+	for (size_t i = from; i < to; i++) {
+		const tt_milestone *m = cmp->timeline[i].m;
+		bool seen = false;
+
+		tt_milestone_label(m, label, sizeof label);
+		for (size_t j = from; j < i && !seen; j++)
+			seen = cmp->timeline[j].m->kind == m->kind &&
+			       strcmp(tt_milestone_label(cmp->timeline[j].m,
+				      other, sizeof other), label) == 0;
+		if (seen)
+			continue;
+		fprintf(fp, "%s [%zu", first ? "" : ";",
+			cmp->timeline[i].proposal + 1);
+		for (size_t j = i + 1; j < to; j++)
+			if (cmp->timeline[j].m->kind == m->kind &&
+			    cmp->timeline[j].proposal !=
+			    cmp->timeline[i].proposal &&
+			    strcmp(tt_milestone_label(cmp->timeline[j].m,
+				   other, sizeof other), label) == 0)
+				fprintf(fp, ",%zu",
+					cmp->timeline[j].proposal + 1);
+		fprintf(fp, "] %s", label);
+		if (m->flags & TT_MS_ROLLED)
+			fprintf(fp, " (moved from %s %s)",
+				tt_weekday_abbr(tt_date_weekday(m->nominal)),
+				tt_date_format(m->nominal, nd));
+		first = false;
+	}
+	fputc('\n', fp);
+}
+
+static bool
+write_table(FILE *fp, const struct compare *cmp)
+{
+	size_t ncols = cmp->n + 1, *width;
+	char (*cell)[COMPARE_TEXT_SIZE];
+	char d[TT_DATE_BUFSIZE];
+
+	cell = calloc(NROWS * ncols, sizeof *cell);
+	width = calloc(ncols, sizeof *width);
+	if (cell == NULL || width == NULL) {
+		free(cell);
+		free(width);
+		errno = ENOMEM;
+		return false;
+	}
+	for (size_t r = 0; r < NROWS; r++)
+		snprintf(cell[r * ncols], COMPARE_TEXT_SIZE, "%s",
+			 row_names[r]);
+	for (size_t i = 0; i < cmp->n; i++)
+		fill_column(cell, ncols, i + 1, &cmp->p[i]);
+	for (size_t r = 0; r < NROWS; r++)
+		for (size_t k = 0; k < ncols; k++)
+			if (width_of(cell[r * ncols + k]) > width[k])
+				width[k] = width_of(cell[r * ncols + k]);
+	for (size_t r = 0; r < NROWS; r++) {
+		for (size_t k = 0; k < ncols; k++) {
+			const char *t = cell[r * ncols + k];
+
+			fputs(t, fp);
+			if (k + 1 < ncols)
+				fprintf(fp, "%*s", (int)(width[k] + 2 -
+					width_of(t)), "");
+		}
+		fputc('\n', fp);
+	}
+	free(cell);
+	free(width);
+
+	fprintf(fp, "\nTimeline:\n");
+	for (size_t i = 0, j; i < cmp->ntimeline; i = j) {
+		for (j = i + 1; j < cmp->ntimeline &&
+		     tt_date_compare(cmp->timeline[j].m->date,
+				     cmp->timeline[i].m->date) == 0; j++)
+			;
+		timeline_line(fp, cmp, i, j);
+	}
+	for (size_t i = 0; i < cmp->n; i++)
+		if (tt_schedule_truncated(cmp->p[i].s))
+			fprintf(fp, "[%zu] Series without end are shown up to "
+				"%s (change with --horizon).\n", i + 1,
+				tt_date_format(tt_schedule_horizon(
+					cmp->p[i].s), d));
+	for (size_t i = 0, k = 0; i < cmp->n; i++) {
+		if (cmp->p[i].hypothetical)
+			fprintf(fp, "%s%zu", k++ ? "," : "[", i + 1);
+		if (i + 1 == cmp->n && k > 0)
+			fprintf(fp, "] Never in force: the entry into force is "
+				"hypothetical (change it with "
+				"--entry-into-force).\n");
+	}
+
+	fprintf(fp, "\nDifferences from [1] %s:\n", cmp->p[0].title);
+	for (size_t i = 1; i < cmp->n; i++) {
+		const struct compare_proposal *p = &cmp->p[i];
+
+		fprintf(fp, "[%zu] %s:\n", i + 1, p->title);
+		if (p->ndiffs == 0)
+			fprintf(fp, "  none in these figures\n");
+		for (size_t k = 0; k < p->ndiffs; k++)
+			fprintf(fp, "  %s\n", p->diffs[k].text);
+	}
+	return !ferror(fp);
+}
+
+/* --- CSV and iCalendar ---------------------------------------------- */
+
+static bool
+write_csv(FILE *fp, const struct compare *cmp)
+{
+	if (!csv_write_timeline_header(fp))
+		return false;
+	for (size_t i = 0; i < cmp->ntimeline; i++)
+		if (!csv_write_timeline_row(fp,
+					    cmp->p[cmp->timeline[i].proposal].s,
+					    cmp->timeline[i].m))
+			return false;
+	return true;
+}
+
+/* One calendar, one add per proposal; the library writes "NAME: label"
+ * as each SUMMARY and the proposal's id among the CATEGORIES. */
+static bool
+write_ics(FILE *fp, const struct compare *cmp, struct calendar_opts *cal,
+	  const char *title, tt_error *e)
+{
+	tt_ics_writer *w;
+	bool ok;
+
+	if (cal->ics.calendar_name == NULL)
+		cal->ics.calendar_name = title ? title :
+					 "Treaty terms compared";
+	w = tt_ics_writer_new(fp, &cal->ics, e);
+	ok = w != NULL;
+	for (size_t i = 0; ok && i < cmp->n; i++)
+		ok = tt_ics_writer_add(w, cmp->p[i].s, e) == TT_OK;
+	ok = ok && tt_ics_writer_finish(w, e) == TT_OK;
+	tt_ics_writer_free(w);
+	return ok;
+}
+
+const struct cli_command cmd_compare = {
+	.name = "compare",
+	.summary = "two or more proposals side by side",
+	.run = run,
+};
