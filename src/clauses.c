@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "cli.h"
 #include "clauses.h"
 
@@ -53,6 +54,33 @@ clause_options(struct option *opts, size_t n)
 		n++;
 	}
 	return n;
+}
+
+struct option *
+clause_longopts(const struct option *own, size_t n)
+{
+	struct option *opts = calloc(n + NFLAGS + calendar_option_count() + 1,
+				     sizeof *opts);
+	size_t k;
+
+	if (opts == NULL) {
+		cli_error("out of memory");
+		return NULL;
+	}
+	for (k = 0; k < n; k++)
+		opts[k] = own[k];
+	k = clause_options(opts, k);
+	calendar_options(opts, k);
+	return opts;
+}
+
+int
+clause_or_calendar_option(struct clause_flags *f, struct calendar_opts *cal,
+			  const char *cmd, int c, const char *optarg)
+{
+	if (clause_flags_add(f, c, optarg))
+		return 1;
+	return calendar_option(cal, cmd, c, optarg);
 }
 
 bool

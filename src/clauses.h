@@ -44,6 +44,19 @@ void clause_flags_free(struct clause_flags *f);
 /* Prints the clause flags for --help. */
 void clause_flags_help(FILE *fp);
 
+struct calendar_opts;
+
+/* The getopt_long() table of a command: its N own options OWN, then the
+ * clause flags and the calendar options, then the terminating entry.
+ * NULL (after a message) when memory runs out; release with free(). */
+struct option *clause_longopts(const struct option *own, size_t n);
+/* Takes option C if it is a clause flag (into F) or a calendar option
+ * (into CAL): returns 1 if it was, 0 if not, or minus the exit status
+ * after a message about a bad value. */
+int clause_or_calendar_option(struct clause_flags *f,
+			      struct calendar_opts *cal, const char *cmd,
+			      int c, const char *optarg);
+
 /* Where a spec came from, for messages: a file name, "preset NAME", or
  * "command line". */
 struct spec_source {

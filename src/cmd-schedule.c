@@ -73,26 +73,16 @@ run(int argc, char **argv)
 	tt_schedule *s = NULL;
 	tt_spec *spec = NULL;
 	int status = EXIT_INVALID, c, r;
-	size_t n = 0;
 	tt_error e;
 
 	calendar_opts_init(&cal);
-	longopts = calloc(sizeof own / sizeof own[0] + clause_option_count() +
-			  calendar_option_count() + 1, sizeof *longopts);
-	if (longopts == NULL) {
-		cli_error("out of memory");
+	longopts = clause_longopts(own, sizeof own / sizeof own[0]);
+	if (longopts == NULL)
 		return EXIT_INVALID;
-	}
-	for (; n < sizeof own / sizeof own[0]; n++)
-		longopts[n] = own[n];
-	n = clause_options(longopts, n);
-	n = calendar_options(longopts, n);
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":p:f:o:ehV", longopts, NULL)) !=
 	       -1) {
-		if (clause_flags_add(&flags, c, optarg))
-			continue;
-		r = calendar_option(&cal, "schedule", c, optarg);
+		r = clause_or_calendar_option(&flags, &cal, "schedule", c, optarg);
 		if (r < 0) {
 			status = -r;
 			goto done;
