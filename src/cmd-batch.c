@@ -232,28 +232,19 @@ run(int argc, char **argv)
 	FILE *in = NULL;
 	int status = EXIT_INVALID, c, r;
 	char **fields;
-	size_t n = 0;
+	size_t n;
 	unsigned long line;
 	tt_error e;
 
 	memset(&b, 0, sizeof b);
 	calendar_opts_init(&cal);
-	longopts = calloc(sizeof own / sizeof own[0] + clause_option_count() +
-			  calendar_option_count() + 1, sizeof *longopts);
-	if (longopts == NULL) {
-		cli_error("out of memory");
+	longopts = clause_longopts(own, sizeof own / sizeof own[0]);
+	if (longopts == NULL)
 		return EXIT_INVALID;
-	}
-	for (; n < sizeof own / sizeof own[0]; n++)
-		longopts[n] = own[n];
-	n = clause_options(longopts, n);
-	n = calendar_options(longopts, n);
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":f:o:sqhV", longopts, NULL)) !=
 	       -1) {
-		if (clause_flags_add(&flags, c, optarg))
-			continue;
-		r = calendar_option(&cal, "batch", c, optarg);
+		r = clause_or_calendar_option(&flags, &cal, "batch", c, optarg);
 		if (r < 0) {
 			status = -r;
 			goto done;
@@ -342,6 +333,7 @@ run(int argc, char **argv)
 	out_open = true;
 	if (format == FORMAT_CSV && !csv_write_header(out.fp))
 		goto write_error;
+	cal.ics.direct = true;	/* libical's bytes without its cost */
 	if (format == FORMAT_ICS &&
 	    (w = tt_ics_writer_new(out.fp, &cal.ics, &e)) == NULL) {
 		cli_error("%s", e.message);

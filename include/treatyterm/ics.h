@@ -38,6 +38,10 @@ typedef struct tt_ics_options {
 	/* Write each consultation and review series as one event with an
 	 * RRULE instead of one event per date (less portable). */
 	bool rrule;
+	/* Write events without building libical components (same bytes,
+	 * faster; the library's tests check they agree).  Series written
+	 * as one RRULE event still go through libical. */
+	bool direct;
 } tt_ics_options;
 
 typedef struct tt_ics_writer tt_ics_writer;

@@ -7,6 +7,8 @@
  * unescapes so that summaries can be compared byte for byte, and by
  * libical through tt_holidays_load_ics(), which fails on any X-LIC-ERROR.
  * The tests do not include libical themselves: only src/lib/ics.c may.
+ * The direct writer (tt_ics_options.direct) must give the bytes of the
+ * libical one, which test_direct checks on some 170 schedules.
  *
  * With TT_ICS_OUT set to a directory, test_export also writes calendars
  * there, each with a .tsv of what a client must read back (start, end,
@@ -62,12 +64,18 @@ schedule_of(const char *const *kv, const tt_schedule_options *opt)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(spec);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
 	for (; kv[0] != NULL; kv += 3) {
-		tt_status st = tt_spec_set(spec, kv[0], kv[1], kv[2], 0, 0,
-					   &e);
+		/* "+section" starts another [milestone] or [conference]. */
+		const char *section = kv[0][0] == '+' ? kv[0] + 1 : kv[0];
+		tt_status st = section == kv[0] ? TT_OK :
+			tt_spec_begin_section(spec, section, 0, 0, &e);
+
+		if (st == TT_OK)
+			st = tt_spec_set(spec, section, kv[1], kv[2], 0, 0,
+					 &e);
 
 		if (st != TT_OK)
-			fprintf(stderr, "\n  %s.%s = '%s': %s\n", kv[0], kv[1],
-				kv[2], e.message);
+			fprintf(stderr, "\n  %s.%s = '%s': %s\n", section,
+				kv[1], kv[2], e.message);
 		CU_ASSERT_EQUAL_FATAL(st, TT_OK);
 	}
 	if (tt_schedule_compute(s, spec, opt, &e) != TT_OK) {
@@ -968,31 +976,39 @@ test_rrule(void)
 	}
 }
 
-/* A failed write is TT_EIO with a message, not silence. */
+/* A failed write is TT_EIO with a message, not silence, and stays: a
+ * later call fails too.  Both ways of writing events. */
 static void
 test_write_error(void)
 {
-	FILE *fp = fopen("/dev/full", "w");
 	tt_schedule *s = litvinov("1947-09-15");
-	tt_ics_options o = options();
-	tt_ics_writer *w;
-	tt_status st;
-	tt_error e;
 
-	if (fp == NULL)
-		return;	/* no /dev/full here */
-	memset(&e, 0, sizeof e);
-	w = tt_ics_writer_new(fp, &o, &e);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(w);
-	/* The stream is buffered: the error may surface at any step. */
-	st = tt_ics_writer_add(w, s, &e);
-	if (st == TT_OK)
-		st = tt_ics_writer_finish(w, &e);
-	CU_ASSERT_EQUAL(st, TT_EIO);
-	CU_ASSERT_EQUAL(e.code, TT_EIO);
-	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "cannot write"));
-	tt_ics_writer_free(w);
-	fclose(fp);
+	for (int direct = 0; direct < 2; direct++) {
+		FILE *fp = fopen("/dev/full", "w");
+		tt_ics_options o = options();
+		tt_ics_writer *w;
+		tt_status st;
+		tt_error e;
+
+		if (fp == NULL)
+			break;	/* no /dev/full here */
+		o.direct = direct;
+		memset(&e, 0, sizeof e);
+		w = tt_ics_writer_new(fp, &o, &e);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(w);
+		/* The stream is buffered: the error may surface at any
+		 * step. */
+		st = tt_ics_writer_add(w, s, &e);
+		if (st == TT_OK)
+			st = tt_ics_writer_finish(w, &e);
+		else
+			CU_ASSERT_EQUAL(tt_ics_writer_add(w, s, &e), TT_EIO);
+		CU_ASSERT_EQUAL(st, TT_EIO);
+		CU_ASSERT_EQUAL(e.code, TT_EIO);
+		CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "cannot write"));
+		tt_ics_writer_free(w);
+		fclose(fp);
+	}
 	tt_schedule_free(s);
 }
 
@@ -1071,6 +1087,367 @@ test_export(void)
 	o.remind_all = true;
 	export(dir, "litvinov-alarms", (const tt_schedule *const *)s, 1, &o);
 	tt_schedule_free(s[0]);
+}
+
+/* --- the direct writer ---------------------------------------------- */
+
+/* The schedules the direct writer is compared on: every preset (as given
+ * and with meetings rolled), month ends and 29 February, years 1 and 9999,
+ * renewals, withdrawal on notice, holidays, and custom milestones and
+ * names of every length from 60 to 160 octets made of awkward units. */
+#define DIRECT_MAX 400
+
+struct direct_set {
+	tt_schedule *s[DIRECT_MAX];
+	size_t n;
+	tt_holidays *holidays;
+};
+
+static void
+direct_add(struct direct_set *set, tt_schedule *s)
+{
+	CU_ASSERT_FATAL(set->n < DIRECT_MAX);
+	set->s[set->n++] = s;
+}
+
+static void
+direct_presets(struct direct_set *set)
+{
+	tt_schedule_options rolled = { NULL, TT_ROLL_FOLLOWING, 0 };
+
+	rolled.holidays = set->holidays;
+	for (size_t i = 0; i < tt_preset_count(); i++) {
+		for (int k = 0; k < 2; k++) {
+			tt_spec *spec = tt_spec_new();
+			tt_schedule *s = tt_schedule_new();
+			tt_error e;
+
+			CU_ASSERT_PTR_NOT_NULL_FATAL(spec);
+			CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+			CU_ASSERT_EQUAL_FATAL(tt_preset_load(tt_preset_at(i),
+							     spec, &e), TT_OK);
+			CU_ASSERT_EQUAL_FATAL(tt_schedule_compute(s, spec,
+					k ? &rolled : NULL, &e), TT_OK);
+			tt_spec_free(spec);
+			direct_add(set, s);
+		}
+	}
+}
+
+static void
+direct_clauses(struct direct_set *set)
+{
+	static const char *const eifs[] = {
+		"2000-02-29", "2024-02-29", "1999-12-31", "2023-01-31",
+		"2001-04-30", "1900-02-28", "1947-09-15", "9000-08-31"
+	};
+	tt_schedule_options following = { NULL, TT_ROLL_FOLLOWING, 0 };
+	tt_schedule_options preceding = { NULL, TT_ROLL_PRECEDING, 0 };
+
+	following.holidays = preceding.holidays = set->holidays;
+	for (size_t k = 0; k < ARRAY_SIZE(eifs); k++) {
+		char id[32];
+		const char *eif = eifs[k];
+		const char *consult[] = {
+			"treaty", "id", id,
+			"treaty", "name", "Consultations " GRIN,
+			"treaty", "entry_into_force", eif,
+			"treaty", "term", "50y",
+			"consultation", "first", "1y",
+			"consultation", "every", "1y",
+			"consultation", "count", "12",
+			"review", "first", "6m",
+			"review", "every", "6m",
+			"review", "count", "4",
+			"review", "label", "Review; with, escapes\\",
+			"+conference", "at", "25y",
+			"conference", "label", "Extension conference",
+			NULL
+		};
+		const char *renew[] = {
+			"treaty", "id", id,
+			"treaty", "name", "Renewed, tacitly",
+			"treaty", "entry_into_force", eif,
+			"treaty", "term", "10y",
+			"treaty", "convention", k % 2 ? "inclusive"
+						      : "anniversary",
+			"renewal", "period", "5y",
+			"renewal", "notice", "6m",
+			"renewal", "times", "3",
+			NULL
+		};
+		const char *withdraw[] = {
+			"treaty", "id", id,
+			"treaty", "entry_into_force", eif,
+			"treaty", "term", "indefinite",
+			"withdrawal", "opens", "1y",
+			"withdrawal", "notice", k % 2 ? "3m" : "90d",
+			NULL
+		};
+
+		snprintf(id, sizeof id, "consult-%zu", k);
+		direct_add(set, schedule_of(consult, NULL));
+		direct_add(set, schedule_of(consult, &following));
+		direct_add(set, schedule_of(consult, &preceding));
+		snprintf(id, sizeof id, "renew-%zu", k);
+		direct_add(set, schedule_of(renew, NULL));
+		snprintf(id, sizeof id, "withdraw-%zu", k);
+		direct_add(set, schedule_of(withdraw, NULL));
+	}
+	{
+		/* Notice given: the withdrawal takes effect a year on. */
+		const char *kv[] = {
+			"treaty", "id", "notice",
+			"treaty", "entry_into_force", "2000-02-29",
+			"treaty", "term", "indefinite",
+			"treaty", "notice_given", "2003-05-31",
+			"withdrawal", "opens", "2y",
+			"withdrawal", "notice", "1y",
+			NULL
+		};
+
+		direct_add(set, schedule_of(kv, NULL));
+	}
+	{
+		/* From the first day to the last: DTEND 99990101 and
+		 * DURATION:P1D. */
+		const char *kv[] = {
+			"treaty", "id", "ages",
+			"treaty", "name", "From year 1",
+			"treaty", "entry_into_force", "0001-01-01",
+			"treaty", "term", "9998y",
+			"consultation", "first", "1000y",
+			"consultation", "every", "1000y",
+			"+milestone", "label", "The very last day",
+			"milestone", "date", "9999-12-31",
+			"+milestone", "label", "Eve",
+			"milestone", "date", "9999-12-30",
+			NULL
+		};
+
+		direct_add(set, schedule_of(kv, NULL));
+		direct_add(set, short_treaty("end", "End of time",
+					     "9998-12-31"));
+	}
+	{
+		/* Monthly for 80 years: one schedule larger than the
+		 * writer's buffer, which then goes out mid-schedule. */
+		const char *kv[] = {
+			"treaty", "id", "monthly",
+			"treaty", "entry_into_force", "1960-01-31",
+			"treaty", "term", "80y",
+			"consultation", "first", "1m",
+			"consultation", "every", "1m",
+			NULL
+		};
+		tt_schedule_options rolled = { NULL, TT_ROLL_FOLLOWING, 0 };
+
+		rolled.holidays = set->holidays;
+		direct_add(set, schedule_of(kv, &rolled));
+	}
+}
+
+static void
+direct_awkward(struct direct_set *set)
+{
+	for (size_t vlen = 60; vlen <= 160; vlen++) {
+		char name[200], l1[200], l2[200], l3[200], id[32];
+		const char *kv[] = {
+			"treaty", "name", name,
+			"treaty", "entry_into_force", "2004-02-29",
+			"treaty", "term", "30y",
+			"consultation", "first", "5y",
+			"consultation", "every", "5y",
+			"consultation", "label", l3,
+			"+milestone", "label", l1,
+			"milestone", "at", "3m",
+			"+milestone", "label", l2,
+			"milestone", "date", "9999-12-31",
+			"treaty", "id", id,
+			NULL
+		};
+
+		awkward_name(name, vlen, vlen, 0);
+		awkward_name(l1, vlen, vlen + 3, 0);
+		awkward_name(l2, vlen, vlen + 7, 0);
+		awkward_name(l3, vlen - 40, vlen + 11, 0);
+		/* Every other one has no id: the awkward name is the
+		 * category, and the UIDs are made from it. */
+		snprintf(id, sizeof id, "awkward-%zu", vlen);
+		if (vlen % 2)
+			kv[ARRAY_SIZE(kv) - 4] = NULL;
+		direct_add(set, schedule_of(kv, NULL));
+	}
+}
+
+/* Reports where A and B (the libical and direct calendars) part. */
+static void
+direct_diff(const char *a, size_t la, const char *b, size_t lb,
+	    const char *what)
+{
+	size_t i = 0, start;
+
+	while (i < la && i < lb && a[i] == b[i])
+		i++;
+	start = i > 200 ? i - 200 : 0;
+	fprintf(stderr, "\n  %s: the direct writer differs at byte %zu\n"
+		"  libical: ...%.*s\n  direct:  ...%.*s\n", what, i,
+		(int)(la - start < 300 ? la - start : 300), a + start,
+		(int)(lb - start < 300 ? lb - start : 300), b + start);
+}
+
+/* Renders S both ways with O; returns true if both failed alike or both
+ * wrote the same bytes, counting the calendars in *OK. */
+static bool
+direct_same(const tt_schedule *const *s, size_t n, tt_ics_options o,
+	    const char *what, size_t *ok)
+{
+	char *a = NULL, *b = NULL;
+	size_t la = 0, lb = 0;
+	tt_error ea, eb;
+	tt_status sa, sb;
+	bool same;
+
+	memset(&ea, 0, sizeof ea);
+	memset(&eb, 0, sizeof eb);
+	o.direct = false;
+	sa = tt_ics_render(s, n, &o, &a, &la, &ea);
+	o.direct = true;
+	sb = tt_ics_render(s, n, &o, &b, &lb, &eb);
+	same = sa == sb && (sa != TT_OK ||
+			    (la == lb && memcmp(a, b, la) == 0)) &&
+	       (sa == TT_OK || strcmp(ea.message, eb.message) == 0);
+	if (!same && sa == TT_OK && sb == TT_OK)
+		direct_diff(a, la, b, lb, what);
+	else if (!same)
+		fprintf(stderr, "\n  %s: libical %d '%s', direct %d '%s'\n",
+			what, (int)sa, sa ? ea.message : "",
+			(int)sb, sb ? eb.message : "");
+	if (same && sa == TT_OK)
+		(*ok)++;
+	free(a);
+	free(b);
+	return same;
+}
+
+/* The direct writer gives libical's bytes: for each schedule alone and
+ * for all in one calendar, with every kind of alarm, with and without
+ * RRULEs, and through a stream as well as into a string. */
+static void
+test_direct(void)
+{
+	struct direct_set *set = calloc(1, sizeof *set);
+	tt_ics_options opts[9];
+	size_t ok = 0, failures = 0;
+	tt_error e;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(set);
+	set->holidays = tt_holidays_new();
+	CU_ASSERT_PTR_NOT_NULL_FATAL(set->holidays);
+	/* Mondays after weekends, so that a roll moves two days on. */
+	for (int y = 1948; y < 2100; y++) {
+		CU_ASSERT_EQUAL(tt_holidays_add(set->holidays, D(y, 12, 25),
+						&e), TT_OK);
+		CU_ASSERT_EQUAL(tt_holidays_add(set->holidays, D(y, 3, 1),
+						&e), TT_OK);
+		CU_ASSERT_EQUAL(tt_holidays_add(set->holidays, D(y, 4, 30),
+						&e), TT_OK);
+	}
+	direct_presets(set);
+	direct_clauses(set);
+	direct_awkward(set);
+
+	for (size_t k = 0; k < ARRAY_SIZE(opts); k++)
+		opts[k] = options();
+	opts[1].remind = tt_duration_of_days(90);
+	opts[2].remind = tt_duration_of_days(0);
+	opts[2].remind.weeks = 2;
+	opts[3].remind = tt_duration_of_months(3);
+	opts[3].remind_all = true;
+	opts[4].remind = tt_duration_of_years(1);
+	opts[4].remind_all = true;
+	opts[5].remind = tt_duration_of_years(1);
+	opts[5].remind.months = 2;
+	opts[5].remind.weeks = 3;
+	opts[5].remind.days = 4;
+	opts[6].remind = tt_duration_of_days(4);
+	opts[6].remind.weeks = 3;
+	opts[6].remind_all = true;
+	opts[7].rrule = true;
+	opts[7].remind = tt_duration_of_days(30);
+	opts[7].remind_all = true;
+	opts[8].remind = tt_duration_negate(tt_duration_of_months(18));
+	opts[8].calendar_name = "Cal, with; odd\\ chars " ZHONG;
+	opts[8].dtstamp = -62135596800;	/* 0001-01-01T00:00:00Z */
+
+	for (size_t k = 0; k < ARRAY_SIZE(opts); k++) {
+		/* The schedules that can be written with these options,
+		 * then all of them in one calendar. */
+		const tt_schedule *good[DIRECT_MAX];
+		size_t ng = 0, before = ok;
+		char what[64];
+
+		for (size_t i = 0; i < set->n && failures < 5; i++) {
+			size_t was = ok;
+
+			snprintf(what, sizeof what, "options %zu, schedule %zu",
+				 k, i);
+			if (!direct_same((const tt_schedule *const *)&set->s[i],
+					 1, opts[k], what, &ok))
+				failures++;
+			if (ok > was)
+				good[ng++] = set->s[i];
+		}
+		snprintf(what, sizeof what, "options %zu, all in one", k);
+		if (!direct_same(good, ng, opts[k], what, &ok) ||
+		    ok != before + ng + 1)
+			failures++;
+	}
+	CU_ASSERT_EQUAL(failures, 0);
+	/* Nearly all succeed: the few failures are alarms before year 1. */
+	CU_ASSERT(ok >= ARRAY_SIZE(opts) * (set->n + 1) * 9 / 10);
+	CU_ASSERT(set->n >= 150);
+
+	/* Through a stream, several flushes long. */
+	{
+		tt_ics_options o = opts[1];
+		FILE *fp = tmpfile();
+		tt_ics_writer *w;
+		char *want = NULL, *got;
+		size_t wl = 0, gl;
+
+		CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+		o.direct = true;
+		w = tt_ics_writer_new(fp, &o, &e);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(w);
+		for (size_t i = 0; i < set->n; i++)
+			CU_ASSERT_EQUAL(tt_ics_writer_add(w, set->s[i], &e),
+					TT_OK);
+		CU_ASSERT_EQUAL(tt_ics_writer_finish(w, &e), TT_OK);
+		tt_ics_writer_free(w);
+		o.direct = false;
+		CU_ASSERT_EQUAL_FATAL(tt_ics_render(
+			(const tt_schedule *const *)set->s, set->n, &o, &want,
+			&wl, &e), TT_OK);
+		CU_ASSERT(wl > 4 * 65536);
+		got = malloc(wl + 1);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(got);
+		rewind(fp);
+		gl = fread(got, 1, wl + 1, fp);
+		CU_ASSERT_EQUAL(gl, wl);
+		if (gl != wl || memcmp(got, want, wl) != 0) {
+			direct_diff(want, wl, got, gl, "stream");
+			CU_FAIL("the stream differs");
+		}
+		free(got);
+		free(want);
+		fclose(fp);
+	}
+
+	for (size_t i = 0; i < set->n; i++)
+		tt_schedule_free(set->s[i]);
+	tt_holidays_free(set->holidays);
+	free(set);
 }
 
 /* --- holidays from iCalendar --------------------------------------- */
@@ -1264,6 +1641,7 @@ add_ics_tests(void)
 		{ "RRULE for exact series only", test_rrule },
 		{ "write errors", test_write_error },
 		{ "export for client checks", test_export },
+		{ "direct writer, libical's bytes", test_direct },
 		CU_TEST_INFO_NULL
 	};
 	static const CU_TestInfo holidays[] = {
