@@ -12,27 +12,33 @@
 #include "cli.h"
 #include "clauses.h"
 
-/* Repeatable flags start a new section instance each time. */
+/* --conference-at and --milestone-label start a new section each time they
+ * are given; --conference-label, --milestone-at and --milestone-date go to
+ * the newest one. */
 static const struct clause_flag flags[] = {
-	{ "entry-into-force", "treaty", "entry_into_force", "DATE" },
-	{ "term", "treaty", "term", "DURATION|indefinite" },
-	{ "convention", "treaty", "convention", "anniversary|inclusive" },
-	{ "consultation-first", "consultation", "first", "DURATION" },
-	{ "consultation-every", "consultation", "every", "DURATION" },
-	{ "consultation-count", "consultation", "count", "N" },
-	{ "review-first", "review", "first", "DURATION" },
-	{ "review-every", "review", "every", "DURATION" },
-	{ "review-count", "review", "count", "N" },
-	{ "conference-at", "conference", "at", "DURATION" },
-	{ "withdrawal-opens", "withdrawal", "opens", "DURATION" },
-	{ "withdrawal-notice", "withdrawal", "notice", "DURATION" },
-	{ "renewal-period", "renewal", "period", "DURATION" },
-	{ "renewal-notice", "renewal", "notice", "DURATION" },
-	{ "renewal-times", "renewal", "times", "N|unlimited" },
-	{ "notice-given", "treaty", "notice_given", "DATE" },
-	{ "horizon", "treaty", "horizon", "DATE" },
-	{ "id", "treaty", "id", "ID" },
-	{ "name", "treaty", "name", "TEXT" },
+	{ "entry-into-force", "treaty", "entry_into_force", "DATE", false },
+	{ "term", "treaty", "term", "DURATION|indefinite", false },
+	{ "convention", "treaty", "convention", "anniversary|inclusive", false },
+	{ "consultation-first", "consultation", "first", "DURATION", false },
+	{ "consultation-every", "consultation", "every", "DURATION", false },
+	{ "consultation-count", "consultation", "count", "N", false },
+	{ "review-first", "review", "first", "DURATION", false },
+	{ "review-every", "review", "every", "DURATION", false },
+	{ "review-count", "review", "count", "N", false },
+	{ "conference-at", "conference", "at", "DURATION", true },
+	{ "conference-label", "conference", "label", "TEXT", false },
+	{ "withdrawal-opens", "withdrawal", "opens", "DURATION", false },
+	{ "withdrawal-notice", "withdrawal", "notice", "DURATION", false },
+	{ "renewal-period", "renewal", "period", "DURATION", false },
+	{ "renewal-notice", "renewal", "notice", "DURATION", false },
+	{ "renewal-times", "renewal", "times", "N|unlimited", false },
+	{ "milestone-label", "milestone", "label", "TEXT", true },
+	{ "milestone-at", "milestone", "at", "DURATION", false },
+	{ "milestone-date", "milestone", "date", "DATE", false },
+	{ "notice-given", "treaty", "notice_given", "DATE", false },
+	{ "horizon", "treaty", "horizon", "DATE", false },
+	{ "id", "treaty", "id", "ID", false },
+	{ "name", "treaty", "name", "TEXT", false },
 };
 
 #define NFLAGS (sizeof flags / sizeof flags[0])
@@ -147,7 +153,7 @@ clauses_apply(tt_spec *spec, const struct clause_flags *f)
 		const struct clause_flag *d = f->items[i].def;
 		tt_error e;
 
-		if (tt_spec_section_repeats(d->section) &&
+		if (d->starts &&
 		    tt_spec_begin_section(spec, d->section, 0, 0, &e) != TT_OK) {
 			cli_error("--%s: %s", d->flag, e.message);
 			return false;

@@ -22,6 +22,9 @@ struct clause_flag {
 	const char *section;
 	const char *key;
 	const char *arg;	/* for --help */
+	/* For the repeatable sections: this flag starts a new [conference]
+	 * or [milestone]; the others of that section go to the newest. */
+	bool starts;
 };
 
 /* The flags given, in order. */

@@ -195,7 +195,7 @@ static void
 apply_flags(tt_spec *spec, const struct clause_flags *f)
 {
 	for (size_t i = 0; i < f->n; i++) {
-		if (tt_spec_section_repeats(f->items[i].def->section))
+		if (f->items[i].def->starts)
 			tt_spec_begin_section(spec, f->items[i].def->section,
 					      0, 0, NULL);
 		tt_spec_set(spec, f->items[i].def->section,

@@ -241,3 +241,17 @@ $ treatyterm schedule --preset ecsc-1951 -o no/such/dir/out.txt
 2> treatyterm: no/such/dir/out.txt: No such file or directory
 [exit 1]
 
+
+# Repeatable sections from flags: --conference-at and --milestone-label
+# start a new one, the other flags of the section go to the newest.
+$ treatyterm schedule --entry-into-force 1946-06-01 --term 25y --milestone-label 'Germany accepts arts. I and II' --milestone-date 1949-05-23 --milestone-label 'Occupation review' --milestone-at 5y --conference-at 10y --conference-label 'Review conference' --conference-at 20y -f json > flags.json; printf '[treaty]\nentry_into_force = 1946-06-01\nterm = 25y\n[milestone]\nlabel = Germany accepts arts. I and II\ndate = 1949-05-23\n[milestone]\nlabel = Occupation review\nat = 5y\n[conference]\nat = 10y\nlabel = Review conference\n[conference]\nat = 20y\n' > ms.ini; treatyterm schedule ms.ini -f json > file.json; cmp flags.json file.json && treatyterm schedule ms.ini | sed -n '5,9p'
+1949-05-23  Mon  milestone                Germany accepts arts. I and II
+1951-06-01  Fri  milestone                Occupation review
+1956-06-01  Fri  conference               Review conference
+1966-06-01  Wed  conference               Conference 2
+1971-06-01  Tue  expiry                   Expiry (last day in force)
+
+$ treatyterm schedule --entry-into-force 1946-06-01 --milestone-at 5y
+2> treatyterm: --milestone-label: [milestone] needs a 'label'
+[exit 1]
+
