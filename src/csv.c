@@ -163,6 +163,15 @@ on_field(void *data, size_t len, void *user)
 	r->text_len += len + 1;
 }
 
+/* Only LF ends a record: a CRLF line end is made LF before parsing, and a
+ * lone CR is data (which a spec value then refuses), never a hidden record
+ * break in the middle of a line. */
+static int
+is_record_end(unsigned char c)
+{
+	return c == '\n';
+}
+
 static void
 on_record(int c, void *user)
 {
@@ -183,6 +192,7 @@ csv_reader_new(FILE *fp)
 		free(r);
 		return NULL;
 	}
+	csv_set_term_func(&r->parser, is_record_end);
 	r->fp = fp;
 	return r;
 }
@@ -252,7 +262,13 @@ csv_reader_next(struct csv_reader *r, char ***fields, size_t *n,
 			return 0;
 		}
 		r->lineno++;
-		if (r->start == 0)
+		if (got >= 2 && r->line[got - 2] == '\r' &&
+		    r->line[got - 1] == '\n') {
+			r->line[got - 2] = '\n';
+			got--;
+		}
+		/* A record starts on its first line that is not blank. */
+		if (r->start == 0 && !(got == 1 && r->line[0] == '\n'))
 			r->start = r->lineno;
 		if (memchr(r->line, '\0', (size_t)got) != NULL) {
 			*error = "NUL byte in the file (is it a text file?)";
@@ -275,7 +291,6 @@ csv_reader_next(struct csv_reader *r, char ***fields, size_t *n,
 		if (r->done) {
 			if (r->nfields == 0) {	/* a blank line */
 				r->done = false;
-				r->start = 0;
 				continue;
 			}
 			return finish_record(r, fields, n, line);

@@ -882,6 +882,8 @@ alarm_trigger(tt_duration remind, tt_date event,
  * first + (k-1) steps of whole months by the same-date rule with no clamp
  * (so every instance exists and RFC 5545 expansion gives the same
  * dates). */
+#define RRULE_YEAR_MAX 3000
+
 static bool
 series_check(const tt_schedule *s, size_t first, struct series *out)
 {
@@ -945,7 +947,10 @@ series_check(const tt_schedule *s, size_t first, struct series *out)
 			out->last = m->date;
 	}
 	free(seen);
-	if (!ok)
+	/* libical (3.0.16) refuses to expand rules past the year 3000, so a
+	 * calendar reader built on it would lose such a series: write its
+	 * dates one by one. */
+	if (!ok || out->last.year > RRULE_YEAR_MAX)
 		return false;
 	out->kind = m1->kind;
 	out->series = m1->series;

@@ -150,3 +150,22 @@ $ /usr/bin/python3 "$top_srcdir/bench/gen-treaties.py" 300 7 > syn.csv; treatyte
 $ /usr/bin/python3 "$top_srcdir/bench/gen-treaties.py" 300 11 > s.csv; SOURCE_DATE_EPOCH=0 treatyterm batch -f ics s.csv > s.ics; treatyterm batch -f csv s.csv > s.out; grep -c '^BEGIN:VEVENT' s.ics; /usr/bin/python3 -c 'import csv, icalendar; rows = [(r["treaty_id"], r["date"]) for r in csv.DictReader(open("s.out", newline=""))]; evs = icalendar.Calendar.from_ical(open("s.ics", "rb").read()).walk("VEVENT"); print(len(rows), len(evs), rows == [(e["categories"].cats[1], e.decoded("dtstart").isoformat()) for e in evs])'
 5057
 5057 5057 True
+
+# Rows are known by the line they start on: blank lines before a row, a
+# last row without a line end, and a lone CR (data, not a line end).
+$ printf 'id,entry_into_force\n\n\nb,x\n\n\n' > bl.csv; treatyterm batch bl.csv
+2> treatyterm: bl.csv:4: entry_into_force: expected a date as YYYY-MM-DD
+2> treatyterm: bl.csv: 1 of 1 rows skipped
+[exit 3]
+
+$ printf 'id,entry_into_force\nb,2000-01-99' > nonl.csv; treatyterm batch nonl.csv
+2> treatyterm: nonl.csv:2: entry_into_force: day 99 is out of range for January 2000 (1 to 31)
+2> treatyterm: nonl.csv: 1 of 1 rows skipped
+[exit 3]
+
+$ printf 'id,entry_into_force\r\n\r\n\na,2000-01-01\rb,2001-01-01\n\n\nc,2002-01-01' > cr.csv; treatyterm batch cr.csv -f csv | tr -d '\r' | cut -d, -f1-4
+treaty_id,date,weekday,kind
+c,2002-01-01,Tuesday,entry_into_force
+2> treatyterm: cr.csv:4: the row has 3 fields, the header 2
+2> treatyterm: cr.csv: 1 of 2 rows skipped
+
