@@ -231,6 +231,12 @@ calendar_compute(struct calendar_opts *c, tt_schedule *s, const tt_spec *spec,
 	tt_status st;
 
 	*bad_holidays = false;
+	if (c->holidays_file != NULL && c->roll == TT_ROLL_NONE) {
+		cli_error("--holidays %s: holidays only matter with --roll "
+			  "following or --roll preceding", c->holidays_file);
+		*bad_holidays = true;
+		return TT_EINVAL;
+	}
 	st = tt_schedule_compute(s, spec, &opt, e);
 	if (st != TT_OK || c->roll == TT_ROLL_NONE)
 		return st;
@@ -250,11 +256,29 @@ calendar_compute(struct calendar_opts *c, tt_schedule *s, const tt_spec *spec,
 	if (tt_date_add(from, tt_duration_of_years(-1), &from, NULL, NULL) !=
 	    TT_OK)
 		from = tt_date_from_daynum(TT_DAYNUM_MIN);
-	if (!calendar_load_holidays(c, from, to)) {
-		*bad_holidays = true;
-		return TT_EINVAL;
-	}
 	opt.holidays = c->holidays;
 	opt.roll = c->roll;
-	return tt_schedule_compute(s, spec, &opt, e);
+	/* A long run of holidays can roll a meeting past the holidays
+	 * loaded: load further and compute again until none is. */
+	for (int years = 1;; years *= 4) {
+		bool past = false;
+
+		if (!calendar_load_holidays(c, from, to)) {
+			*bad_holidays = true;
+			return TT_EINVAL;
+		}
+		opt.holidays = c->holidays;
+		if ((st = tt_schedule_compute(s, spec, &opt, e)) != TT_OK)
+			return st;
+		for (size_t i = 0; i < tt_schedule_count(s); i++)
+			if (tt_date_compare(tt_schedule_at(s, i)->date,
+					    c->loaded_to) >= 0)
+				past = true;
+		if (!past || !c->loaded ||
+		    tt_date_to_daynum(c->loaded_to) == TT_DAYNUM_MAX)
+			return TT_OK;
+		if (tt_date_add(c->loaded_to, tt_duration_of_years(years), &to,
+				NULL, NULL) != TT_OK)
+			to = tt_date_from_daynum(TT_DAYNUM_MAX);
+	}
 }

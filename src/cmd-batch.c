@@ -30,6 +30,7 @@ struct column {
 
 struct batch {
 	const char *name;	/* the input, for messages */
+	unsigned long header;	/* the line of the header row */
 	struct column *cols;
 	size_t ncols;
 	unsigned long rows, skipped;
@@ -107,15 +108,15 @@ map_column(struct batch *b, size_t i, const char *name)
 	for (size_t j = 0; j + 1 < i; j++)
 		if (strcmp(b->cols[j].section, c->section) == 0 &&
 		    strcmp(b->cols[j].key, c->key) == 0) {
-			cli_error("%s:1: column %zu: '%s' appears twice",
-				  b->name, i, name);
+			cli_error("%s:%lu: column %zu: '%s' appears twice",
+				  b->name, b->header, i, name);
 			return false;
 		}
 	return true;
 unknown:
-	cli_error("%s:1: column %zu: unknown column '%.60s' (expected a spec "
-		  "key: id, name, entry_into_force, term, ... or "
-		  "section.key)", b->name, i, name);
+	cli_error("%s:%lu: column %zu: unknown column '%.60s' (expected a "
+		  "spec key: id, name, entry_into_force, term, ... or "
+		  "section.key)", b->name, b->header, i, name);
 	return false;
 }
 
@@ -171,8 +172,8 @@ fill_row(struct batch *b, tt_spec *spec, char **fields, size_t n,
 	if (n != b->ncols) {
 		memset(e, 0, sizeof *e);
 		snprintf(e->message, sizeof e->message,
-			 "the row has %zu fields, the header %zu", n,
-			 b->ncols);
+			 "the row has %zu field%s, the header %zu", n,
+			 n == 1 ? "" : "s", b->ncols);
 		return false;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -313,11 +314,16 @@ run(int argc, char **argv)
 		goto done;
 	}
 	r = csv_reader_next(rd, &fields, &n, &line, &error);
+	if (r < 0 && line == 0) {
+		cli_error("%s: %s", b.name, error);	/* nothing was read */
+		goto done;
+	}
 	if (r <= 0) {
 		cli_error("%s:%lu: %s", b.name, r < 0 ? line : 1,
 			  r < 0 ? error : "no header row");
 		goto done;
 	}
+	b.header = line;
 	b.cols = calloc(n, sizeof *b.cols);
 	if (b.cols == NULL) {
 		cli_error("out of memory");

@@ -27,6 +27,10 @@ output_open(struct output *o, const char *path)
 		o->fp = stdout;
 		return true;
 	}
+	if (*path == '\0') {
+		cli_error("-o: empty file name");
+		return false;
+	}
 	o->path = path;
 	exists = stat(path, &st) == 0;
 	if (exists && !S_ISREG(st.st_mode)) {

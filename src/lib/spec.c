@@ -85,6 +85,8 @@ static const char *const sections[] = {
 
 /* The largest count of a series or of renewals. */
 #define MAX_COUNT 100000
+/* The most [conference] or [milestone] sections a spec may have. */
+#define MAX_SECTIONS 10000
 
 const char *
 tt_convention_name(tt_convention c)
@@ -257,6 +259,13 @@ tt_spec_begin_section(tt_spec *spec, const char *section, unsigned line,
 	if (find_section(section) == NULL)
 		return ttp_error_set(err, TT_EINVAL, line, column,
 				     "unknown section [%s]", section);
+	if ((strcmp(section, "conference") == 0 &&
+	     spec->nconferences >= MAX_SECTIONS) ||
+	    (strcmp(section, "milestone") == 0 &&
+	     spec->ncustoms >= MAX_SECTIONS))
+		return ttp_error_set(err, TT_ELIMIT, line, column,
+				     "more than %d [%s] sections",
+				     MAX_SECTIONS, section);
 	if (strcmp(section, "conference") == 0) {
 		if (!grow((void **)&spec->conferences, &spec->conferences_cap,
 			  spec->nconferences, sizeof *spec->conferences))
@@ -550,7 +559,7 @@ check_offset(const tt_spec *spec, const struct ttp_field *f, tt_error *err)
 
 	if (f->set && !offset_date(spec, f, &d))
 		return field_error(err, f, TT_ERANGE,
-				   "%s after entry into force is past "
+				   "'%s' from entry into force reaches past "
 				   "9999-12-31", f->key);
 	return TT_OK;
 }

@@ -777,29 +777,39 @@ DTSTART;VALUE=DATE:99991231
 # with these reproducers.  Each case below is what the program should do;
 # enable it (remove the "# " prefix) together with the fix.
 #
-# A record after blank lines is reported at the first blank line
-# (src/csv.c, csv_reader_next(): the start line is not reset when libcsv
-# reports no record for a blank line):
-# $ printf 'id,entry_into_force\n\nx,2000-02-30\n\n\ny,2000-02-31\n' > bl.csv; treatyterm batch bl.csv
-# 2> treatyterm: bl.csv:3: entry_into_force: day 30 is out of range for February 2000 (1 to 29)
-# 2> treatyterm: bl.csv:6: entry_into_force: day 31 is out of range for February 2000 (1 to 29)
-# 2> treatyterm: bl.csv: 2 of 2 rows skipped
-# [exit 3]
-#
-# A header row after a blank line is always called line 1
-# (src/cmd-batch.c, map_column()):
-# $ printf '\nid,colour\n' > h.csv; treatyterm batch h.csv
-# 2> treatyterm: h.csv:2: column 2: unknown column 'colour' (expected a spec key: id, name, entry_into_force, term, ... or section.key)
-# [exit 1]
-#
-# A read error before the first line is reported at line 0
-# (src/cmd-batch.c, run(); src/csv.c):
-# $ treatyterm batch .
-# 2> treatyterm: .: Is a directory
-# [exit 1]
-#
 # A VEVENT without END:VEVENT is reported as a VCALENDAR without
 # END:VCALENDAR (src/lib/ics.c, tt_holidays_load_ics()):
 # $ printf 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20241225\r\nEND:VCALENDAR\r\n' > h.ics; treatyterm schedule --preset litvinov-1946 --roll following --holidays h.ics
 # 2> treatyterm: h.ics:2: BEGIN:VEVENT without END:VEVENT
 # [exit 1]
+
+# Fixed since: a record after blank lines is known by its own line, a
+# header after a blank line too, and a read error before any line has no
+# line number.
+$ printf 'id,entry_into_force\n\nx,2000-02-30\n\n\ny,2000-02-31\n' > bl.csv; treatyterm batch bl.csv
+2> treatyterm: bl.csv:3: entry_into_force: day 30 is out of range for February 2000 (1 to 29)
+2> treatyterm: bl.csv:6: entry_into_force: day 31 is out of range for February 2000 (1 to 29)
+2> treatyterm: bl.csv: 2 of 2 rows skipped
+[exit 3]
+
+$ printf '\nid,colour\n' > h.csv; treatyterm batch h.csv
+2> treatyterm: h.csv:2: column 2: unknown column 'colour' (expected a spec key: id, name, entry_into_force, term, ... or section.key)
+[exit 1]
+
+$ treatyterm batch .
+2> treatyterm: .: Is a directory
+[exit 1]
+
+# Fixed since: --holidays without --roll is refused rather than ignored; an
+# empty -o is refused; a roll past the holidays loaded loads more of them.
+$ treatyterm schedule --preset litvinov-1946 --holidays missing.ics
+2> treatyterm: --holidays missing.ics: holidays only matter with --roll following or --roll preceding
+[exit 1]
+
+$ treatyterm schedule --preset ecsc-1951 -o ''
+2> treatyterm: -o: empty file name
+[exit 1]
+
+$ printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART;VALUE=DATE:19720101\r\nDTEND;VALUE=DATE:19720102\r\nRRULE:FREQ=DAILY;UNTIL=19750110\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' > long.ics; treatyterm schedule --entry-into-force 1971-06-01 --review-first 1y --holidays long.ics --roll following | grep review
+1975-01-13  Mon  review                   Review (moved from Thu 1972-06-01)
+

@@ -353,7 +353,8 @@ test_horizon_and_limits(void)
 		    "milestones; give a count or an earlier horizon");
 	check_fails("[treaty]\nentry_into_force = 9999-01-01\n"
 		    "[review]\nfirst = 1y\n", TT_ERANGE,
-		    "first after entry into force is past 9999-12-31");
+		    "'first' from entry into force reaches past "
+		    "9999-12-31");
 }
 
 static void

@@ -258,7 +258,8 @@ test_validate_errors(void)
 		    "the horizon is before entry into force");
 	check_error("[treaty]\nentry_into_force = 9990-01-01\n"
 		    "[conference]\nat = 10y\n", TT_ERANGE, 4, 6,
-		    "at after entry into force is past 9999-12-31");
+		    "'at' from entry into force reaches past "
+		    "9999-12-31");
 }
 
 /* Values set as flags (line 0) report the section and key, so that the
