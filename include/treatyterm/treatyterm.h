@@ -2,8 +2,10 @@
  * treatyterm/treatyterm.h -- dates from treaty-duration clauses.
  *
  * Include this header to use libtreatyterm.  The library never prints,
- * never exits and keeps no global state; it is safe to use from several
- * threads as long as each object is used by one thread at a time.
+ * never exits and keeps no global state of its own; it is safe to use from
+ * several threads as long as each object is used by one thread at a time.
+ * The iCalendar functions (ics.h) use libical, which fills global caches
+ * on first use: make the first such call before starting other threads.
  *
  * Ownership, once for the whole library: whatever a *_new() or *_clone()
  * function returns is the caller's and is released with the matching
