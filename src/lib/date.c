@@ -422,6 +422,20 @@ static const struct unit units[] = {
 	{ 'D', "days", MAX_DAYS, offsetof(tt_duration, days) },
 };
 
+/* The number of bytes of the character at P for a message: a whole UTF-8
+ * sequence, never past the end of the string. */
+static int
+char_len(const char *p)
+{
+	unsigned char c = (unsigned char)*p;
+	int n = c < 0xc0 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+	int i = 1;
+
+	while (i < n && p[i] != '\0')
+		i++;
+	return i;
+}
+
 tt_status
 tt_duration_parse(const char *s, tt_duration *out, tt_error *err)
 {
@@ -461,8 +475,8 @@ tt_duration_parse(const char *s, tt_duration *out, tt_error *err)
 		if (!isdigit((unsigned char)*p))
 			return ttp_error_set(err, TT_ESYNTAX, 0,
 					     (unsigned)(p - s) + 1,
-					     "expected a number, found '%c'",
-					     *p);
+					     "expected a number, found '%.*s'",
+					     char_len(p), p);
 		while (isdigit((unsigned char)*p)) {
 			if (v <= 100000000)
 				v = v * 10 + (*p - '0');
@@ -481,8 +495,9 @@ tt_duration_parse(const char *s, tt_duration *out, tt_error *err)
 		if (u == (int)TTP_ARRAY_SIZE(units))
 			return ttp_error_set(err, TT_ESYNTAX, 0,
 					     (unsigned)(p - s) + 1,
-					     "unknown unit '%c' "
-					     "(expected y, m, w or d)", *p);
+					     "unknown unit '%.*s' "
+					     "(expected y, m, w or d)",
+					     char_len(p), p);
 		if (seen & (1u << u))
 			return ttp_error_set(err, TT_ESYNTAX, 0,
 					     (unsigned)(p - s) + 1,

@@ -397,6 +397,11 @@ test_duration_parse_errors(void)
 	check_dur_err("3652059d", TT_ERANGE, 1,
 		      "3652059 days is out of range (at most 3652058)");
 	check_dur_err("--1y", TT_ESYNTAX, 2, "expected a number, found '-'");
+	/* A multi-byte character is named whole, not by its first byte. */
+	check_dur_err("1\xc3\xa9", TT_ESYNTAX, 2,
+		      "unknown unit '\xc3\xa9' (expected y, m, w or d)");
+	check_dur_err("\xe4\xb8\xad", TT_ESYNTAX, 1,
+		      "expected a number, found '\xe4\xb8\xad'");
 }
 
 static void
