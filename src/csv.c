@@ -266,6 +266,9 @@ csv_reader_next(struct csv_reader *r, char ***fields, size_t *n,
 		    r->line[got - 1] == '\n') {
 			r->line[got - 2] = '\n';
 			got--;
+		} else if (r->line[got - 1] == '\r') {
+			/* A CR ending the last line, which has no LF. */
+			r->line[got - 1] = '\n';
 		}
 		/* A record starts on its first line that is not blank. */
 		if (r->start == 0 && !(got == 1 && r->line[0] == '\n'))

@@ -169,3 +169,8 @@ c,2002-01-01,Tuesday,entry_into_force
 2> treatyterm: cr.csv:4: the row has 3 fields, the header 2
 2> treatyterm: cr.csv: 1 of 2 rows skipped
 
+
+# A CR ending the last line, with no LF after it, ends the line.
+$ printf 'id,entry_into_force\na,2000-01-01\r' > crend.csv; treatyterm batch crend.csv -f csv | tr -d '\r' | cut -d, -f1-4
+treaty_id,date,weekday,kind
+a,2000-01-01,Saturday,entry_into_force
