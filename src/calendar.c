@@ -156,7 +156,7 @@ calendar_load_holidays(struct calendar_opts *c, tt_date from, tt_date to)
 {
 	FILE *fp;
 	char *text = NULL;
-	size_t len = 0, cap = 0;
+	size_t len = 0;
 	tt_error e;
 	bool ok;
 
@@ -181,31 +181,10 @@ calendar_load_holidays(struct calendar_opts *c, tt_date from, tt_date to)
 		cli_error("%s: %s", c->holidays_file, strerror(errno));
 		return false;
 	}
-	for (;;) {
-		size_t k;
-
-		if (len == cap) {
-			char *p = realloc(text, cap = cap ? cap * 2 : 65536);
-
-			if (p == NULL || cap > (64u << 20)) {
-				free(p ? p : text);
-				fclose(fp);
-				cli_error("%s: %s", c->holidays_file,
-					  p ? "file too large" :
-					  "out of memory");
-				return false;
-			}
-			text = p;
-		}
-		k = fread(text + len, 1, cap - len, fp);
-		len += k;
-		if (k == 0)
-			break;
-	}
-	if (ferror(fp)) {
+	text = cli_read_all(fp, &len);
+	if (text == NULL) {
 		cli_error("%s: %s", c->holidays_file, strerror(errno));
 		fclose(fp);
-		free(text);
 		return false;
 	}
 	fclose(fp);

@@ -170,46 +170,6 @@ clauses_apply(tt_spec *spec, const struct clause_flags *f)
 	return true;
 }
 
-/* Reads all of FP into a new buffer; NULL with errno set on failure. */
-static char *
-slurp(FILE *fp, size_t *len)
-{
-	size_t n = 0, cap = 4096;
-	char *buf = malloc(cap), *p;
-
-	if (buf == NULL)
-		return NULL;
-	for (;;) {
-		size_t k = fread(buf + n, 1, cap - n, fp);
-
-		n += k;
-		if (k == 0)
-			break;
-		if (n == cap) {
-			if (cap > (64u << 20)) {
-				free(buf);
-				errno = EFBIG;
-				return NULL;
-			}
-			p = realloc(buf, cap *= 2);
-			if (p == NULL) {
-				free(buf);
-				return NULL;
-			}
-			buf = p;
-		}
-	}
-	if (ferror(fp)) {
-		int saved = errno;
-
-		free(buf);
-		errno = saved ? saved : EIO;
-		return NULL;
-	}
-	*len = n;
-	return buf;
-}
-
 bool
 clauses_load_file(tt_spec *spec, const char *path)
 {
@@ -224,7 +184,7 @@ clauses_load_file(tt_spec *spec, const char *path)
 		cli_error("%s: %s", path, strerror(errno));
 		return false;
 	}
-	text = slurp(fp, &len);
+	text = cli_read_all(fp, &len);
 	if (text == NULL) {
 		cli_error("%s: %s", path, strerror(errno));
 		if (!std)

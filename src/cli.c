@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -120,4 +121,44 @@ cli_option_error(const char *cmd, int c, char **argv)
 	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
 		return cli_usage_error(cmd, "invalid option -- '%c'", optopt);
 	return cli_usage_error(cmd, "unrecognized option '%s'", arg);
+}
+
+/* Reads all of FP into a new buffer; NULL with errno set on failure. */
+char *
+cli_read_all(FILE *fp, size_t *len)
+{
+	size_t n = 0, cap = 4096;
+	char *buf = malloc(cap), *p;
+
+	if (buf == NULL)
+		return NULL;
+	for (;;) {
+		size_t k = fread(buf + n, 1, cap - n, fp);
+
+		n += k;
+		if (k == 0)
+			break;
+		if (n == cap) {
+			if (cap > (64u << 20)) {
+				free(buf);
+				errno = EFBIG;
+				return NULL;
+			}
+			p = realloc(buf, cap *= 2);
+			if (p == NULL) {
+				free(buf);
+				return NULL;
+			}
+			buf = p;
+		}
+	}
+	if (ferror(fp)) {
+		int saved = errno;
+
+		free(buf);
+		errno = saved ? saved : EIO;
+		return NULL;
+	}
+	*len = n;
+	return buf;
 }

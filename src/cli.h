@@ -59,6 +59,10 @@ int cli_print_version(void);
 /* Flushes stdout and reports a failed write; returns the exit status. */
 int cli_finish_stdout(int status);
 
+/* Reads all of FP (at most 128 MiB) into a new buffer the caller frees;
+ * NULL with errno set on failure. */
+char *cli_read_all(FILE *fp, size_t *len);
+
 bool cli_parse_date(const char *what, const char *s, tt_date *out);
 bool cli_parse_duration(const char *what, const char *s, tt_duration *out);
 

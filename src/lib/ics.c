@@ -1041,16 +1041,9 @@ event_prepare(tt_ics_writer *w, const tt_schedule *s, const tt_milestone *m,
 	}
 	sb_put_line(summary, label);
 
+	/* For a rolled meeting the basis already names the nominal date
+	 * and the day it moved to (tt_milestone_derivation()). */
 	sb_puts(desc, tt_milestone_basis(m, basis, sizeof basis));
-	if ((m->flags & TT_MS_ROLLED) &&
-	    strstr(basis, tt_date_format(m->nominal, d1)) == NULL) {
-		sb_printf(desc, "\nThe clause gives %s %s; moved to the "
-			  "working day %s %s.",
-			  tt_weekday_name(tt_date_weekday(m->nominal)),
-			  tt_date_format(m->nominal, d1),
-			  tt_weekday_name(tt_date_weekday(m->date)),
-			  tt_date_format(m->date, d2));
-	}
 	if (ser != NULL) {
 		int k = ser->months % 12 ? ser->months : ser->months / 12;
 
