@@ -41,6 +41,49 @@ const char *tt_convention_name(tt_convention c);
 /* Renewal "times" meaning "renewed without limit". */
 #define TT_RENEWAL_UNLIMITED (-1)
 
+/* --- the schema ------------------------------------------------------ */
+
+/* The kind of value a key takes. */
+typedef enum tt_value_type {
+	TT_VALUE_TEXT,		/* any text (UTF-8, no control characters
+				 * but line feed and tab) */
+	TT_VALUE_ID,		/* letters, digits, '.', '_' and '-' */
+	TT_VALUE_DATE,		/* YYYY-MM-DD */
+	TT_VALUE_DURATION,	/* a duration >= 0 */
+	TT_VALUE_PERIOD,	/* a duration > 0 */
+	TT_VALUE_TERM,		/* a duration > 0, or "indefinite" */
+	TT_VALUE_CONVENTION,	/* "anniversary" or "inclusive" */
+	TT_VALUE_COUNT,		/* a whole number >= 1 */
+	TT_VALUE_TIMES		/* a whole number >= 1, or "unlimited" */
+} tt_value_type;
+
+/* One key of the spec format.  The library's table of these is the only
+ * list of sections and keys: spec files, command-line flags, batch CSV
+ * columns and the documentation checks are all derived from it. */
+typedef struct tt_spec_key {
+	const char *section;	/* "withdrawal" */
+	const char *key;	/* "notice" */
+	tt_value_type type;
+	const char *hint;	/* the value's form, for help: "DURATION" */
+	const char *help;	/* what it means, one short line */
+	bool repeatable;	/* its section may appear more than once */
+} tt_spec_key;
+
+/* The number of keys, and the I-th in documentation order (sections in
+ * the order of treatyterm-spec(5), keys within them); NULL past the end. */
+size_t tt_spec_key_count(void);
+const tt_spec_key *tt_spec_key_at(size_t i);
+/* The key SECTION.KEY, or NULL if there is none. */
+const tt_spec_key *tt_spec_key_find(const char *section, const char *key);
+/* True if TEXT is a valid id: one or more letters, digits, '.', '_' or
+ * '-'. */
+bool tt_id_is_valid(const char *text);
+/* Writes into BUF (SIZE bytes, NUL-terminated when SIZE > 0) an id made
+ * from TEXT: every byte that may not appear in an id becomes '-'.
+ * Returns the length the whole id needs, without the NUL, as snprintf()
+ * does; 0 when TEXT is empty. */
+size_t tt_id_from_text(const char *text, char *buf, size_t size);
+
 tt_spec *tt_spec_new(void);
 void tt_spec_free(tt_spec *spec);
 /* Forgets every value, keeping allocated memory for reuse. */
@@ -64,6 +107,9 @@ tt_status tt_spec_begin_section(tt_spec *spec, const char *section,
 bool tt_spec_section_repeats(const char *section);
 /* True if SECTION is known, and (KEY not NULL) KEY is one of its keys. */
 bool tt_spec_key_is_known(const char *section, const char *key);
+/* True if SECTION.KEY has a value; for a repeatable section, in its
+ * newest instance (false when there is none). */
+bool tt_spec_has(const tt_spec *spec, const char *section, const char *key);
 
 /* Parses spec-file text (INI style, see treatyterm-spec(5)) into SPEC,
  * over any values already there.  Errors carry line and column. */

@@ -20,28 +20,15 @@
 #include "internal.h"
 #include "spec-impl.h"
 
-enum ftype {
-	F_STR,		/* any text */
-	F_ID,		/* letters, digits, '.', '_', '-' */
-	F_DATE,
-	F_DUR,		/* a duration >= 0 */
-	F_PERIOD,	/* a duration > 0 */
-	F_TERM,		/* a duration > 0, or "indefinite" */
-	F_CONVENTION,
-	F_COUNT,	/* an integer >= 1 */
-	F_TIMES		/* an integer >= 1, or "unlimited" */
-};
-
 enum where {
 	IN_SPEC,	/* offset into struct tt_spec */
 	IN_CONFERENCE,	/* offset into the newest struct ttp_conference */
 	IN_MILESTONE	/* offset into the newest struct ttp_custom */
 };
 
+/* A key as the public schema describes it, and where its value lives. */
 struct keydef {
-	const char *section;
-	const char *key;
-	enum ftype type;
+	tt_spec_key pub;
 	enum where where;
 	size_t off;
 };
@@ -50,38 +37,77 @@ struct keydef {
 #define C(f) IN_CONFERENCE, offsetof(struct ttp_conference, f)
 #define M(f) IN_MILESTONE, offsetof(struct ttp_custom, f)
 
+#define TEXT TT_VALUE_TEXT, "TEXT"
+#define DATE TT_VALUE_DATE, "DATE"
+#define DUR TT_VALUE_DURATION, "DURATION"
+#define PERIOD TT_VALUE_PERIOD, "DURATION"
+#define COUNT TT_VALUE_COUNT, "N"
+
+/* The schema: every section and key, in the order treatyterm-spec(5)
+ * documents them.  Sections appear in the order of their first key. */
 static const struct keydef keys[] = {
-	{ "treaty", "id", F_ID, S(id) },
-	{ "treaty", "name", F_STR, S(name) },
-	{ "treaty", "entry_into_force", F_DATE, S(eif) },
-	{ "treaty", "term", F_TERM, S(term) },
-	{ "treaty", "convention", F_CONVENTION, S(convention) },
-	{ "treaty", "notice_given", F_DATE, S(notice_given) },
-	{ "treaty", "horizon", F_DATE, S(horizon) },
-	{ "consultation", "first", F_DUR, S(series[0].first) },
-	{ "consultation", "every", F_PERIOD, S(series[0].every) },
-	{ "consultation", "count", F_COUNT, S(series[0].count) },
-	{ "consultation", "label", F_STR, S(series[0].label) },
-	{ "review", "first", F_DUR, S(series[1].first) },
-	{ "review", "every", F_PERIOD, S(series[1].every) },
-	{ "review", "count", F_COUNT, S(series[1].count) },
-	{ "review", "label", F_STR, S(series[1].label) },
-	{ "conference", "at", F_DUR, C(at) },
-	{ "conference", "label", F_STR, C(label) },
-	{ "withdrawal", "opens", F_DUR, S(withdrawal_opens) },
-	{ "withdrawal", "notice", F_DUR, S(withdrawal_notice) },
-	{ "renewal", "period", F_PERIOD, S(renewal_period) },
-	{ "renewal", "notice", F_DUR, S(renewal_notice) },
-	{ "renewal", "times", F_TIMES, S(renewal_times) },
-	{ "milestone", "label", F_STR, M(label) },
-	{ "milestone", "at", F_DUR, M(at) },
-	{ "milestone", "date", F_DATE, M(date) },
+	{ { "treaty", "id", TT_VALUE_ID, "ID",
+	    "short identifier (letters, digits, '.', '_', '-')", false },
+	  S(id) },
+	{ { "treaty", "name", TEXT, "the treaty's name", false }, S(name) },
+	{ { "treaty", "entry_into_force", DATE,
+	    "the day the treaty entered into force", false }, S(eif) },
+	{ { "treaty", "term", TT_VALUE_TERM, "DURATION|indefinite",
+	    "how long it is in force", false }, S(term) },
+	{ { "treaty", "convention", TT_VALUE_CONVENTION,
+	    "anniversary|inclusive", "how the term is counted", false },
+	  S(convention) },
+	{ { "treaty", "notice_given", DATE,
+	    "the day a notice of withdrawal or denunciation was received",
+	    false }, S(notice_given) },
+	{ { "treaty", "horizon", DATE,
+	    "where unlimited series stop", false }, S(horizon) },
+	{ { "consultation", "first", DUR,
+	    "the first consultation, from entry into force", false },
+	  S(series[0].first) },
+	{ { "consultation", "every", PERIOD,
+	    "the period between consultations", false },
+	  S(series[0].every) },
+	{ { "consultation", "count", COUNT, "how many consultations", false },
+	  S(series[0].count) },
+	{ { "consultation", "label", TEXT, "their label", false },
+	  S(series[0].label) },
+	{ { "review", "first", DUR, "the first review, from entry into force",
+	    false }, S(series[1].first) },
+	{ { "review", "every", PERIOD, "the period between reviews", false },
+	  S(series[1].every) },
+	{ { "review", "count", COUNT, "how many reviews", false },
+	  S(series[1].count) },
+	{ { "review", "label", TEXT, "their label", false },
+	  S(series[1].label) },
+	{ { "conference", "at", DUR, "a conference, from entry into force",
+	    true }, C(at) },
+	{ { "conference", "label", TEXT, "its label", true }, C(label) },
+	{ { "withdrawal", "opens", DUR,
+	    "the first day notice may be given, from entry into force",
+	    false }, S(withdrawal_opens) },
+	{ { "withdrawal", "notice", DUR,
+	    "the notice period: withdrawal takes effect this long after "
+	    "notice", false }, S(withdrawal_notice) },
+	{ { "renewal", "period", PERIOD, "the length of each renewed period",
+	    false }, S(renewal_period) },
+	{ { "renewal", "notice", DUR,
+	    "denunciation is due this long before a period ends", false },
+	  S(renewal_notice) },
+	{ { "renewal", "times", TT_VALUE_TIMES, "N|unlimited",
+	    "how many times it renews", false }, S(renewal_times) },
+	{ { "milestone", "label", TEXT, "a date of your own: its label",
+	    true }, M(label) },
+	{ { "milestone", "at", DUR, "its offset from entry into force",
+	    true }, M(at) },
+	{ { "milestone", "date", DATE, "or its date", true }, M(date) },
 };
 
-static const char *const sections[] = {
-	"treaty", "consultation", "review", "conference", "withdrawal",
-	"renewal", "milestone"
-};
+#undef TEXT
+#undef DATE
+#undef DUR
+#undef PERIOD
+#undef COUNT
 
 /* The largest count of a series or of renewals. */
 #define MAX_COUNT 100000
@@ -202,26 +228,80 @@ static const struct keydef *
 find_key(const char *section, const char *key)
 {
 	for (size_t i = 0; i < TTP_ARRAY_SIZE(keys); i++)
-		if (strcmp(keys[i].section, section) == 0 &&
-		    strcmp(keys[i].key, key) == 0)
+		if (strcmp(keys[i].pub.section, section) == 0 &&
+		    strcmp(keys[i].pub.key, key) == 0)
 			return &keys[i];
 	return NULL;
 }
 
+/* The schema's own spelling of SECTION (a static string), or NULL. */
 static const char *
 find_section(const char *section)
 {
-	for (size_t i = 0; i < TTP_ARRAY_SIZE(sections); i++)
-		if (strcmp(sections[i], section) == 0)
-			return sections[i];
+	for (size_t i = 0; i < TTP_ARRAY_SIZE(keys); i++)
+		if (strcmp(keys[i].pub.section, section) == 0)
+			return keys[i].pub.section;
 	return NULL;
+}
+
+size_t
+tt_spec_key_count(void)
+{
+	return TTP_ARRAY_SIZE(keys);
+}
+
+const tt_spec_key *
+tt_spec_key_at(size_t i)
+{
+	return i < TTP_ARRAY_SIZE(keys) ? &keys[i].pub : NULL;
+}
+
+const tt_spec_key *
+tt_spec_key_find(const char *section, const char *key)
+{
+	const struct keydef *k = find_key(section, key);
+
+	return k != NULL ? &k->pub : NULL;
+}
+
+static bool
+id_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+}
+
+bool
+tt_id_is_valid(const char *text)
+{
+	if (*text == '\0')
+		return false;
+	for (; *text != '\0'; text++)
+		if (!id_char((unsigned char)*text))
+			return false;
+	return true;
+}
+
+size_t
+tt_id_from_text(const char *text, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	for (; text[n] != '\0'; n++)
+		if (n + 1 < size)
+			buf[n] = id_char((unsigned char)text[n]) ? text[n] : '-';
+	if (size > 0)
+		buf[n < size ? n : size - 1] = '\0';
+	return n;
 }
 
 bool
 tt_spec_section_repeats(const char *section)
 {
-	return strcmp(section, "conference") == 0 ||
-	       strcmp(section, "milestone") == 0;
+	for (size_t i = 0; i < TTP_ARRAY_SIZE(keys); i++)
+		if (strcmp(keys[i].pub.section, section) == 0)
+			return keys[i].pub.repeatable;
+	return false;
 }
 
 bool
@@ -230,6 +310,35 @@ tt_spec_key_is_known(const char *section, const char *key)
 	if (find_section(section) == NULL)
 		return false;
 	return key == NULL || find_key(section, key) != NULL;
+}
+
+/* The field SECTION.KEY is stored in, or NULL (unknown key, or a
+ * repeatable section without an instance). */
+static const struct ttp_field *
+field_of(const tt_spec *spec, const struct keydef *k)
+{
+	const char *base = (const char *)spec;
+
+	if (k->where == IN_CONFERENCE) {
+		if (spec->nconferences == 0)
+			return NULL;
+		base = (const char *)&spec->conferences[spec->nconferences -
+							1];
+	} else if (k->where == IN_MILESTONE) {
+		if (spec->ncustoms == 0)
+			return NULL;
+		base = (const char *)&spec->customs[spec->ncustoms - 1];
+	}
+	return (const struct ttp_field *)(base + k->off);
+}
+
+bool
+tt_spec_has(const tt_spec *spec, const char *section, const char *key)
+{
+	const struct keydef *k = find_key(section, key);
+	const struct ttp_field *f = k != NULL ? field_of(spec, k) : NULL;
+
+	return f != NULL && f->set;
 }
 
 /* Makes room for one more element in *ARRAY of *CAP elements of SIZE. */
@@ -344,7 +453,7 @@ utf8_len(const unsigned char *s)
 }
 
 static tt_status
-check_text(const char *s, enum ftype type, tt_error *err)
+check_text(const char *s, tt_value_type type, tt_error *err)
 {
 	const unsigned char *p = (const unsigned char *)s;
 
@@ -353,8 +462,7 @@ check_text(const char *s, enum ftype type, tt_error *err)
 	while (*p != '\0') {
 		size_t n;
 
-		if (type == F_ID && !isalnum(*p) && *p != '.' && *p != '_' &&
-		    *p != '-')
+		if (type == TT_VALUE_ID && !id_char(*p))
 			return ttp_error_set(err, TT_ESYNTAX, 0,
 					     (unsigned)(p -
 					     (const unsigned char *)s) + 1,
@@ -362,7 +470,7 @@ check_text(const char *s, enum ftype type, tt_error *err)
 					     "digits, '.', '_' and '-'");
 		/* Names and labels may hold line breaks (from CSV cells or
 		 * flags), never other control characters. */
-		if ((*p < 0x20 && !(type == F_STR && (*p == '\n' ||
+		if ((*p < 0x20 && !(type == TT_VALUE_TEXT && (*p == '\n' ||
 							*p == '\t'))) ||
 		    *p == 0x7f)
 			return ttp_error_set(err, TT_ESYNTAX, 0,
@@ -411,41 +519,41 @@ parse_count(const char *s, int *out, tt_error *err)
 
 /* Parses VALUE as TYPE into *F. */
 static tt_status
-parse_value(tt_spec *spec, enum ftype type, const char *value,
+parse_value(tt_spec *spec, tt_value_type type, const char *value,
 	    struct ttp_field *f, tt_error *err)
 {
 	tt_duration d;
 	tt_status st;
 
 	switch (type) {
-	case F_STR:
-	case F_ID:
+	case TT_VALUE_TEXT:
+	case TT_VALUE_ID:
 		if ((st = check_text(value, type, err)) != TT_OK)
 			return st;
 		return store_string(spec, value, &f->v.str, err);
-	case F_DATE:
+	case TT_VALUE_DATE:
 		return tt_date_parse(value, &f->v.date, err);
-	case F_TERM:
+	case TT_VALUE_TERM:
 		if (strcmp(value, "indefinite") == 0) {
 			f->indefinite = true;
 			return TT_OK;
 		}
 		/* FALLTHROUGH */
-	case F_DUR:
-	case F_PERIOD:
+	case TT_VALUE_DURATION:
+	case TT_VALUE_PERIOD:
 		if ((st = tt_duration_parse(value, &d, err)) != TT_OK)
 			return st;
 		if (d.sign < 0 && !tt_duration_is_zero(d))
 			return ttp_error_set(err, TT_ERANGE, 0, 1,
 					     "must not be negative");
-		if (type != F_DUR && tt_duration_is_zero(d))
+		if (type != TT_VALUE_DURATION && tt_duration_is_zero(d))
 			return ttp_error_set(err, TT_ERANGE, 0, 1,
 					     "must be longer than zero");
 		d.sign = 1;
 		f->indefinite = false;
 		f->v.dur = d;
 		return TT_OK;
-	case F_CONVENTION:
+	case TT_VALUE_CONVENTION:
 		if (strcmp(value, "anniversary") == 0)
 			f->v.convention = TT_CONVENTION_ANNIVERSARY;
 		else if (strcmp(value, "inclusive") == 0)
@@ -455,7 +563,7 @@ parse_value(tt_spec *spec, enum ftype type, const char *value,
 					     "expected 'anniversary' or "
 					     "'inclusive'");
 		return TT_OK;
-	case F_TIMES:
+	case TT_VALUE_TIMES:
 		if (strcmp(value, "unlimited") == 0) {
 			f->v.count = TT_RENEWAL_UNLIMITED;
 			return TT_OK;
@@ -466,7 +574,7 @@ parse_value(tt_spec *spec, enum ftype type, const char *value,
 					     "expected a whole number or "
 					     "'unlimited'");
 		return st;
-	case F_COUNT:
+	case TT_VALUE_COUNT:
 		return parse_count(value, &f->v.count, err);
 	}
 	return ttp_error_set(err, TT_EINVAL, 0, 0, "unknown value type");
@@ -490,12 +598,12 @@ tt_spec_set(tt_spec *spec, const char *section, const char *key,
 				     "unknown key '%s' in section [%s]", key,
 				     section);
 	memset(&field, 0, sizeof field);
-	st = parse_value(spec, k->type, value, &field, err);
+	st = parse_value(spec, k->pub.type, value, &field, err);
 	if (st != TT_OK) {
 		ttp_error_locate(err, line, column);
 		if (err != NULL) {
-			err->section = k->section;
-			err->key = k->key;
+			err->section = k->pub.section;
+			err->key = k->pub.key;
 		}
 		return st;
 	}
@@ -518,8 +626,8 @@ tt_spec_set(tt_spec *spec, const char *section, const char *key,
 	field.set = true;
 	field.at.line = line;
 	field.at.column = column;
-	field.section = k->section;
-	field.key = k->key;
+	field.section = k->pub.section;
+	field.key = k->pub.key;
 	*f = field;
 	return TT_OK;
 }

@@ -347,6 +347,69 @@ test_presets_parse(void)
 	}
 }
 
+/* The schema lists each key once, finds it again, and says which
+ * sections repeat; tt_spec_has() sees the newest instance. */
+static void
+test_schema(void)
+{
+	size_t n = tt_spec_key_count();
+	tt_spec *spec = tt_spec_new();
+	tt_error e;
+
+	CU_ASSERT_TRUE_FATAL(n >= 25);
+	CU_ASSERT_PTR_NULL(tt_spec_key_at(n));
+	for (size_t i = 0; i < n; i++) {
+		const tt_spec_key *k = tt_spec_key_at(i);
+
+		CU_ASSERT_PTR_EQUAL(tt_spec_key_find(k->section, k->key), k);
+		CU_ASSERT_TRUE(tt_spec_key_is_known(k->section, k->key));
+		CU_ASSERT_EQUAL(tt_spec_section_repeats(k->section),
+				k->repeatable);
+		CU_ASSERT_TRUE(*k->hint != '\0' && *k->help != '\0');
+	}
+	CU_ASSERT_PTR_NULL(tt_spec_key_find("treaty", "first"));
+	CU_ASSERT_EQUAL(tt_spec_key_find("renewal", "times")->type,
+			TT_VALUE_TIMES);
+	CU_ASSERT_TRUE(tt_spec_section_repeats("conference"));
+	CU_ASSERT_FALSE(tt_spec_section_repeats("withdrawal"));
+	CU_ASSERT_FALSE(tt_spec_section_repeats("nope"));
+
+	CU_ASSERT_FALSE(tt_spec_has(spec, "conference", "at"));
+	CU_ASSERT_FALSE(tt_spec_has(spec, "nope", "at"));
+	CU_ASSERT_EQUAL(tt_spec_set(spec, "conference", "at", "5y", 0, 0, &e),
+			TT_OK);
+	CU_ASSERT_TRUE(tt_spec_has(spec, "conference", "at"));
+	CU_ASSERT_FALSE(tt_spec_has(spec, "conference", "label"));
+	CU_ASSERT_EQUAL(tt_spec_begin_section(spec, "conference", 0, 0, &e),
+			TT_OK);
+	CU_ASSERT_FALSE(tt_spec_has(spec, "conference", "at"));
+	CU_ASSERT_FALSE(tt_spec_has(spec, "treaty", "term"));
+	CU_ASSERT_EQUAL(tt_spec_set(spec, "treaty", "term", "5y", 0, 0, &e),
+			TT_OK);
+	CU_ASSERT_TRUE(tt_spec_has(spec, "treaty", "term"));
+	tt_spec_free(spec);
+}
+
+/* Ids: the rule, and ids made from other text, snprintf-style. */
+static void
+test_ids(void)
+{
+	char buf[8];
+
+	CU_ASSERT_TRUE(tt_id_is_valid("nato-1949.v_2"));
+	CU_ASSERT_FALSE(tt_id_is_valid(""));
+	CU_ASSERT_FALSE(tt_id_is_valid("a b"));
+	CU_ASSERT_FALSE(tt_id_is_valid("caf\xc3\xa9"));
+	CU_ASSERT_EQUAL(tt_id_from_text("a b/c", buf, sizeof buf), 5);
+	CU_ASSERT_STRING_EQUAL(buf, "a-b-c");
+	CU_ASSERT_EQUAL(tt_id_from_text("Treaty of Rome", buf, sizeof buf),
+			14);
+	CU_ASSERT_STRING_EQUAL(buf, "Treaty-");
+	CU_ASSERT_EQUAL(tt_id_from_text("x", NULL, 0), 1);
+	CU_ASSERT_EQUAL(tt_id_from_text("", buf, sizeof buf), 0);
+	CU_ASSERT_STRING_EQUAL(buf, "");
+}
+
 void
 add_spec_tests(void)
 {
@@ -359,6 +422,8 @@ add_spec_tests(void)
 		{ "values from flags", test_set_origin },
 		{ "override, clone, reset", test_override_clone_reset },
 		{ "every preset parses and validates", test_presets_parse },
+		{ "the schema", test_schema },
+		{ "ids", test_ids },
 		CU_TEST_INFO_NULL
 	};
 
