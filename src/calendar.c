@@ -1,5 +1,10 @@
 /*
  * calendar.c -- holidays, rolling and iCalendar options (see calendar.h).
+ *
+ * The holiday file is read and loaded once, for every year it covers,
+ * before the first schedule is computed; the library then refuses a roll
+ * that needs a day the calendar does not cover, so nothing here has to
+ * guess a range of years.
  */
 #include <config.h>
 
@@ -38,6 +43,7 @@ calendar_opts_init(struct calendar_opts *c)
 {
 	memset(c, 0, sizeof *c);
 	c->roll = TT_ROLL_NONE;
+	tt_ics_options_init(&c->ics);
 }
 
 void
@@ -152,28 +158,21 @@ calendar_set_dtstamp(struct calendar_opts *c)
 }
 
 bool
-calendar_load_holidays(struct calendar_opts *c, tt_date from, tt_date to)
+calendar_load_holidays(struct calendar_opts *c)
 {
 	FILE *fp;
-	char *text = NULL;
+	char *text;
 	size_t len = 0;
 	tt_error e;
-	bool ok;
 
+	if (c->holidays_read)
+		return c->holidays != NULL;
+	c->holidays_read = true;
 	if (c->holidays_file == NULL)
 		return true;
-	if (c->loaded) {
-		if (tt_date_compare(from, c->loaded_from) >= 0 &&
-		    tt_date_compare(to, c->loaded_to) <= 0)
-			return true;
-		/* Load the union, so that ranges only ever grow. */
-		if (tt_date_compare(c->loaded_from, from) < 0)
-			from = c->loaded_from;
-		if (tt_date_compare(c->loaded_to, to) > 0)
-			to = c->loaded_to;
-	}
-	if (c->holidays == NULL && (c->holidays = tt_holidays_new()) == NULL) {
-		cli_error("out of memory");
+	if (c->roll == TT_ROLL_NONE) {
+		cli_error("--holidays %s: holidays only matter with --roll "
+			  "following or --roll preceding", c->holidays_file);
 		return false;
 	}
 	fp = fopen(c->holidays_file, "rb");
@@ -188,76 +187,26 @@ calendar_load_holidays(struct calendar_opts *c, tt_date from, tt_date to)
 		return false;
 	}
 	fclose(fp);
-	ok = tt_holidays_load_ics(c->holidays, text, len, from, to, &e) ==
-	     TT_OK;
-	if (!ok)
+	c->holidays = tt_holidays_new();
+	if (c->holidays == NULL) {
+		cli_error("out of memory");
+	} else if (tt_holidays_load_ics(c->holidays, text, len, &e) !=
+		   TT_OK) {
 		cli_file_error(c->holidays_file, &e);
-	free(text);
-	if (ok) {
-		c->loaded = true;
-		c->loaded_from = from;
-		c->loaded_to = to;
+		tt_holidays_free(c->holidays);
+		c->holidays = NULL;
 	}
-	return ok;
+	free(text);
+	return c->holidays != NULL;
 }
 
 tt_status
-calendar_compute(struct calendar_opts *c, tt_schedule *s, const tt_spec *spec,
-		 tt_error *e, bool *bad_holidays)
+calendar_compute(const struct calendar_opts *c, tt_schedule *s,
+		 const tt_spec *spec, tt_error *e)
 {
 	tt_schedule_options opt = { NULL, TT_ROLL_NONE, 0 };
-	tt_date from, to;
-	tt_status st;
 
-	*bad_holidays = false;
-	if (c->holidays_file != NULL && c->roll == TT_ROLL_NONE) {
-		cli_error("--holidays %s: holidays only matter with --roll "
-			  "following or --roll preceding", c->holidays_file);
-		*bad_holidays = true;
-		return TT_EINVAL;
-	}
-	st = tt_schedule_compute(s, spec, &opt, e);
-	if (st != TT_OK || c->roll == TT_ROLL_NONE)
-		return st;
-	/* The holidays that matter lie between entry into force and a
-	 * little after the last meeting (a roll may pass a long holiday). */
-	from = to = tt_schedule_entry_into_force(s);
-	for (size_t i = 0; i < tt_schedule_count(s); i++) {
-		const tt_milestone *m = tt_schedule_at(s, i);
-
-		if (tt_date_compare(m->date, to) > 0)
-			to = m->date;
-		if (tt_date_compare(m->date, from) < 0)
-			from = m->date;
-	}
-	if (tt_date_add(to, tt_duration_of_years(1), &to, NULL, NULL) != TT_OK)
-		to = tt_date_from_daynum(TT_DAYNUM_MAX);
-	if (tt_date_add(from, tt_duration_of_years(-1), &from, NULL, NULL) !=
-	    TT_OK)
-		from = tt_date_from_daynum(TT_DAYNUM_MIN);
-	opt.holidays = c->holidays;
 	opt.roll = c->roll;
-	/* A long run of holidays can roll a meeting past the holidays
-	 * loaded: load further and compute again until none is. */
-	for (int years = 1;; years *= 4) {
-		bool past = false;
-
-		if (!calendar_load_holidays(c, from, to)) {
-			*bad_holidays = true;
-			return TT_EINVAL;
-		}
-		opt.holidays = c->holidays;
-		if ((st = tt_schedule_compute(s, spec, &opt, e)) != TT_OK)
-			return st;
-		for (size_t i = 0; i < tt_schedule_count(s); i++)
-			if (tt_date_compare(tt_schedule_at(s, i)->date,
-					    c->loaded_to) >= 0)
-				past = true;
-		if (!past || !c->loaded ||
-		    tt_date_to_daynum(c->loaded_to) == TT_DAYNUM_MAX)
-			return TT_OK;
-		if (tt_date_add(c->loaded_to, tt_duration_of_years(years), &to,
-				NULL, NULL) != TT_OK)
-			to = tt_date_from_daynum(TT_DAYNUM_MAX);
-	}
+	opt.holidays = c->holidays;
+	return tt_schedule_compute(s, spec, &opt, e);
 }

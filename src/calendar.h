@@ -18,8 +18,7 @@ struct calendar_opts {
 	tt_roll roll;
 	tt_ics_options ics;
 	tt_holidays *holidays;	/* loaded by calendar_load_holidays() */
-	bool loaded;		/* holidays hold LOADED_FROM .. LOADED_TO */
-	tt_date loaded_from, loaded_to;
+	bool holidays_read;	/* calendar_load_holidays() was called */
 };
 
 void calendar_opts_init(struct calendar_opts *c);
@@ -34,16 +33,14 @@ void calendar_options_help(FILE *fp);
 /* Sets the DTSTAMP from SOURCE_DATE_EPOCH or the clock; false (after a
  * message) if SOURCE_DATE_EPOCH is not a valid number. */
 bool calendar_set_dtstamp(struct calendar_opts *c);
-/* Loads the holiday file for the dates FROM to TO (if one was given and
- * those dates are not loaded yet); false after a message. */
-bool calendar_load_holidays(struct calendar_opts *c, tt_date from,
-			    tt_date to);
-/* Computes S for SPEC with the holidays and roll of C, loading the
- * holidays for the span of the schedule first.  Messages are the
- * caller's: on failure E says why, and *BAD_HOLIDAYS is set when the
- * holiday file was at fault (its message is already printed). */
-tt_status calendar_compute(struct calendar_opts *c, tt_schedule *s,
-			   const tt_spec *spec, tt_error *e,
-			   bool *bad_holidays);
+/* Checks --holidays against --roll and loads the holiday file, if one
+ * was given; the file is read once, and later calls give the first
+ * answer.  Call it before the first calendar_compute().  False after a
+ * message. */
+bool calendar_load_holidays(struct calendar_opts *c);
+/* Computes S for SPEC with the roll and the holidays of C.  Prints
+ * nothing: on failure E says why. */
+tt_status calendar_compute(const struct calendar_opts *c, tt_schedule *s,
+			   const tt_spec *spec, tt_error *e);
 
 #endif /* TREATYTERM_CALENDAR_H */

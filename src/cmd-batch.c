@@ -225,7 +225,7 @@ run(int argc, char **argv)
 	struct csv_reader *rd = NULL;
 	enum format format = FORMAT_JSONL;
 	const char *output = NULL, *file = "-", *error;
-	bool strict = false, quiet = false, bad_holidays, out_open = false;
+	bool strict = false, quiet = false, out_open = false;
 	bool json_c = false;
 	tt_ics_writer *w = NULL;
 	tt_schedule *s = NULL;
@@ -302,6 +302,8 @@ run(int argc, char **argv)
 		goto done;
 	if (format == FORMAT_ICS && !calendar_set_dtstamp(&cal))
 		goto done;
+	if (!calendar_load_holidays(&cal))
+		goto done;
 	b.name = strcmp(file, "-") == 0 ? "<stdin>" : file;
 	in = strcmp(file, "-") == 0 ? stdin : fopen(file, "r");
 	if (in == NULL) {
@@ -339,7 +341,6 @@ run(int argc, char **argv)
 	out_open = true;
 	if (format == FORMAT_CSV && !csv_write_header(out.fp))
 		goto write_error;
-	cal.ics.direct = true;	/* libical's bytes without its cost */
 	if (format == FORMAT_ICS &&
 	    (w = tt_ics_writer_new(out.fp, &cal.ics, &e)) == NULL) {
 		cli_error("%s", e.message);
@@ -353,10 +354,7 @@ run(int argc, char **argv)
 		ok = fill_row(&b, spec, fields, n, line, &e);
 		if (ok) {
 			apply_flags(spec, &flags);
-			ok = calendar_compute(&cal, s, spec, &e,
-					      &bad_holidays) == TT_OK;
-			if (bad_holidays)
-				goto done;
+			ok = calendar_compute(&cal, s, spec, &e) == TT_OK;
 		}
 		if (!ok) {
 			bad_row(&b, line, &e);

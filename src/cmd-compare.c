@@ -242,6 +242,8 @@ run(int argc, char **argv)
 		cli_error("out of memory");
 		goto done;
 	}
+	if (!calendar_load_holidays(&cal))
+		goto done;
 	for (size_t i = 0; i < ps.n; i++) {
 		if (!load(&ps.items[i], &flags, &cal, &ps, i))
 			goto done;
@@ -350,7 +352,6 @@ static bool
 load(struct proposal *p, const struct clause_flags *flags,
      struct calendar_opts *cal, const struct proposals *ps, size_t index)
 {
-	bool bad_holidays;
 	tt_error e;
 
 	p->spec = tt_spec_new();
@@ -374,10 +375,8 @@ load(struct proposal *p, const struct clause_flags *flags,
 		report(p, &e);
 		return false;
 	}
-	if (calendar_compute(cal, p->s, p->spec, &e, &bad_holidays) !=
-	    TT_OK) {
-		if (!bad_holidays)
-			report(p, &e);
+	if (calendar_compute(cal, p->s, p->spec, &e) != TT_OK) {
+		report(p, &e);
 		return false;
 	}
 	return true;

@@ -69,7 +69,7 @@ run(int argc, char **argv)
 	struct output out;
 	enum format format = FORMAT_TABLE;
 	const char *preset = NULL, *output = NULL, *file = NULL;
-	bool explain = false, bad_holidays, ok;
+	bool explain = false, ok;
 	tt_schedule *s = NULL;
 	tt_spec *spec = NULL;
 	int status = EXIT_INVALID, c, r;
@@ -149,9 +149,10 @@ run(int argc, char **argv)
 	}
 	if (!clauses_apply(spec, &flags))
 		goto done;
-	if (calendar_compute(&cal, s, spec, &e, &bad_holidays) != TT_OK) {
-		if (!bad_holidays)
-			clauses_report(&src, &e);
+	if (!calendar_load_holidays(&cal))
+		goto done;
+	if (calendar_compute(&cal, s, spec, &e) != TT_OK) {
+		clauses_report(&src, &e);
 		goto done;
 	}
 	if (format == FORMAT_ICS && !calendar_set_dtstamp(&cal))

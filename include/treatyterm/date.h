@@ -137,8 +137,20 @@ size_t tt_holidays_count(const tt_holidays *h);
  * (1 << TT_SATURDAY) | (1 << TT_SUNDAY). */
 void tt_holidays_set_weekend(tt_holidays *h, unsigned mask);
 bool tt_holidays_contains(const tt_holidays *h, tt_date d);
+/* The last day up to which H holds every holiday: 9999-12-31 (and for a
+ * NULL H) unless tt_holidays_load_ics() or tt_holidays_set_complete_until()
+ * said less. */
+tt_date tt_holidays_complete_until(const tt_holidays *h);
+/* Declares that H holds every holiday up to LAST only; a later call can
+ * only move the day earlier.  Rolling a date, and the next or previous
+ * working day, then fail with TT_ERANGE rather than give a day they
+ * would need to know more for.  Fails with TT_ERANGE for an invalid
+ * LAST. */
+tt_status tt_holidays_set_complete_until(tt_holidays *h, tt_date last,
+					 tt_error *err);
 /* True for a day that is neither a rest day nor a holiday.  H may be NULL
- * (only Saturday and Sunday are then rest days). */
+ * (only Saturday and Sunday are then rest days).  After H's
+ * tt_holidays_complete_until() day only the holidays H holds count. */
 bool tt_date_is_working_day(tt_date d, const tt_holidays *h);
 
 typedef enum tt_roll {
@@ -148,7 +160,9 @@ typedef enum tt_roll {
 } tt_roll;
 
 /* D itself if it is a working day, else the next or previous one.  Fails
- * with TT_ERANGE when no working day exists before the end of the range. */
+ * with TT_ERANGE when no working day exists before the end of the range,
+ * or when a day it must look at is a weekday after H's
+ * tt_holidays_complete_until() day (the message says so). */
 tt_status tt_date_roll(tt_date d, tt_roll roll, const tt_holidays *h,
 		       tt_date *out, tt_error *err);
 /* The working day strictly after (or before) D. */

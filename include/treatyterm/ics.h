@@ -8,6 +8,12 @@
  * its series and its ordinal, so that a corrected date re-imports as an
  * update.  Lines are CRLF-terminated and folded at 75 octets by treatyterm
  * itself, never inside a UTF-8 sequence or an escape.
+ *
+ * Holidays are read with libical (tt_holidays_load_ics()).  libical 3.0.16
+ * expands recurrence rules only up to the end of 2582 (2037 where time_t
+ * has 32 bits); the holiday set records how far its data is complete and
+ * rolling past that fails rather than guessing, and the writer never
+ * writes an RRULE whose dates such a reader would not all see.
  */
 #ifndef TREATYTERM_ICS_H
 #define TREATYTERM_ICS_H
@@ -36,18 +42,25 @@ typedef struct tt_ics_options {
 	tt_duration remind;
 	bool remind_all;
 	/* Write each consultation and review series as one event with an
-	 * RRULE instead of one event per date (less portable). */
+	 * RRULE instead of one event per date (less portable).  A series
+	 * that an RRULE cannot give exactly (a clamped or moved date), or
+	 * that reaches past the last year libical expands, is still written
+	 * one event per date. */
 	bool rrule;
-	/* Write events without building libical components (same bytes,
-	 * faster; the library's tests check they agree).  Series written
-	 * as one RRULE event still go through libical. */
-	bool direct;
 } tt_ics_options;
 
 typedef struct tt_ics_writer tt_ics_writer;
 
-/* Starts a calendar on OUT, which stays the caller's.  Write errors are
- * reported as TT_EIO by the call that meets them. */
+/* Sets OPT to the defaults: DTSTAMP 1970-01-01T00:00:00Z, the calendar
+ * named "treatyterm", no alarms, one event per date.  Start every
+ * tt_ics_options here, so that fields added later get their defaults. */
+void tt_ics_options_init(tt_ics_options *opt);
+
+/* Starts a calendar on OUT, which stays the caller's; OPT (NULL for the
+ * defaults) is copied, except CALENDAR_NAME, which is read here only.
+ * Returns a writer to free with tt_ics_writer_free(), or NULL with ERR
+ * filled.  Write errors are reported as TT_EIO by the call that meets
+ * them, and stay: every later call fails too. */
 tt_ics_writer *tt_ics_writer_new(FILE *out, const tt_ics_options *opt,
 				 tt_error *err);
 tt_status tt_ics_writer_add(tt_ics_writer *w, const tt_schedule *s,
@@ -62,10 +75,25 @@ tt_status tt_ics_render(const tt_schedule *const *schedules, size_t n,
 			const tt_ics_options *opt, char **out, size_t *len,
 			tt_error *err);
 
-/* Adds to H the all-day events of the calendar TEXT (LEN bytes) that fall
- * between FROM and TO inclusive, expanding recurrence rules. */
+/* Adds to H every day of the calendar TEXT (LEN bytes, UTF-8 with or
+ * without a byte order mark) that a VEVENT covers: its DTSTART up to its
+ * DTEND (or DURATION, or one day), every instance of its RRULEs and
+ * RDATEs, less its EXDATEs and the instances other VEVENTs override
+ * (RECURRENCE-ID); cancelled events are skipped.  Load a calendar once:
+ * every year it can cover is loaded.
+ *
+ * Rules are expanded by libical, which stops after the year 2582 (2037
+ * with a 32-bit time_t).  When a rule would go on past that, H is marked
+ * complete only up to the end of that year (see
+ * tt_holidays_complete_until()): rolling a date that needs a later day
+ * then fails with TT_ERANGE instead of missing a holiday.
+ *
+ * Returns TT_OK, or TT_ESYNTAX for text that is not a calendar or that
+ * libical rejects (ERR's line says where, when it can be found),
+ * TT_ELIMIT when the rules expand to more than 4 million instances,
+ * TT_ENOMEM.  On failure H may hold part of the calendar. */
 tt_status tt_holidays_load_ics(tt_holidays *h, const char *text, size_t len,
-			       tt_date from, tt_date to, tt_error *err);
+			       tt_error *err);
 
 #ifdef __cplusplus
 }

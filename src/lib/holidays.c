@@ -4,6 +4,11 @@
  * Holidays are kept as a bitmap over the day numbers of the whole range
  * (about 450 KiB, allocated on the first holiday added): membership is one
  * load, whatever the number of holidays or the years they span.
+ *
+ * A set may know its holidays only up to some day (a calendar whose
+ * recurrence rules libical stops expanding, see holidays-ics.c).  Rolling
+ * then refuses to look at a weekday past that day instead of taking it
+ * for a working day: a missed holiday would give a wrong date silently.
  */
 #include <config.h>
 
@@ -20,6 +25,9 @@ struct tt_holidays {
 	unsigned char *bits;	/* NULL until a holiday is added */
 	size_t count;
 	unsigned weekend;
+	int32_t complete_until;	/* a day number */
+	const char *limit_what;	/* for the message; static strings */
+	const char *limit_why;	/* NULL if none */
 };
 
 tt_holidays *
@@ -27,8 +35,10 @@ tt_holidays_new(void)
 {
 	tt_holidays *h = calloc(1, sizeof *h);
 
-	if (h != NULL)
+	if (h != NULL) {
 		h->weekend = DEFAULT_WEEKEND;
+		h->complete_until = TT_DAYNUM_MAX;
+	}
 	return h;
 }
 
@@ -67,6 +77,35 @@ size_t
 tt_holidays_count(const tt_holidays *h)
 {
 	return h == NULL ? 0 : h->count;
+}
+
+tt_date
+tt_holidays_complete_until(const tt_holidays *h)
+{
+	return tt_date_from_daynum(h == NULL ? TT_DAYNUM_MAX
+					     : h->complete_until);
+}
+
+void
+ttp_holidays_limit(tt_holidays *h, tt_date last, const char *what,
+		   const char *why)
+{
+	int32_t n = tt_date_to_daynum(last);
+
+	if (n < h->complete_until) {
+		h->complete_until = n;
+		h->limit_what = what;
+		h->limit_why = why;
+	}
+}
+
+tt_status
+tt_holidays_set_complete_until(tt_holidays *h, tt_date last, tt_error *err)
+{
+	if (!tt_date_is_valid(last))
+		return ttp_error_set(err, TT_ERANGE, 0, 0, "invalid date");
+	ttp_holidays_limit(h, last, "the holidays are known", NULL);
+	return TT_OK;
 }
 
 void
@@ -112,6 +151,21 @@ seek(tt_date d, int step, bool inclusive, const tt_holidays *h,
 	for (; n >= TT_DAYNUM_MIN && n <= TT_DAYNUM_MAX; n += step) {
 		tt_date c = tt_date_from_daynum(n);
 
+		if (h != NULL && n > h->complete_until &&
+		    !(h->weekend & (1u << tt_date_weekday(c)))) {
+			char a[TT_DATE_BUFSIZE], b[TT_DATE_BUFSIZE];
+
+			return ttp_error_set(err, TT_ERANGE, 0, 0,
+				"cannot tell whether %s %s is a holiday: %s "
+				"only up to %s%s%s%s",
+				tt_weekday_abbr(tt_date_weekday(c)),
+				tt_date_format(c, a), h->limit_what,
+				tt_date_format(tt_date_from_daynum(
+					h->complete_until), b),
+				h->limit_why ? " (" : "",
+				h->limit_why ? h->limit_why : "",
+				h->limit_why ? ")" : "");
+		}
 		if (tt_date_is_working_day(c, h)) {
 			*out = c;
 			return TT_OK;

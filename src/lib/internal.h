@@ -28,4 +28,11 @@ void ttp_error_locate(tt_error *err, unsigned line, unsigned column);
 /* Clears ERR. */
 void ttp_error_clear(tt_error *err);
 
+/* As tt_holidays_set_complete_until(), with the words the message uses
+ * when a roll needs a later day: "cannot tell whether D is a holiday:
+ * WHAT only up to LAST (WHY)".  WHAT and WHY are static strings; WHY may
+ * be NULL. */
+void ttp_holidays_limit(tt_holidays *h, tt_date last, const char *what,
+			const char *why);
+
 #endif /* TREATYTERM_INTERNAL_H */

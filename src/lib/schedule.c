@@ -469,13 +469,15 @@ roll_meetings(struct calc *c)
 	for (size_t i = 0; i < s->n; i++) {
 		tt_milestone *m = &s->ms[i];
 
-		if (!tt_kind_is_meeting(m->kind) ||
-		    tt_date_is_working_day(m->nominal, h))
+		/* tt_date_roll() even on a working day: it refuses a day
+		 * past what the holidays are known for. */
+		if (!tt_kind_is_meeting(m->kind))
 			continue;
 		if ((st = tt_date_roll(m->nominal, roll, h, &m->date,
 				       c->err)) != TT_OK)
 			return st;
-		m->flags |= TT_MS_ROLLED;
+		if (tt_date_compare(m->date, m->nominal) != 0)
+			m->flags |= TT_MS_ROLLED;
 	}
 	return TT_OK;
 }

@@ -42,6 +42,7 @@ main(int argc, char **argv)
 	}
 	add_date_tests();
 	add_ics_tests();
+	add_ics_text_tests();
 	add_spec_tests();
 	add_schedule_tests();
 

@@ -5,22 +5,32 @@
  * never inside a UTF-8 sequence or an escape, no blank continuation), then
  * read back twice: by a small RFC 5545 reader here, which unfolds and
  * unescapes so that summaries can be compared byte for byte, and by
- * libical through tt_holidays_load_ics(), which fails on any X-LIC-ERROR.
- * The tests do not include libical themselves: only src/lib/ics.c may.
- * The direct writer (tt_ics_options.direct) must give the bytes of the
- * libical one, which test_direct checks on some 170 schedules.
+ * libical: directly (ical-probe.c), which must find no error, and
+ * through tt_holidays_load_ics(), which must give exactly the days of the
+ * milestones, RRULEs expanded.  test_corpus does this for some 170
+ * schedules with every kind of option; the golden files
+ * (tests/ics/golden.test) pin the bytes.
  *
- * With TT_ICS_OUT set to a directory, test_export also writes calendars
- * there, each with a .tsv of what a client must read back (start, end,
- * summary per event, from the schedule rather than from the file), for
- * tests/ics/clients.test.
+ * libical expands recurrences only up to the end of 2582
+ * (ical-limits.h): the tests at that boundary check libical itself, the
+ * holiday reader (which must say how far it is complete) and the writer
+ * (which must not write an RRULE that a libical reader would cut short).
+ *
+ * test_export writes calendars, each with a .tsv of what a client must
+ * read back (start, end, summary per event, from the schedule rather than
+ * from the file), checks them and removes them; with TT_ICS_OUT set to a
+ * directory it leaves them there for tests/ics/clients.test.
  */
+#include <config.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "unit.h"
+#include "ical-limits.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -45,8 +55,9 @@ struct vevent {
 };
 
 struct events {
-	struct vevent v[256];
+	struct vevent *v;	/* grows */
 	size_t n;
+	size_t cap;
 	char *calname;		/* X-WR-CALNAME, unescaped */
 	char *name;		/* NAME, unescaped */
 	bool bad;		/* something the reader did not understand */
@@ -127,7 +138,7 @@ options(void)
 {
 	tt_ics_options o;
 
-	memset(&o, 0, sizeof o);
+	tt_ics_options_init(&o);
 	o.dtstamp = 1700000000;	/* 2023-11-14T22:13:20Z */
 	return o;
 }
@@ -311,10 +322,17 @@ read_events(const char *text, struct events *out)
 		if (colon == NULL) {
 			out->bad = true;
 		} else if (IS("BEGIN") && vn == 6 && !strncmp(v, "VEVENT", 6)) {
-			if (out->n < ARRAY_SIZE(out->v))
-				ev = &out->v[out->n++];
-			else
-				out->bad = true;
+			if (out->n == out->cap) {
+				size_t cap = out->cap ? out->cap * 2 : 64;
+				struct vevent *nv = realloc(out->v,
+							    cap * sizeof *nv);
+
+				CU_ASSERT_PTR_NOT_NULL_FATAL(nv);
+				out->v = nv;
+				out->cap = cap;
+			}
+			ev = &out->v[out->n++];
+			memset(ev, 0, sizeof *ev);
 		} else if (IS("END") && vn == 6 && !strncmp(v, "VEVENT", 6)) {
 			ev = NULL;
 		} else if (IS("BEGIN") && vn == 6 &&
@@ -370,6 +388,7 @@ events_free(struct events *ev)
 		free(ev->v[i].description);
 		free(ev->v[i].categories);
 	}
+	free(ev->v);
 	free(ev->calname);
 	free(ev->name);
 }
@@ -399,25 +418,60 @@ want_summary(const tt_schedule *s, const tt_milestone *m, char *buf,
 		*p = ' ';
 }
 
-/* Reads TEXT back with libical: every event's day must be a holiday
- * and nothing else. */
-static void
+/* Reads TEXT back with libical: its parser must find no error, and
+ * loaded as holidays every event's day must be a holiday and nothing
+ * else, with every rule expanded to its end.  Returns true if all
+ * held. */
+static bool
 check_libical(const char *text, size_t len, size_t want_days,
 	      const char *what)
 {
 	tt_holidays *h = tt_holidays_new();
 	tt_error e;
 	tt_status st;
+	bool ok;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(h);
-	st = tt_holidays_load_ics(h, text, len, D(1, 1, 1),
-				  D(9999, 12, 31), &e);
+	st = tt_holidays_load_ics(h, text, len, &e);
 	if (st != TT_OK)
 		fprintf(stderr, "\n  %s: libical: line %u: %s\n", what,
 			e.line, e.message);
+	ok = st == TT_OK && tt_holidays_count(h) == want_days &&
+	     tt_date_compare(tt_holidays_complete_until(h),
+			     D(9999, 12, 31)) == 0 &&
+	     ical_count_events(text) >= 0;
+	if (st == TT_OK && !ok)
+		fprintf(stderr, "\n  %s: libical reads %zu days (want %zu), "
+			"complete until %04d-%02d-%02d, %ld events\n", what,
+			tt_holidays_count(h), want_days,
+			tt_holidays_complete_until(h).year,
+			tt_holidays_complete_until(h).month,
+			tt_holidays_complete_until(h).day,
+			ical_count_events(text));
 	CU_ASSERT_EQUAL(st, TT_OK);
 	CU_ASSERT_EQUAL(tt_holidays_count(h), want_days);
+	ASSERT_DATE_EQ(tt_holidays_complete_until(h), D(9999, 12, 31));
+	CU_ASSERT(ical_count_events(text) >= 0);
 	tt_holidays_free(h);
+	return ok;
+}
+
+/* The number of different dates among the milestones of the N
+ * schedules S. */
+static size_t
+distinct_days(const tt_schedule *const *s, size_t n)
+{
+	tt_holidays *h = tt_holidays_new();
+	size_t days;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(h);
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < tt_schedule_count(s[k]); i++)
+			CU_ASSERT_EQUAL(tt_holidays_add(h,
+				tt_schedule_at(s[k], i)->date, NULL), TT_OK);
+	days = tt_holidays_count(h);
+	tt_holidays_free(h);
+	return days;
 }
 
 /* --- the writer ----------------------------------------------------- */
@@ -539,7 +593,21 @@ test_escaping(void)
 	/* The basis has a comma too. */
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "(a date given\\, not "));
 	CU_ASSERT_PTR_NULL(strstr(text, "VALUE=TEXT"));
-	CU_ASSERT_PTR_NULL(strstr(text, "TREATYTERMTEXT"));
+	/* Unescaped, the values are the texts given. */
+	{
+		struct events ev;
+
+		read_events(text, &ev);
+		CU_ASSERT(!ev.bad);
+		CU_ASSERT_EQUAL_FATAL(ev.n, 2);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(ev.calname);
+		CU_ASSERT_STRING_EQUAL(ev.calname, "Cal, with; odd\\ chars");
+		CU_ASSERT_STRING_EQUAL(ev.name, "Cal, with; odd\\ chars");
+		CU_ASSERT_STRING_EQUAL(ev.v[0].summary,
+			"a,b;c\\d \"q\" " E_ACUTE ": Entry into force");
+		events_free(&ev);
+	}
+	check_libical(text, strlen(text), 2, "escaping");
 	free(text);
 	tt_schedule_free(s);
 }
@@ -977,22 +1045,25 @@ test_rrule(void)
 }
 
 /* A failed write is TT_EIO with a message, not silence, and stays: a
- * later call fails too.  Both ways of writing events. */
+ * later call fails too. */
 static void
 test_write_error(void)
 {
 	tt_schedule *s = litvinov("1947-09-15");
 
-	for (int direct = 0; direct < 2; direct++) {
+	{
 		FILE *fp = fopen("/dev/full", "w");
 		tt_ics_options o = options();
 		tt_ics_writer *w;
 		tt_status st;
 		tt_error e;
 
-		if (fp == NULL)
-			break;	/* no /dev/full here */
-		o.direct = direct;
+		if (fp == NULL) {
+			/* No /dev/full here: say so rather than pass. */
+			CU_FAIL("cannot open /dev/full");
+			tt_schedule_free(s);
+			return;
+		}
 		memset(&e, 0, sizeof e);
 		w = tt_ics_writer_new(fp, &o, &e);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(w);
@@ -1012,16 +1083,21 @@ test_write_error(void)
 	tt_schedule_free(s);
 }
 
-/* Writes TEXT and its expected events into $TT_ICS_OUT/NAME.ics and
- * NAME.tsv ("start<TAB>end<TAB>summary", from the schedules). */
-static void
+/* Writes the calendar of the N schedules S into DIR/NAME.ics and what
+ * its events must read back as into DIR/NAME.tsv ("start<TAB>end<TAB>
+ * summary", from the schedules), and checks both: the file holds the
+ * bytes rendered, which pass check_lines(), the reader here and libical,
+ * and the .tsv has a line per event.  Returns the number of events. */
+static size_t
 export(const char *dir, const char *name, const tt_schedule *const *s,
        size_t n, const tt_ics_options *o)
 {
 	char path[4096];
-	size_t len;
-	char *text = render(s, n, o, &len);
+	size_t len, events = 0, lines = 0, got;
+	char *text = render(s, n, o, &len), *back;
+	struct events ev;
 	FILE *fp;
+	int c;
 
 	snprintf(path, sizeof path, "%s/%s.ics", dir, name);
 	fp = fopen(path, "wb");
@@ -1042,22 +1118,70 @@ export(const char *dir, const char *name, const tt_schedule *const *s,
 			want_summary(s[k], m, sum, sizeof sum);
 			fprintf(fp, "%s\t%s\t%s\n", tt_date_format(m->date, a),
 				tt_date_format(next, b), sum);
+			events++;
 		}
 	CU_ASSERT_EQUAL(fclose(fp), 0);
+
+	/* Read back what was written. */
+	snprintf(path, sizeof path, "%s/%s.ics", dir, name);
+	fp = fopen(path, "rb");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+	back = malloc(len + 2);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(back);
+	got = fread(back, 1, len + 1, fp);
+	fclose(fp);
+	CU_ASSERT(got == len && memcmp(back, text, len) == 0);
+	free(back);
+	snprintf(path, sizeof path, "%s/%s.tsv", dir, name);
+	fp = fopen(path, "rb");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+	while ((c = getc(fp)) != EOF)
+		lines += c == '\n';
+	fclose(fp);
+	CU_ASSERT_EQUAL(lines, events);
+
+	CU_ASSERT_EQUAL(check_lines(text, name), 0);
+	read_events(text, &ev);
+	CU_ASSERT(!ev.bad);
+	CU_ASSERT_EQUAL(ev.n, events);
+	events_free(&ev);
+	check_libical(text, len, distinct_days(s, n), name);
 	free(text);
+	return events;
+}
+
+/* Removes DIR/NAME.ics and DIR/NAME.tsv. */
+static void
+unexport(const char *dir, const char *name)
+{
+	char path[4096];
+
+	snprintf(path, sizeof path, "%s/%s.ics", dir, name);
+	CU_ASSERT_EQUAL(remove(path), 0);
+	snprintf(path, sizeof path, "%s/%s.tsv", dir, name);
+	CU_ASSERT_EQUAL(remove(path), 0);
 }
 
 static void
 test_export(void)
 {
+	static const char *const names[] = {
+		"folding", "folding-utf8", "litvinov-alarms"
+	};
 	const char *dir = getenv("TT_ICS_OUT");
+	char tmp[] = "/tmp/tt-ics-export.XXXXXX";
+	bool keep = dir != NULL && *dir != '\0';
 	tt_schedule *s[40];
-	char names[40][200];
-	size_t n = 0;
+	char names_[40][200];
+	size_t n = 0, events = 0;
 	tt_ics_options o = options();
 
-	if (dir == NULL || *dir == '\0')
-		return;
+	/* Without TT_ICS_OUT the files go to a directory of their own,
+	 * checked and removed. */
+	if (!keep) {
+		dir = mkdtemp(tmp);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+	}
 	/* Names whose summaries fold at every awkward place, with and
 	 * without backslashes. */
 	for (int nb = 0; nb < 2; nb++) {
@@ -1065,18 +1189,18 @@ test_export(void)
 		for (size_t vlen = 60; vlen <= 160; vlen += 5, n++) {
 			char id[32], eif[16];
 
-			awkward_name(names[n], vlen - 18, n, NO_CONTROL |
+			awkward_name(names_[n], vlen - 18, n, NO_CONTROL |
 				     (nb ? NO_BACKSLASH : 0));
 			snprintf(id, sizeof id, "fold-%zu", vlen);
 			snprintf(eif, sizeof eif, "%04zu-%02zu-%02zu",
 				 1950 + n, 1 + n % 12, 1 + (n * 7) % 28);
-			s[n] = short_treaty(id, names[n], eif);
+			s[n] = short_treaty(id, names_[n], eif);
 		}
 		o.calendar_name = "Folding, \\ escapes; UTF-8 " E_ACUTE ZHONG
 				  GRIN;
 		o.remind = tt_duration_of_days(90);
-		export(dir, nb ? "folding-utf8" : "folding",
-		       (const tt_schedule *const *)s, n, &o);
+		events += export(dir, names[nb],
+				 (const tt_schedule *const *)s, n, &o);
 		for (size_t i = 0; i < n; i++)
 			tt_schedule_free(s[i]);
 	}
@@ -1085,33 +1209,40 @@ test_export(void)
 	o = options();
 	o.remind = tt_duration_of_months(3);
 	o.remind_all = true;
-	export(dir, "litvinov-alarms", (const tt_schedule *const *)s, 1, &o);
+	events += export(dir, names[2], (const tt_schedule *const *)s, 1, &o);
 	tt_schedule_free(s[0]);
+	/* 2 x 21 one-year treaties of two milestones, and Litvinov. */
+	CU_ASSERT_EQUAL(events, 2 * 21 * 2 + 7);
+	if (!keep) {
+		for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+			unexport(dir, names[i]);
+		CU_ASSERT_EQUAL(rmdir(dir), 0);
+	}
 }
 
-/* --- the direct writer ---------------------------------------------- */
+/* --- a corpus of schedules ------------------------------------------ */
 
-/* The schedules the direct writer is compared on: every preset (as given
+/* The schedules every way of writing is checked on: every preset (as given
  * and with meetings rolled), month ends and 29 February, years 1 and 9999,
  * renewals, withdrawal on notice, holidays, and custom milestones and
  * names of every length from 60 to 160 octets made of awkward units. */
-#define DIRECT_MAX 400
+#define CORPUS_MAX 400
 
-struct direct_set {
-	tt_schedule *s[DIRECT_MAX];
+struct corpus {
+	tt_schedule *s[CORPUS_MAX];
 	size_t n;
 	tt_holidays *holidays;
 };
 
 static void
-direct_add(struct direct_set *set, tt_schedule *s)
+corpus_add(struct corpus *set, tt_schedule *s)
 {
-	CU_ASSERT_FATAL(set->n < DIRECT_MAX);
+	CU_ASSERT_FATAL(set->n < CORPUS_MAX);
 	set->s[set->n++] = s;
 }
 
 static void
-direct_presets(struct direct_set *set)
+corpus_presets(struct corpus *set)
 {
 	tt_schedule_options rolled = { NULL, TT_ROLL_FOLLOWING, 0 };
 
@@ -1129,13 +1260,13 @@ direct_presets(struct direct_set *set)
 			CU_ASSERT_EQUAL_FATAL(tt_schedule_compute(s, spec,
 					k ? &rolled : NULL, &e), TT_OK);
 			tt_spec_free(spec);
-			direct_add(set, s);
+			corpus_add(set, s);
 		}
 	}
 }
 
 static void
-direct_clauses(struct direct_set *set)
+corpus_clauses(struct corpus *set)
 {
 	static const char *const eifs[] = {
 		"2000-02-29", "2024-02-29", "1999-12-31", "2023-01-31",
@@ -1186,13 +1317,13 @@ direct_clauses(struct direct_set *set)
 		};
 
 		snprintf(id, sizeof id, "consult-%zu", k);
-		direct_add(set, schedule_of(consult, NULL));
-		direct_add(set, schedule_of(consult, &following));
-		direct_add(set, schedule_of(consult, &preceding));
+		corpus_add(set, schedule_of(consult, NULL));
+		corpus_add(set, schedule_of(consult, &following));
+		corpus_add(set, schedule_of(consult, &preceding));
 		snprintf(id, sizeof id, "renew-%zu", k);
-		direct_add(set, schedule_of(renew, NULL));
+		corpus_add(set, schedule_of(renew, NULL));
 		snprintf(id, sizeof id, "withdraw-%zu", k);
-		direct_add(set, schedule_of(withdraw, NULL));
+		corpus_add(set, schedule_of(withdraw, NULL));
 	}
 	{
 		/* Notice given: the withdrawal takes effect a year on. */
@@ -1206,7 +1337,7 @@ direct_clauses(struct direct_set *set)
 			NULL
 		};
 
-		direct_add(set, schedule_of(kv, NULL));
+		corpus_add(set, schedule_of(kv, NULL));
 	}
 	{
 		/* From the first day to the last: DTEND 99990101 and
@@ -1225,8 +1356,8 @@ direct_clauses(struct direct_set *set)
 			NULL
 		};
 
-		direct_add(set, schedule_of(kv, NULL));
-		direct_add(set, short_treaty("end", "End of time",
+		corpus_add(set, schedule_of(kv, NULL));
+		corpus_add(set, short_treaty("end", "End of time",
 					     "9998-12-31"));
 	}
 	{
@@ -1243,12 +1374,12 @@ direct_clauses(struct direct_set *set)
 		tt_schedule_options rolled = { NULL, TT_ROLL_FOLLOWING, 0 };
 
 		rolled.holidays = set->holidays;
-		direct_add(set, schedule_of(kv, &rolled));
+		corpus_add(set, schedule_of(kv, &rolled));
 	}
 }
 
 static void
-direct_awkward(struct direct_set *set)
+corpus_awkward(struct corpus *set)
 {
 	for (size_t vlen = 60; vlen <= 160; vlen++) {
 		char name[200], l1[200], l2[200], l3[200], id[32];
@@ -1276,69 +1407,76 @@ direct_awkward(struct direct_set *set)
 		snprintf(id, sizeof id, "awkward-%zu", vlen);
 		if (vlen % 2)
 			kv[ARRAY_SIZE(kv) - 4] = NULL;
-		direct_add(set, schedule_of(kv, NULL));
+		corpus_add(set, schedule_of(kv, NULL));
 	}
 }
 
-/* Reports where A and B (the libical and direct calendars) part. */
-static void
-direct_diff(const char *a, size_t la, const char *b, size_t lb,
-	    const char *what)
-{
-	size_t i = 0, start;
-
-	while (i < la && i < lb && a[i] == b[i])
-		i++;
-	start = i > 200 ? i - 200 : 0;
-	fprintf(stderr, "\n  %s: the direct writer differs at byte %zu\n"
-		"  libical: ...%.*s\n  direct:  ...%.*s\n", what, i,
-		(int)(la - start < 300 ? la - start : 300), a + start,
-		(int)(lb - start < 300 ? lb - start : 300), b + start);
-}
-
-/* Renders S both ways with O; returns true if both failed alike or both
- * wrote the same bytes, counting the calendars in *OK. */
+/* Renders the N schedules S with O and checks the calendar: its lines,
+ * the reader here (one VEVENT per milestone, or fewer with RRULEs, each
+ * date and summary as the schedule has it) and libical (the same days).
+ * Returns false if rendering failed (counted in *REFUSED) or a check did
+ * (counted in *FAILURES). */
 static bool
-direct_same(const tt_schedule *const *s, size_t n, tt_ics_options o,
-	    const char *what, size_t *ok)
+corpus_check(const tt_schedule *const *s, size_t n, const tt_ics_options *o,
+	     const char *what, size_t *refused, size_t *failures)
 {
-	char *a = NULL, *b = NULL;
-	size_t la = 0, lb = 0;
-	tt_error ea, eb;
-	tt_status sa, sb;
-	bool same;
+	char *text = NULL;
+	size_t len = 0, want = 0, k = 0;
+	struct events ev;
+	tt_error e;
+	bool ok = true;
 
-	memset(&ea, 0, sizeof ea);
-	memset(&eb, 0, sizeof eb);
-	o.direct = false;
-	sa = tt_ics_render(s, n, &o, &a, &la, &ea);
-	o.direct = true;
-	sb = tt_ics_render(s, n, &o, &b, &lb, &eb);
-	same = sa == sb && (sa != TT_OK ||
-			    (la == lb && memcmp(a, b, la) == 0)) &&
-	       (sa == TT_OK || strcmp(ea.message, eb.message) == 0);
-	if (!same && sa == TT_OK && sb == TT_OK)
-		direct_diff(a, la, b, lb, what);
-	else if (!same)
-		fprintf(stderr, "\n  %s: libical %d '%s', direct %d '%s'\n",
-			what, (int)sa, sa ? ea.message : "",
-			(int)sb, sb ? eb.message : "");
-	if (same && sa == TT_OK)
-		(*ok)++;
-	free(a);
-	free(b);
-	return same;
+	memset(&e, 0, sizeof e);
+	if (tt_ics_render(s, n, o, &text, &len, &e) != TT_OK) {
+		CU_ASSERT(e.message[0] != '\0');
+		CU_ASSERT_PTR_NULL(text);
+		(*refused)++;
+		return false;
+	}
+	for (size_t j = 0; j < n; j++)
+		want += tt_schedule_count(s[j]);
+	if (check_lines(text, what) != 0)
+		ok = false;
+	read_events(text, &ev);
+	if (ev.bad || (o->rrule ? ev.n > want : ev.n != want))
+		ok = false;
+	/* Without RRULEs, the events are the milestones in order. */
+	for (size_t j = 0; ok && !o->rrule && j < n; j++)
+		for (size_t i = 0; ok && i < tt_schedule_count(s[j]); i++) {
+			const tt_milestone *m = tt_schedule_at(s[j], i);
+			char sum[TT_TEXT_BUFSIZE + 200], d[9];
+
+			want_summary(s[j], m, sum, sizeof sum);
+			ymd(m->date, d);
+			if (strcmp(ev.v[k].dtstart, d) != 0 ||
+			    ev.v[k].summary == NULL ||
+			    strcmp(ev.v[k].summary, sum) != 0) {
+				fprintf(stderr, "\n  %s: event %zu: %s '%s', "
+					"want %s '%s'\n", what, k,
+					ev.v[k].dtstart, ev.v[k].summary, d,
+					sum);
+				ok = false;
+			}
+			k++;
+		}
+	events_free(&ev);
+	if (!check_libical(text, len, distinct_days(s, n), what))
+		ok = false;
+	free(text);
+	if (!ok)
+		(*failures)++;
+	return ok;
 }
 
-/* The direct writer gives libical's bytes: for each schedule alone and
- * for all in one calendar, with every kind of alarm, with and without
- * RRULEs, and through a stream as well as into a string. */
+/* Every schedule of the corpus, alone and all in one calendar, with
+ * every kind of alarm, with and without RRULEs; and the same bytes
+ * through a stream as into a string. */
 static void
-test_direct(void)
+test_corpus(void)
 {
-	struct direct_set *set = calloc(1, sizeof *set);
+	struct corpus *set = calloc(1, sizeof *set);
 	tt_ics_options opts[9];
-	size_t ok = 0, failures = 0;
+	size_t refused = 0, failures = 0, written = 0;
 	tt_error e;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(set);
@@ -1353,9 +1491,9 @@ test_direct(void)
 		CU_ASSERT_EQUAL(tt_holidays_add(set->holidays, D(y, 4, 30),
 						&e), TT_OK);
 	}
-	direct_presets(set);
-	direct_clauses(set);
-	direct_awkward(set);
+	corpus_presets(set);
+	corpus_clauses(set);
+	corpus_awkward(set);
 
 	for (size_t k = 0; k < ARRAY_SIZE(opts); k++)
 		opts[k] = options();
@@ -1383,29 +1521,31 @@ test_direct(void)
 	for (size_t k = 0; k < ARRAY_SIZE(opts); k++) {
 		/* The schedules that can be written with these options,
 		 * then all of them in one calendar. */
-		const tt_schedule *good[DIRECT_MAX];
-		size_t ng = 0, before = ok;
+		const tt_schedule *good[CORPUS_MAX];
+		size_t ng = 0;
 		char what[64];
 
 		for (size_t i = 0; i < set->n && failures < 5; i++) {
-			size_t was = ok;
+			size_t was = refused;
 
 			snprintf(what, sizeof what, "options %zu, schedule %zu",
 				 k, i);
-			if (!direct_same((const tt_schedule *const *)&set->s[i],
-					 1, opts[k], what, &ok))
-				failures++;
-			if (ok > was)
+			if (corpus_check((const tt_schedule *const *)&set->s[i],
+					 1, &opts[k], what, &refused,
+					 &failures))
+				written++;
+			if (refused == was)
 				good[ng++] = set->s[i];
 		}
 		snprintf(what, sizeof what, "options %zu, all in one", k);
-		if (!direct_same(good, ng, opts[k], what, &ok) ||
-		    ok != before + ng + 1)
-			failures++;
+		if (corpus_check(good, ng, &opts[k], what, &refused,
+				 &failures))
+			written++;
 	}
 	CU_ASSERT_EQUAL(failures, 0);
-	/* Nearly all succeed: the few failures are alarms before year 1. */
-	CU_ASSERT(ok >= ARRAY_SIZE(opts) * (set->n + 1) * 9 / 10);
+	/* Nearly all are written: the few refusals are alarms before the
+	 * year 1. */
+	CU_ASSERT(written >= ARRAY_SIZE(opts) * (set->n + 1) * 9 / 10);
 	CU_ASSERT(set->n >= 150);
 
 	/* Through a stream, several flushes long. */
@@ -1417,7 +1557,6 @@ test_direct(void)
 		size_t wl = 0, gl;
 
 		CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
-		o.direct = true;
 		w = tt_ics_writer_new(fp, &o, &e);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(w);
 		for (size_t i = 0; i < set->n; i++)
@@ -1425,7 +1564,6 @@ test_direct(void)
 					TT_OK);
 		CU_ASSERT_EQUAL(tt_ics_writer_finish(w, &e), TT_OK);
 		tt_ics_writer_free(w);
-		o.direct = false;
 		CU_ASSERT_EQUAL_FATAL(tt_ics_render(
 			(const tt_schedule *const *)set->s, set->n, &o, &want,
 			&wl, &e), TT_OK);
@@ -1435,10 +1573,8 @@ test_direct(void)
 		rewind(fp);
 		gl = fread(got, 1, wl + 1, fp);
 		CU_ASSERT_EQUAL(gl, wl);
-		if (gl != wl || memcmp(got, want, wl) != 0) {
-			direct_diff(want, wl, got, gl, "stream");
-			CU_FAIL("the stream differs");
-		}
+		if (gl != wl || memcmp(got, want, wl) != 0)
+			CU_FAIL("the stream differs from the string");
 		free(got);
 		free(want);
 		fclose(fp);
@@ -1452,12 +1588,29 @@ test_direct(void)
 
 /* --- holidays from iCalendar --------------------------------------- */
 
+/* Loads TEXT into H.  Calendars load whole; FROM and TO, where the
+ * holidays were once loaded for a range only, are now where the tests
+ * count them (count_between()). */
 static tt_status
 load(tt_holidays *h, const char *text, tt_date from, tt_date to,
      tt_error *e)
 {
+	(void)from;
+	(void)to;
 	memset(e, 0, sizeof *e);
-	return tt_holidays_load_ics(h, text, strlen(text), from, to, e);
+	return tt_holidays_load_ics(h, text, strlen(text), e);
+}
+
+/* The holidays of H from FROM to TO inclusive. */
+static size_t
+count_between(const tt_holidays *h, tt_date from, tt_date to)
+{
+	size_t n = 0;
+
+	for (int32_t k = tt_date_to_daynum(from);
+	     k <= tt_date_to_daynum(to); k++)
+		n += tt_holidays_contains(h, tt_date_from_daynum(k));
+	return n;
 }
 
 #define CAL(body) \
@@ -1483,12 +1636,20 @@ test_holidays_rrule(void)
 	CU_ASSERT_EQUAL_FATAL(load(h, text, D(2005, 1, 1), D(2015, 12, 31),
 				   &e), TT_OK);
 	/* 2005 to 2015 is eleven Christmases, less the EXDATE. */
-	CU_ASSERT_EQUAL(tt_holidays_count(h), 10);
+	CU_ASSERT_EQUAL(count_between(h, D(2005, 1, 1), D(2015, 12, 31)), 10);
 	CU_ASSERT(tt_holidays_contains(h, D(2005, 12, 25)));
 	CU_ASSERT(tt_holidays_contains(h, D(2015, 12, 25)));
 	CU_ASSERT(!tt_holidays_contains(h, D(2010, 12, 25)));
-	CU_ASSERT(!tt_holidays_contains(h, D(2004, 12, 25)));
+	/* Before the rule's start (the range once ended it here). */
+	CU_ASSERT(!tt_holidays_contains(h, D(1999, 12, 25)));
 	CU_ASSERT(!tt_holidays_contains(h, D(2012, 12, 26)));
+	/* Every year libical expands, less the EXDATE; no further. */
+	CU_ASSERT_EQUAL(tt_holidays_count(h),
+			(size_t)(TTP_ICAL_RECUR_YEAR_MAX - 2000 + 1 - 1));
+	CU_ASSERT(tt_holidays_contains(h,
+		D(TTP_ICAL_RECUR_YEAR_MAX, 12, 25)));
+	ASSERT_DATE_EQ(tt_holidays_complete_until(h),
+		       D(TTP_ICAL_RECUR_YEAR_MAX, 12, 31));
 	tt_holidays_free(h);
 }
 
@@ -1552,6 +1713,8 @@ test_holidays_kinds(void)
 	CU_ASSERT(tt_holidays_contains(h, D(2024, 11, 2)));
 	CU_ASSERT(!tt_holidays_contains(h, D(2024, 12, 2)));
 	CU_ASSERT_EQUAL(tt_holidays_count(h), 9);
+	/* The only rule ends by its COUNT: nothing is missing. */
+	ASSERT_DATE_EQ(tt_holidays_complete_until(h), D(9999, 12, 31));
 	tt_holidays_free(h);
 
 	/* A byte order mark is not in the way. */
@@ -1563,13 +1726,18 @@ test_holidays_kinds(void)
 	CU_ASSERT_EQUAL(tt_holidays_count(h), 1);
 	tt_holidays_free(h);
 
-	/* Only the range is loaded, even from an endless rule. */
+	/* An endless rule loads up to libical's last year, and says so. */
 	h = tt_holidays_new();
 	CU_ASSERT_EQUAL(load(h, CAL("BEGIN:VEVENT\r\nUID:x\r\n"
 				    "DTSTART;VALUE=DATE:19000101\r\n"
 				    "RRULE:FREQ=DAILY\r\nEND:VEVENT\r\n"),
 			     D(2024, 2, 1), D(2024, 2, 29), &e), TT_OK);
-	CU_ASSERT_EQUAL(tt_holidays_count(h), 29);
+	CU_ASSERT_EQUAL(count_between(h, D(2024, 2, 1), D(2024, 2, 29)), 29);
+	CU_ASSERT_EQUAL(tt_holidays_count(h),
+			(size_t)tt_date_diff_days(D(1900, 1, 1),
+				D(TTP_ICAL_RECUR_YEAR_MAX + 1, 1, 1)));
+	ASSERT_DATE_EQ(tt_holidays_complete_until(h),
+		       D(TTP_ICAL_RECUR_YEAR_MAX, 12, 31));
 	tt_holidays_free(h);
 }
 
@@ -1625,6 +1793,223 @@ test_holidays_errors(void)
 	tt_holidays_free(h);
 }
 
+/* --- libical's last year ------------------------------------------- */
+
+/* libical itself: a yearly rule gives its last instance in
+ * TTP_ICAL_RECUR_YEAR_MAX, and a rule starting a year later none. */
+static void
+test_libical_years(void)
+{
+	int max = TTP_ICAL_RECUR_YEAR_MAX;
+
+	CU_ASSERT_EQUAL(ical_yearly_last_year(2000), max);
+	CU_ASSERT_EQUAL(ical_yearly_last_year(max - 2), max);
+	CU_ASSERT_EQUAL(ical_yearly_last_year(max), max);
+	CU_ASSERT_EQUAL(ical_yearly_last_year(max + 1), 0);
+}
+
+/* A calendar of rules: how far it is complete, and rolling up to there
+ * and no further. */
+static void
+test_holidays_limit(void)
+{
+	int max = TTP_ICAL_RECUR_YEAR_MAX;
+	tt_holidays *h = tt_holidays_new();
+	char until[64], msg[160];
+	tt_date d;
+	tt_error e;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(h);
+	CU_ASSERT_EQUAL_FATAL(load(h, CAL(
+		"BEGIN:VEVENT\r\nUID:xmas\r\n"
+		"DTSTART;VALUE=DATE:19701225\r\n"
+		"RRULE:FREQ=YEARLY\r\nEND:VEVENT\r\n"
+		"BEGIN:VEVENT\r\nUID:once\r\n"
+		"DTSTART;VALUE=DATE:29980704\r\nEND:VEVENT\r\n"),
+		D(1, 1, 1), D(9999, 12, 31), &e), TT_OK);
+	ASSERT_DATE_EQ(tt_holidays_complete_until(h), D(max, 12, 31));
+	CU_ASSERT(tt_holidays_contains(h, D(max, 12, 25)));
+	CU_ASSERT(!tt_holidays_contains(h, D(max + 1, 12, 25)));
+	CU_ASSERT(tt_holidays_contains(h, D(2998, 7, 4)));
+
+	/* The last year works. */
+	CU_ASSERT_EQUAL(tt_date_roll(D(max, 12, 25), TT_ROLL_FOLLOWING, h, &d,
+				     &e), TT_OK);
+	CU_ASSERT(tt_date_compare(d, D(max, 12, 25)) > 0 &&
+		  tt_date_compare(d, D(max, 12, 29)) < 0);
+	CU_ASSERT_EQUAL(tt_date_roll(D(max, 12, 31), TT_ROLL_PRECEDING, h, &d,
+				     &e), TT_OK);
+	CU_ASSERT_EQUAL(tt_date_roll(D(max + 1, 1, 1), TT_ROLL_NONE, h, &d,
+				     &e), TT_OK);
+
+	/* The next year refuses, with a message that says why. */
+	memset(&e, 0, sizeof e);
+	CU_ASSERT_EQUAL(tt_date_roll(D(max + 1, 1, 1), TT_ROLL_FOLLOWING, h,
+				     &d, &e), TT_ERANGE);
+	CU_ASSERT_EQUAL(e.code, TT_ERANGE);
+	snprintf(until, sizeof until, "only up to %04d-12-31 (libical "
+		 "expands no further)", max);
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, until));
+	CU_ASSERT_EQUAL(strncmp(e.message, "cannot tell whether ", 20), 0);
+	CU_ASSERT_EQUAL(tt_date_next_working_day(D(max, 12, 31), h, &d, &e),
+			TT_ERANGE);
+	CU_ASSERT_EQUAL(tt_date_roll(D(2998, 12, 25), TT_ROLL_PRECEDING, h,
+				     &d, &e), TT_ERANGE);
+	snprintf(msg, sizeof msg, "cannot tell whether Tue 2998-12-25 is a "
+		 "holiday: the holiday calendar covers recurring holidays %s",
+		 until);
+	CU_ASSERT_STRING_EQUAL(e.message, msg);
+
+	/* A schedule that needs it fails the same way. */
+	{
+		const char *kv[] = {
+			"treaty", "entry_into_force", "2990-12-25",
+			"treaty", "term", "10y",
+			"consultation", "first", "8y",
+			NULL
+		};
+		tt_schedule_options so = { NULL, TT_ROLL_FOLLOWING, 0 };
+		tt_spec *spec = tt_spec_new();
+		tt_schedule *s = tt_schedule_new();
+
+		CU_ASSERT_PTR_NOT_NULL_FATAL(spec);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+		for (size_t i = 0; kv[i] != NULL; i += 3)
+			CU_ASSERT_EQUAL(tt_spec_set(spec, kv[i], kv[i + 1],
+						    kv[i + 2], 0, 0, &e),
+					TT_OK);
+		so.holidays = h;
+		CU_ASSERT_EQUAL(tt_schedule_compute(s, spec, &so, &e),
+				TT_ERANGE);
+		CU_ASSERT_STRING_EQUAL(e.message, msg);
+		/* Without holidays only weekends count: it computes. */
+		so.holidays = NULL;
+		CU_ASSERT_EQUAL(tt_schedule_compute(s, spec, &so, &e), TT_OK);
+		tt_schedule_free(s);
+		tt_spec_free(spec);
+	}
+	tt_holidays_free(h);
+
+	/* Rules that end within libical's years leave it complete; an
+	 * UNTIL after them, or a start after them, does not. */
+	{
+		static const struct {
+			const char *rule;
+			bool complete;
+		} cases[] = {
+			{ "DTSTART;VALUE=DATE:19701225\r\n"
+			  "RRULE:FREQ=YEARLY;COUNT=50\r\n", true },
+			{ "DTSTART;VALUE=DATE:19701225\r\n"
+			  "RRULE:FREQ=YEARLY;UNTIL=25821231\r\n", true },
+			{ "DTSTART;VALUE=DATE:25801225\r\n"
+			  "RRULE:FREQ=YEARLY;COUNT=3\r\n", true },
+			{ "DTSTART;VALUE=DATE:25801225\r\n"
+			  "RRULE:FREQ=YEARLY;COUNT=4\r\n", false },
+			{ "DTSTART;VALUE=DATE:19701225\r\n"
+			  "RRULE:FREQ=YEARLY;UNTIL=26001231\r\n", false },
+			{ "DTSTART;VALUE=DATE:29901225\r\n"
+			  "RRULE:FREQ=YEARLY;COUNT=2\r\n", false },
+		};
+
+		for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+			char text[512];
+
+			if (max != 2582)
+				break;	/* the dates above are 2582's */
+			snprintf(text, sizeof text, CAL("BEGIN:VEVENT\r\n"
+				 "UID:x\r\n%s" "END:VEVENT\r\n"),
+				 cases[i].rule);
+			h = tt_holidays_new();
+			CU_ASSERT_EQUAL(load(h, text, D(1, 1, 1),
+					     D(9999, 12, 31), &e), TT_OK);
+			ASSERT_DATE_EQ(tt_holidays_complete_until(h),
+				       cases[i].complete ? D(9999, 12, 31)
+							 : D(max, 12, 31));
+			tt_holidays_free(h);
+		}
+	}
+
+	/* A rule starting after them: DTSTART is still a holiday. */
+	h = tt_holidays_new();
+	CU_ASSERT_EQUAL(load(h, CAL("BEGIN:VEVENT\r\nUID:x\r\n"
+				    "DTSTART;VALUE=DATE:29901225\r\n"
+				    "RRULE:FREQ=YEARLY\r\nEND:VEVENT\r\n"),
+			     D(1, 1, 1), D(9999, 12, 31), &e), TT_OK);
+	CU_ASSERT(tt_holidays_contains(h, D(2990, 12, 25)));
+	CU_ASSERT_EQUAL(tt_holidays_count(h), 1);
+	ASSERT_DATE_EQ(tt_holidays_complete_until(h), D(max, 12, 31));
+	tt_holidays_free(h);
+
+	/* Set by hand, it only moves earlier. */
+	h = tt_holidays_new();
+	ASSERT_DATE_EQ(tt_holidays_complete_until(h), D(9999, 12, 31));
+	ASSERT_DATE_EQ(tt_holidays_complete_until(NULL), D(9999, 12, 31));
+	CU_ASSERT_EQUAL(tt_holidays_set_complete_until(h, D(2030, 12, 31),
+						       &e), TT_OK);
+	CU_ASSERT_EQUAL(tt_holidays_set_complete_until(h, D(2040, 12, 31),
+						       &e), TT_OK);
+	ASSERT_DATE_EQ(tt_holidays_complete_until(h), D(2030, 12, 31));
+	CU_ASSERT_EQUAL(tt_holidays_set_complete_until(h, D(2030, 2, 30),
+						       &e), TT_ERANGE);
+	CU_ASSERT_EQUAL(tt_date_roll(D(2031, 1, 2), TT_ROLL_FOLLOWING, h, &d,
+				     &e), TT_ERANGE);
+	CU_ASSERT_STRING_EQUAL(e.message, "cannot tell whether Thu "
+			       "2031-01-02 is a holiday: the holidays are "
+			       "known only up to 2030-12-31");
+	tt_holidays_free(h);
+}
+
+/* The writer's RRULE form: a series whose last date is in libical's last
+ * year is one event; a year later, one event per date, so that a
+ * libical-based reader loses none. */
+static void
+test_rrule_limit(void)
+{
+	int max = TTP_ICAL_RECUR_YEAR_MAX;
+
+	for (int past = 0; past < 2; past++) {
+		char eif[16];
+		const char *kv[] = {
+			"treaty", "id", "edge",
+			"treaty", "entry_into_force", eif,
+			"treaty", "term", "20y",
+			"consultation", "first", "1y",
+			"consultation", "every", "1y",
+			"consultation", "count", "10",
+			NULL
+		};
+		tt_ics_options o = options();
+		const tt_schedule *one[1];
+		tt_schedule *s;
+		struct events ev;
+		char *text;
+		size_t len;
+
+		/* Consultations in the ten years up to MAX (+ PAST). */
+		snprintf(eif, sizeof eif, "%04d-06-15", max - 10 + past);
+		s = schedule_of(kv, NULL);
+		one[0] = s;
+		o.rrule = true;
+		text = render(one, 1, &o, &len);
+		read_events(text, &ev);
+		CU_ASSERT(!ev.bad);
+		if (!past) {
+			CU_ASSERT_EQUAL(count_rrules(&ev), 1);
+			CU_ASSERT_EQUAL(ev.n, 3);
+		} else {
+			CU_ASSERT_EQUAL(count_rrules(&ev), 0);
+			CU_ASSERT_EQUAL(ev.n, tt_schedule_count(s));
+		}
+		CU_ASSERT_EQUAL(check_lines(text, "rrule limit"), 0);
+		/* Every date read back by libical. */
+		check_libical(text, len, distinct_days(one, 1),
+			      past ? "a year past" : "last year");
+		events_free(&ev);
+		free(text);
+		tt_schedule_free(s);
+	}
+}
+
 void
 add_ics_tests(void)
 {
@@ -1639,15 +2024,19 @@ add_ics_tests(void)
 		{ "9999-12-31", test_last_day },
 		{ "alarms", test_alarms },
 		{ "RRULE for exact series only", test_rrule },
+		{ "no RRULE past libical's last year", test_rrule_limit },
 		{ "write errors", test_write_error },
 		{ "export for client checks", test_export },
-		{ "direct writer, libical's bytes", test_direct },
+		{ "170 schedules, every option", test_corpus },
 		CU_TEST_INFO_NULL
 	};
 	static const CU_TestInfo holidays[] = {
 		{ "yearly rule and EXDATE", test_holidays_rrule },
 		{ "spans, RDATE, overrides", test_holidays_kinds },
 		{ "invalid calendars", test_holidays_errors },
+		{ "libical's last year", test_libical_years },
+		{ "complete up to libical's last year",
+		  test_holidays_limit },
 		CU_TEST_INFO_NULL
 	};
 

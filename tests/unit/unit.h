@@ -13,12 +13,21 @@
 
 void add_date_tests(void);
 void add_ics_tests(void);
+void add_ics_text_tests(void);
 void add_spec_tests(void);
 void add_schedule_tests(void);
 
 /* Adds a suite NAME with the NULL-terminated TESTS; aborts the run if
  * CUnit cannot. */
 void unit_add_suite(const char *name, const CU_TestInfo *tests);
+
+/* libical reading what the library writes (ical-probe.c).  The number of
+ * VEVENTs in TEXT, or -1 if libical finds an error or TEXT is not one
+ * VCALENDAR. */
+long ical_count_events(const char *text);
+/* The last year a FREQ=YEARLY rule from YEAR-12-25 has an instance in, as
+ * libical expands it; 0 if libical refuses the rule. */
+int ical_yearly_last_year(int year);
 
 /* A date from literal fields, for readable assertions. */
 static inline tt_date

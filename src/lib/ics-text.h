@@ -1,0 +1,57 @@
+/*
+ * ics-text.h -- RFC 5545 text: TEXT values escaped, content lines folded.
+ *
+ * The one place that decides the bytes of an iCalendar line, kept apart
+ * from the writer so that it can be tested on exact byte vectors
+ * (tests/unit/test-ics-text.c).  Nothing here knows about schedules or
+ * libical; it needs only the C library.  Internal: not exported.
+ */
+#ifndef TREATYTERM_ICS_TEXT_H
+#define TREATYTERM_ICS_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The longest line, excluding CRLF, that RFC 5545 section 3.1 allows. */
+#define TTP_ICS_FOLD_OCTETS 75
+
+/* A growing NUL-terminated byte string.  All zero is an empty buffer;
+ * NOMEM records a failed allocation, after which appending does nothing
+ * (so a sequence of appends needs one check at its end). */
+struct ttp_buf {
+	char *p;
+	size_t len;
+	size_t cap;
+	bool nomem;
+};
+
+/* Empties B for reuse, leaving P an empty string (not NULL) unless memory
+ * ran out. */
+void ttp_buf_reset(struct ttp_buf *b);
+void ttp_buf_free(struct ttp_buf *b);
+void ttp_buf_putn(struct ttp_buf *b, const char *p, size_t n);
+void ttp_buf_puts(struct ttp_buf *b, const char *s);
+/* Appends N in decimal, as "%u" has it. */
+void ttp_buf_put_uint(struct ttp_buf *b, unsigned n);
+
+/* Appends S as an RFC 5545 TEXT value: backslash, semicolon, comma and
+ * newline escaped; CR LF and a lone CR taken as newlines; control
+ * characters other than tab as spaces; invalid UTF-8 as U+FFFD; runs of
+ * more than TTP_ICS_MAX_BLANKS blanks shortened (a continuation line must
+ * not be blank, which a run near 75 octets would force). */
+#define TTP_ICS_MAX_BLANKS 32
+void ttp_ics_escape(struct ttp_buf *b, const char *s);
+
+/* Appends S with each line break (LF, CR LF or CR) as one space, not
+ * escaped: for a title, which calcurse refuses with a line break. */
+void ttp_ics_put_oneline(struct ttp_buf *b, const char *s);
+
+/* Appends the content line LINE (N bytes, no line end) folded: CRLF
+ * after at most 75 octets, each continuation a space and at most 74 more.
+ * A fold never splits a UTF-8 sequence or a backslash escape and goes
+ * before a character that is not a blank, so that no continuation line
+ * starts blank (only a run of over 70 blanks, which ttp_ics_escape()
+ * never writes, forces one anyway).  Ends with CRLF. */
+void ttp_ics_fold(struct ttp_buf *out, const char *line, size_t n);
+
+#endif /* TREATYTERM_ICS_TEXT_H */
