@@ -255,3 +255,13 @@ $ treatyterm schedule --entry-into-force 1946-06-01 --milestone-at 5y
 2> treatyterm: --milestone-label: [milestone] needs a 'label'
 [exit 1]
 
+
+# libical expands recurring holidays only up to 2582: a meeting in 2582
+# still rolls past Christmas; one in 2998 cannot be checked and is refused,
+# never left unrolled.
+$ treatyterm schedule --entry-into-force 2573-12-25 --term 10y --consultation-first 9y --holidays "$top_srcdir/tests/data/us-federal-holidays.ics" --roll following | grep consultation
+2582-12-26  Thu  consultation             Consultation (moved from Wed 2582-12-25)
+
+$ treatyterm schedule --entry-into-force 2993-12-25 --term 10y --consultation-first 5y --holidays "$top_srcdir/tests/data/us-federal-holidays.ics" --roll following
+2> treatyterm: cannot tell whether Tue 2998-12-25 is a holiday: the holiday calendar covers recurring holidays only up to 2582-12-31 (libical expands no further)
+[exit 1]
