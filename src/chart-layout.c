@@ -169,11 +169,27 @@ static void plan_range(struct ctx *c);
 static void plan_ticks(struct ctx *c);
 static void collect_dates(struct ctx *c, size_t lane);
 static void add_date(struct ctx *c, size_t lane, const tt_milestone *m);
+static void find_spans(struct ctx *c, size_t i);
+static bool is_dense(struct ctx *c, const tt_milestone *const *ms, size_t n);
+static void add_span(struct ctx *c, struct lane *ln,
+		     const tt_milestone *const *ms, size_t n);
+static void span_words(char *buf, size_t size, const tt_milestone *first,
+		       const tt_milestone *last,
+		       const tt_milestone *const *ms, size_t n);
+static void join_labels(char *buf, size_t size, const char *a,
+			const char *b);
+static void number_at(const char *s, size_t *begin, size_t *end);
+static struct chart_date *date_at(struct ctx *c, const struct lane *ln,
+				  int32_t day);
 static void place_dates(struct ctx *c, const struct lane *ln);
-static bool fits(const struct chart_date *d, size_t n, int row, double a,
-		 double b, double gap, const struct chart_date *self);
+static bool date_fits(const struct chart_date *d, size_t n, int row,
+		      double a, double b);
+static void add_callout(struct ctx *c, const struct chart_date *first,
+			const struct chart_date *last, size_t count);
 static void number_callouts(struct ctx *c);
-static void place_marks(struct ctx *c, struct lane *ln);
+static void place_marks(struct ctx *c, size_t lane);
+static bool mark_fits(const struct chart_callout *co, size_t n, size_t lane,
+		      int row, double a, double b);
 static double emit_titles(struct ctx *c, const char *title);
 static void emit_axis(struct ctx *c);
 static void emit_lane(struct ctx *c, size_t i);
@@ -186,10 +202,15 @@ static void marker_radii(struct ctx *c, const struct compare_proposal *p,
 static int stack_level(const struct stacked *placed, size_t n,
 		       const struct stacked *s);
 static void emit_dates(struct ctx *c, const struct lane *ln, double yc);
+static void emit_marks(struct ctx *c, size_t lane, double yc);
+static void bracket(struct ctx *c, const struct chart_callout *co, double xc,
+		    double w, double y);
 static double emit_legend(struct ctx *c, double y);
 static void legend_icon(struct ctx *c, int item, double x, double y);
 static double emit_callouts(struct ctx *c, double y);
-static double list_entry(struct ctx *c, size_t i, char *buf, size_t size);
+static void list_row(struct ctx *c, size_t k, double x, double y,
+		     double numw, double maxw);
+static double list_entry(struct ctx *c, size_t k, char *buf, size_t size);
 static struct chart_label *add_label(struct ctx *c, const struct font *f,
 				     unsigned colour, const char *text,
 				     double x, double y);
@@ -203,6 +224,7 @@ static bool grow(void **p, size_t *alloc, size_t n, size_t size);
 static double width(struct ctx *c, const struct font *f, const char *s);
 static void fit_text(struct ctx *c, const struct font *f, const char *s,
 		     double maxw, char *buf, size_t size);
+static double clamp(const struct ctx *c, double a, double w);
 static double xday(const struct ctx *c, int32_t day);
 static double crisp(double v);
 static int order_cmp(const void *pa, const void *pb);
@@ -226,11 +248,12 @@ chart_layout(struct chart_layout *lay, const struct compare *cmp,
 	plan_ticks(&c);
 	for (size_t i = 0; i < cmp->n; i++) {
 		collect_dates(&c, i);
+		find_spans(&c, i);
 		place_dates(&c, &c.lanes[i]);
 	}
 	number_callouts(&c);
 	for (size_t i = 0; i < cmp->n; i++)
-		place_marks(&c, &c.lanes[i]);
+		place_marks(&c, i);
 
 	y = c.lanes_y = emit_titles(&c, title);
 	for (size_t i = 0; i < cmp->n; i++) {
@@ -410,6 +433,7 @@ add_date(struct ctx *c, size_t lane, const tt_milestone *m)
 			d->priority = priority;
 			d->colour = st->text;
 		}
+		d->nms++;
 		return;
 	}
 	if (!grow((void **)&lay->dates, &lay->adates, lay->ndates,
@@ -425,10 +449,183 @@ add_date(struct ctx *c, size_t lane, const tt_milestone *m)
 	d->priority = priority;
 	d->colour = st->text;
 	snprintf(d->what, sizeof d->what, "%s", what);
+	d->nms = 1;
+	d->row = -1;
+}
+
+/* Each series of lane I (milestones of one kind and section, numbered)
+ * whose markers are closer together than its date labels are wide: its
+ * first and last dates are labelled if there is room, the ones between
+ * go into one callout. */
+static void
+find_spans(struct ctx *c, size_t i)
+{
+	const tt_schedule *s = c->cmp->p[i].s;
+	size_t count = tt_schedule_count(s), n;
+	bool *seen = calloc(count ? count : 1, sizeof *seen);
+	const tt_milestone **ms = calloc(count ? count : 1, sizeof *ms);
+
+	if (seen == NULL || ms == NULL)
+		c->nomem = true;
+	for (size_t k = 0; k < count && !c->nomem; k++) {
+		const tt_milestone *m = tt_schedule_at(s, k);
+
+		if (seen[k] || !(m->flags & TT_MS_NUMBERED))
+			continue;
+		n = 0;
+		for (size_t j = k; j < count; j++) {
+			const tt_milestone *o = tt_schedule_at(s, j);
+
+			if (o->kind == m->kind && o->series == m->series &&
+			    (o->flags & TT_MS_NUMBERED)) {
+				ms[n++] = o;
+				seen[j] = true;
+			}
+		}
+		if (is_dense(c, ms, n))
+			add_span(c, &c->lanes[i], ms, n);
+	}
+	free(seen);
+	free(ms);
+}
+
+static bool
+is_dense(struct ctx *c, const tt_milestone *const *ms, size_t n)
+{
+	char text[TT_DATE_BUFSIZE];
+	double x0, x1;
+
+	if (n < 4)
+		return false;
+	x0 = xday(c, tt_date_to_daynum(ms[0]->date));
+	x1 = xday(c, tt_date_to_daynum(ms[n - 1]->date));
+	return (x1 - x0) / (double)(n - 1) < width(c, &F_DATE,
+		tt_date_format(ms[0]->date, text)) + LABEL_GAP;
+}
+
+/* One callout for the inner dates of the series MS (N milestones) in
+ * lane LN: those that hold nothing but milestones of this series. */
+static void
+add_span(struct ctx *c, struct lane *ln, const tt_milestone *const *ms,
+	 size_t n)
+{
+	struct chart_date *d = NULL, *first = NULL, *last = NULL;
+	const tt_milestone *mfirst = NULL, *mlast = NULL;
+	unsigned id = (unsigned)c->lay->ncallouts + 1, hits = 0;
+	size_t count = 0;
+
+	for (size_t k = 1; k + 1 < n; k++) {
+		d = date_at(c, ln, tt_date_to_daynum(ms[k]->date));
+		hits = k > 1 && tt_date_compare(ms[k - 1]->date,
+						 ms[k]->date) == 0 ? hits + 1 : 1;
+		if (d == NULL || hits != d->nms || d->callout != 0)
+			continue;
+		d->callout = id;
+		mfirst = first == NULL ? ms[k] : mfirst;
+		first = first == NULL ? d : first;
+		last = d;
+		mlast = ms[k];
+		count++;
+	}
+	if (count > 0)
+		add_callout(c, first, count == 1 ? NULL : last, count);
+	if (count > 1)
+		span_words(c->lay->callouts[id - 1].what, CHART_TEXT_SIZE,
+			   mfirst, mlast, ms, n);
+	/* Room for the ends first. */
+	for (size_t k = 0; k < n; k += n - 1) {
+		d = date_at(c, ln, tt_date_to_daynum(ms[k]->date));
+		if (d != NULL && d->priority > 1)
+			d->priority = 1;
+	}
+}
+
+/* "Review 2 to 18, every 5 years" from the labels of FIRST and LAST and
+ * the step of the series MS (N milestones), if it has one. */
+static void
+span_words(char *buf, size_t size, const tt_milestone *first,
+	   const tt_milestone *last, const tt_milestone *const *ms, size_t n)
+{
+	char a[CHART_TEXT_SIZE / 2], b[CHART_TEXT_SIZE / 2];
+	char step[TT_DURATION_BUFSIZE];
+	tt_duration d0 = tt_date_diff(ms[0]->nominal, ms[1]->nominal);
+	bool regular = true;
+	size_t len;
+
+	tt_milestone_label(first, a, sizeof a);
+	tt_milestone_label(last, b, sizeof b);
+	join_labels(buf, size, a, b);
+	for (size_t k = 1; k + 1 < n && regular; k++) {
+		tt_duration d = tt_date_diff(ms[k]->nominal, ms[k + 1]->nominal);
+
+		regular = memcmp(&d, &d0, sizeof d) == 0;
+	}
+	len = strlen(buf);
+	if (!regular || len + 1 >= size)
+		return;
+	tt_duration_format_words(d0, step, sizeof step);
+	/* "every year", not "every 1 year". */
+	snprintf(buf + len, size - len, ", every %s",
+		 strncmp(step, "1 ", 2) == 0 && strchr(step, ',') == NULL &&
+		 strstr(step, " and ") == NULL ? step + 2 : step);
+}
+
+/* "Review 2 to 18" from "Review 2" and "Review 18"; "Renewal 2 to 14
+ * begins" from "Renewal 2 begins" and "Renewal 14 begins"; else "A to
+ * B". */
+static void
+join_labels(char *buf, size_t size, const char *a, const char *b)
+{
+	size_t pa, ea, pb, eb;
+
+	number_at(a, &pa, &ea);
+	number_at(b, &pb, &eb);
+	/* Both cut short if they must: list entries are fitted later. */
+	if (ea > pa && eb > pb && pa == pb && strncmp(a, b, pa) == 0 &&
+	    strcmp(a + ea, b + eb) == 0) {
+		if (snprintf(buf, size, "%.*s to %.*s%s", (int)ea, a,
+			     (int)(eb - pb), b + pb, a + ea) < 0)
+			buf[0] = '\0';
+	} else if (snprintf(buf, size, "%s to %s", a, b) < 0) {
+		buf[0] = '\0';
+	}
+}
+
+/* Where the last run of digits in S begins and ends (both 0: none). */
+static void
+number_at(const char *s, size_t *begin, size_t *end)
+{
+	size_t i = strlen(s);
+
+	*begin = *end = 0;
+	while (i > 0 && !(s[i - 1] >= '0' && s[i - 1] <= '9'))
+		i--;
+	*end = i;
+	while (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+		i--;
+	*begin = i;
+}
+
+/* The date of lane LN on DAY, or NULL. */
+static struct chart_date *
+date_at(struct ctx *c, const struct lane *ln, int32_t day)
+{
+	size_t lo = ln->first, hi = ln->first + ln->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c->lay->dates[mid].day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ln->first + ln->n && c->lay->dates[lo].day == day ?
+	       &c->lay->dates[lo] : NULL;
 }
 
 /* Most important first, each date label in the first row where it
- * overlaps no other; one with no room is marked for a callout. */
+ * overlaps no other; one with no room gets a callout of its own. */
 static void
 place_dates(struct ctx *c, const struct lane *ln)
 {
@@ -443,109 +640,146 @@ place_dates(struct ctx *c, const struct lane *ln)
 	for (size_t i = 0; i < ln->n; i++)
 		o[i] = (struct order){ d[i].priority, d[i].day, 0, i };
 	qsort(o, ln->n, sizeof *o, order_cmp);
-	for (size_t k = 0; k < ln->n; k++) {
+	for (size_t k = 0; k < ln->n && !c->nomem; k++) {
 		struct chart_date *e = &d[o[k].i];
 		double w = width(c, &F_DATE, tt_date_format(
 				 tt_date_from_daynum(e->day), text));
-		double a = e->x - w / 2;
+		double a = clamp(c, e->x - w / 2, w);
 
-		if (a + w > c->lay->w - MARGIN / 2)
-			a = c->lay->w - MARGIN / 2 - w;
-		if (a < MARGIN / 2)
-			a = MARGIN / 2;
-		e->row = -1;
+		if (e->callout != 0)
+			continue;	/* in a series' callout */
 		for (int row = 0; row < DATE_ROWS && e->row < 0; row++)
-			if (fits(d, ln->n, row, a, a + w, LABEL_GAP, e))
+			if (date_fits(d, ln->n, row, a, a + w))
 				e->row = row;
 		e->a = a;
 		e->b = a + w;
-		e->callout = e->row < 0;	/* numbered later */
+		if (e->row < 0) {
+			e->callout = (unsigned)c->lay->ncallouts + 1;
+			add_callout(c, e, NULL, 1);
+		}
 	}
 	free(o);
 }
 
-/* Whether [A, B] keeps GAP from every label or mark already in ROW among
- * the N dates D of one lane (those of the same kind as SELF: placed date
- * labels, or callouts' marks). */
+/* Whether [A, B] keeps its distance from every date label already in ROW
+ * among the N dates D of one lane. */
 static bool
-fits(const struct chart_date *d, size_t n, int row, double a, double b,
-     double gap, const struct chart_date *self)
+date_fits(const struct chart_date *d, size_t n, int row, double a, double b)
 {
-	for (size_t j = 0; j < n; j++) {
-		const struct chart_date *e = &d[j];
-
-		if (e == self || e->row != row || e->b <= e->a ||
-		    (e->callout != 0) != (self->callout != 0))
-			continue;
-		if (a < e->b + gap && e->a < b + gap)
+	for (size_t j = 0; j < n; j++)
+		if (d[j].row == row && a < d[j].b + LABEL_GAP &&
+		    d[j].a < b + LABEL_GAP)
 			return false;
-	}
 	return true;
 }
 
-/* Callouts are numbered by date, then lane, across the whole picture. */
+/* A callout for FIRST, or from FIRST to LAST (COUNT dates); numbered
+ * later. */
+static void
+add_callout(struct ctx *c, const struct chart_date *first,
+	    const struct chart_date *last, size_t count)
+{
+	struct chart_layout *lay = c->lay;
+	struct chart_callout *co;
+
+	if (!grow((void **)&lay->callouts, &lay->acallouts, lay->ncallouts,
+		  sizeof *lay->callouts)) {
+		c->nomem = true;
+		return;
+	}
+	co = &lay->callouts[lay->ncallouts++];
+	memset(co, 0, sizeof *co);
+	co->lane = first->lane;
+	co->first = first->day;
+	co->last = last ? last->day : first->day;
+	co->count = count;
+	co->xa = first->x;
+	co->xb = last ? last->x : first->x;
+	co->colour = first->colour;
+	snprintf(co->what, sizeof co->what, "%s", first->what);
+	co->row = -1;
+}
+
+/* Callouts are numbered by first date, then lane, across the whole
+ * picture; past CALLOUTS_MAX, their dates are only counted. */
 static void
 number_callouts(struct ctx *c)
 {
 	struct chart_layout *lay = c->lay;
-	struct order *o = calloc(lay->ndates ? lay->ndates : 1, sizeof *o);
-	size_t n = 0;
+	size_t n = lay->ncallouts;
+	struct order *o = calloc(n ? n : 1, sizeof *o);
+	struct chart_callout *sorted = calloc(n ? n : 1, sizeof *sorted);
+	unsigned *number = calloc(n ? n : 1, sizeof *number);
 
-	if (o == NULL) {
+	if (o == NULL || sorted == NULL || number == NULL) {
 		c->nomem = true;
-		return;
+		n = 0;
 	}
-	for (size_t i = 0; i < lay->ndates; i++)
-		if (lay->dates[i].callout != 0)
-			o[n++] = (struct order){ 0, lay->dates[i].day,
-						 lay->dates[i].lane, i };
+	for (size_t i = 0; i < n; i++)
+		o[i] = (struct order){ 0, lay->callouts[i].first,
+				       lay->callouts[i].lane, i };
 	qsort(o, n, sizeof *o, order_cmp);
 	for (size_t k = 0; k < n; k++) {
-		struct chart_date *d = &lay->dates[o[k].i];
-
-		d->a = d->b = 0;	/* no mark placed yet */
-		d->row = -1;
-		if (k < CALLOUTS_MAX) {
-			d->callout = (unsigned)k + 1;
-		} else {
-			d->callout = 0;
-			lay->nomitted++;
-		}
+		sorted[k] = lay->callouts[o[k].i];
+		number[o[k].i] = k < CALLOUTS_MAX ? (unsigned)k + 1 : 0;
+		if (k >= CALLOUTS_MAX)
+			lay->nomitted += sorted[k].count;
 	}
-	lay->ncallouts = n < CALLOUTS_MAX ? n : CALLOUTS_MAX;
+	for (size_t i = 0; i < lay->ndates && n > 0; i++)
+		if (lay->dates[i].callout != 0)
+			lay->dates[i].callout =
+				number[lay->dates[i].callout - 1];
+	if (n > 0) {
+		memcpy(lay->callouts, sorted, n * sizeof *sorted);
+		lay->ncallouts = n < CALLOUTS_MAX ? n : CALLOUTS_MAX;
+	}
 	free(o);
+	free(sorted);
+	free(number);
 }
 
-/* Each callout's number under its marker, in rows of numbers under the
- * date labels: as many rows as it takes. */
+/* Each callout's number under its markers (across them for a series), in
+ * rows under the date labels: as many rows as it takes. */
 static void
-place_marks(struct ctx *c, struct lane *ln)
+place_marks(struct ctx *c, size_t lane)
 {
-	struct chart_date *d = c->lay->dates + ln->first;
-	char num[16];
+	struct chart_layout *lay = c->lay;
+	char num[24];
 
-	for (size_t i = 0; i < ln->n; i++) {
-		struct chart_date *e = &d[i];
-		double w, a;
+	for (size_t i = 0; i < lay->ncallouts; i++) {
+		struct chart_callout *co = &lay->callouts[i];
+		double w, xc, a, b;
 		int row = 0;
 
-		if (e->callout == 0)
+		if (co->lane != lane)
 			continue;
-		snprintf(num, sizeof num, "%u", e->callout);
+		snprintf(num, sizeof num, "%zu", i + 1);
 		w = width(c, &F_MARK, num);
-		a = e->x - w / 2;
-		if (a + w > c->lay->w - MARGIN / 2)
-			a = c->lay->w - MARGIN / 2 - w;
-		if (a < MARGIN / 2)
-			a = MARGIN / 2;
-		while (!fits(d, ln->n, row, a, a + w, MARK_GAP, e))
+		xc = (co->xa + co->xb) / 2;
+		a = co->xa < xc - w / 2 ? co->xa : xc - w / 2;
+		b = co->xb > xc + w / 2 ? co->xb : xc + w / 2;
+		a = clamp(c, a, b - a);
+		while (!mark_fits(lay->callouts, i, lane, row, a, a + (b - a)))
 			row++;
-		e->row = row;
-		e->a = a;
-		e->b = a + w;
-		if (row + 1 > ln->mark_rows)
-			ln->mark_rows = row + 1;
+		co->row = row;
+		co->b = a + (b - a);
+		co->a = a;
+		if (row + 1 > c->lanes[lane].mark_rows)
+			c->lanes[lane].mark_rows = row + 1;
 	}
+}
+
+/* Whether [A, B] keeps its distance from the marks in ROW of LANE among
+ * the first N callouts CO. */
+static bool
+mark_fits(const struct chart_callout *co, size_t n, size_t lane, int row,
+	  double a, double b)
+{
+	for (size_t j = 0; j < n; j++)
+		if (co[j].lane == lane && co[j].row == row &&
+		    a < co[j].b + MARK_GAP && co[j].a < b + MARK_GAP)
+			return false;
+	return true;
 }
 
 /* --- the picture ---------------------------------------------------- */
@@ -660,6 +894,7 @@ emit_lane(struct ctx *c, size_t i)
 	emit_bar(c, p, top + BAR_Y);
 	emit_markers(c, p, top + BAR_Y);
 	emit_dates(c, ln, top + BAR_Y);
+	emit_marks(c, i, top + BAR_Y);
 }
 
 /* The period in force, renewed periods, an open end, and the withdrawal
@@ -805,35 +1040,69 @@ stack_level(const struct stacked *placed, size_t n, const struct stacked *s)
 	return level < STACK_LEVELS ? level : STACK_LEVELS - 1;
 }
 
-/* Placed date labels in their rows; callouts' numbers in rows under
- * them. */
+/* Placed date labels in their rows. */
 static void
 emit_dates(struct ctx *c, const struct lane *ln, double yc)
 {
-	double y0 = yc + BAR_HALF + 17;
 	char text[TT_DATE_BUFSIZE];
 
 	for (size_t i = ln->first; i < ln->first + ln->n; i++) {
 		struct chart_date *d = &c->lay->dates[i];
 		struct chart_label *l;
 
-		if (d->callout == 0 && d->row < 0)
-			continue;	/* past CALLOUTS_MAX */
-		if (d->callout == 0) {
-			tt_date_format(tt_date_from_daynum(d->day), text);
-			l = add_label(c, &F_DATE, d->colour, text, d->a,
-				      y0 + d->row * DATE_ROW);
-		} else {
-			snprintf(text, sizeof text, "%u", d->callout);
-			l = add_label(c, &F_MARK, d->colour, text,
-				      (d->a + d->b) / 2, y0 + DATE_ROWS *
-				      DATE_ROW + d->row * MARK_ROW);
-		}
+		if (d->callout != 0 || d->row < 0)
+			continue;
+		tt_date_format(tt_date_from_daynum(d->day), text);
+		l = add_label(c, &F_DATE, d->colour, text, d->a, yc +
+			      BAR_HALF + 17 + d->row * DATE_ROW);
 		if (l == NULL)
 			return;
-		l->role = d->callout ? CHART_CALLOUT_MARK : CHART_DATE;
+		l->role = CHART_DATE;
 		l->date = i;
 		d->label = (size_t)(l - c->lay->labels);
+	}
+}
+
+/* Callouts' numbers in rows under the date labels; a series' number sits
+ * in a bracket across its markers. */
+static void
+emit_marks(struct ctx *c, size_t lane, double yc)
+{
+	double y0 = yc + BAR_HALF + 17 + DATE_ROWS * DATE_ROW;
+	char num[24];
+
+	for (size_t i = 0; i < c->lay->ncallouts; i++) {
+		struct chart_callout *co = &c->lay->callouts[i];
+		double y = y0 + co->row * MARK_ROW, xc = (co->a + co->b) / 2;
+		struct chart_label *l;
+
+		if (co->lane != lane)
+			continue;
+		snprintf(num, sizeof num, "%zu", i + 1);
+		l = add_label(c, &F_MARK, co->colour, num, xc, y);
+		if (l == NULL)
+			return;
+		l->role = CHART_CALLOUT_MARK;
+		l->callout = (unsigned)i + 1;
+		co->mark = (size_t)(l - c->lay->labels);
+		if (co->count > 1)
+			bracket(c, co, xc, l->w, y - 3);
+	}
+}
+
+/* A bracket from the first marker of CO to its last at height Y, with a
+ * gap for the number W wide at XC. */
+static void
+bracket(struct ctx *c, const struct chart_callout *co, double xc, double w,
+	double y)
+{
+	if (xc - w / 2 - 3 > co->xa) {
+		add_line(c, co->xa, y, xc - w / 2 - 3, y, co->colour, 0.8);
+		add_line(c, co->xa, y - 4, co->xa, y, co->colour, 0.8);
+	}
+	if (xc + w / 2 + 3 < co->xb) {
+		add_line(c, xc + w / 2 + 3, y, co->xb, y, co->colour, 0.8);
+		add_line(c, co->xb, y - 4, co->xb, y, co->colour, 0.8);
 	}
 }
 
@@ -903,21 +1172,15 @@ static double
 emit_callouts(struct ctx *c, double y)
 {
 	struct chart_layout *lay = c->lay;
-	size_t n = lay->ncallouts, cols, rows, *by = NULL;
+	size_t n = lay->ncallouts, cols, rows;
 	double avail = lay->w - MARGIN - c->x0, numw, colw = 0;
 	char buf[CHART_TEXT_SIZE], note[160];
 
-	if (n > 0 && (by = calloc(n, sizeof *by)) == NULL) {
-		c->nomem = true;
-		return y;
-	}
-	for (size_t i = 0; i < lay->ndates; i++)
-		if (lay->dates[i].callout != 0) {
-			double w = list_entry(c, i, buf, sizeof buf);
+	for (size_t i = 0; i < n; i++) {
+		double w = list_entry(c, i, buf, sizeof buf);
 
-			by[lay->dates[i].callout - 1] = i;
-			colw = w > colw ? w : colw;
-		}
+		colw = w > colw ? w : colw;
+	}
 	snprintf(buf, sizeof buf, "%zu", n);
 	numw = width(c, &F_NUMBER, buf);
 	colw += numw + 6;
@@ -925,36 +1188,15 @@ emit_callouts(struct ctx *c, double y)
 	cols = cols < 1 ? 1 : cols > n ? n : cols;
 	rows = n ? (n + cols - 1) / cols : 0;
 	if (n > 0) {
-		y += 24;
 		add_label(c, &F_HEADING, C_TEXT, "Dates shown by number",
-			  c->x0, y);
+			  c->x0, y += 24);
 		y += 4;
 	}
-	for (size_t k = 0; k < n && !c->nomem; k++) {
-		struct chart_date *d = &lay->dates[by[k]];
-		double x = c->x0 + (double)(k / rows) * (colw + LIST_GAP);
-		double yb = y + LIST_ROW * (double)(k % rows + 1);
-		struct chart_label *l;
-		char text[CHART_TEXT_SIZE];
-
-		snprintf(buf, sizeof buf, "%u", d->callout);
-		if ((l = add_label(c, &F_NUMBER, d->colour, buf, x + numw,
-				   yb)) != NULL) {
-			l->role = CHART_CALLOUT_NUMBER;
-			l->date = by[k];
-		}
-		list_entry(c, by[k], text, sizeof text);
-		fit_text(c, &F_ENTRY, text, avail - numw - 6, buf,
-			 sizeof buf);
-		if ((l = add_label(c, &F_ENTRY, C_TEXT, buf, x + numw + 6,
-				   yb)) != NULL) {
-			l->role = CHART_CALLOUT_ENTRY;
-			l->date = by[k];
-			d->entry = (size_t)(l - lay->labels);
-		}
-	}
+	for (size_t k = 0; k < n && !c->nomem; k++)
+		list_row(c, k, c->x0 + (double)(k / rows) * (colw + LIST_GAP),
+			 y + LIST_ROW * (double)(k % rows + 1), numw,
+			 avail - numw - 6);
 	y += LIST_ROW * (double)rows;
-	free(by);
 	if (lay->nomitted > 0) {
 		snprintf(note, sizeof note, "%zu later dates had no room; "
 			 "the table (--format table) lists every date.",
@@ -968,18 +1210,51 @@ emit_callouts(struct ctx *c, double y)
 	return y;
 }
 
-/* "2026-02-05  New START: Expiry if extended" for date I into BUF;
- * returns its width. */
-static double
-list_entry(struct ctx *c, size_t i, char *buf, size_t size)
+/* Callout K's number, right-aligned in NUMW, and its entry at X, on the
+ * baseline Y; the entry at most MAXW wide. */
+static void
+list_row(struct ctx *c, size_t k, double x, double y, double numw,
+	 double maxw)
 {
-	const struct chart_date *d = &c->lay->dates[i];
-	char day[TT_DATE_BUFSIZE];
+	struct chart_callout *co = &c->lay->callouts[k];
+	char num[24], text[CHART_TEXT_SIZE], buf[CHART_TEXT_SIZE];
+	struct chart_label *l;
 
+	snprintf(num, sizeof num, "%zu", k + 1);
+	if ((l = add_label(c, &F_NUMBER, co->colour, num, x + numw, y)) ==
+	    NULL)
+		return;
+	l->role = CHART_CALLOUT_NUMBER;
+	l->callout = (unsigned)k + 1;
+	co->number = (size_t)(l - c->lay->labels);
+	list_entry(c, k, text, sizeof text);
+	fit_text(c, &F_ENTRY, text, maxw, buf, sizeof buf);
+	if ((l = add_label(c, &F_ENTRY, C_TEXT, buf, x + numw + 6, y)) ==
+	    NULL)
+		return;
+	l->role = CHART_CALLOUT_ENTRY;
+	l->callout = (unsigned)k + 1;
+	co->entry = (size_t)(l - c->lay->labels);
+}
+
+/* "2026-02-05  New START: Expiry if extended", or "1980-03-05 to
+ * 2065-03-05  NPT: Review conference 2 to 18, every 5 years", for callout
+ * K into BUF; returns its width. */
+static double
+list_entry(struct ctx *c, size_t k, char *buf, size_t size)
+{
+	const struct chart_callout *co = &c->lay->callouts[k];
+	char a[TT_DATE_BUFSIZE], b[TT_DATE_BUFSIZE], dates[32];
+
+	tt_date_format(tt_date_from_daynum(co->first), a);
+	tt_date_format(tt_date_from_daynum(co->last), b);
+	if (co->count > 1)
+		snprintf(dates, sizeof dates, "%s to %s", a, b);
+	else
+		snprintf(dates, sizeof dates, "%s", a);
 	/* Cut short if it must: fit_text() ends it with "..." anyway. */
-	if (snprintf(buf, size, "%s  %s: %s",
-		     tt_date_format(tt_date_from_daynum(d->day), day),
-		     c->cmp->p[d->lane].title, d->what) < 0)
+	if (snprintf(buf, size, "%s  %s: %s", dates,
+		     c->cmp->p[co->lane].title, co->what) < 0)
 		buf[0] = '\0';
 	return width(c, &F_ENTRY, buf);
 }
@@ -1099,6 +1374,15 @@ fit_text(struct ctx *c, const struct font *f, const char *s, double maxw,
 			return;
 	}
 	buf[0] = '\0';
+}
+
+/* The left of something W wide at A, moved inside the canvas. */
+static double
+clamp(const struct ctx *c, double a, double w)
+{
+	if (a + w > c->lay->w - MARGIN / 2)
+		a = c->lay->w - MARGIN / 2 - w;
+	return a < MARGIN / 2 ? MARGIN / 2 : a;
 }
 
 static double

@@ -9,8 +9,9 @@
  *
  * Coordinates are pixels (points in PDF), from the top left corner; a
  * label's Y is its baseline.  Every date of every lane ends up either as a
- * placed date label or as a callout: a small number under its marker and
- * an entry in the numbered list under the chart.  Nothing is dropped.
+ * placed date label or in a callout: a small number under its marker and
+ * an entry in the numbered list under the chart.  Nothing is dropped
+ * silently.
  */
 #ifndef TREATYTERM_CHART_H
 #define TREATYTERM_CHART_H
@@ -67,9 +68,9 @@ enum chart_anchor { CHART_START, CHART_MIDDLE, CHART_END };
 enum chart_role {
 	CHART_TEXT,		/* titles, headings, axis and legend */
 	CHART_DATE,		/* a date under its marker */
-	CHART_CALLOUT_MARK,	/* a callout's number under its marker */
+	CHART_CALLOUT_MARK,	/* a callout's number under its markers */
 	CHART_CALLOUT_NUMBER,	/* a callout's number in the list */
-	CHART_CALLOUT_ENTRY	/* a callout's date and what happens then */
+	CHART_CALLOUT_ENTRY	/* a callout's dates and what happens then */
 };
 
 struct chart_label {
@@ -81,10 +82,12 @@ struct chart_label {
 	unsigned colour;
 	enum chart_anchor anchor;
 	enum chart_role role;
-	size_t date;		/* all but CHART_TEXT: index into dates */
+	size_t date;		/* CHART_DATE: index into dates */
+	unsigned callout;	/* CHART_CALLOUT_*: its number */
 };
 
-/* One day with milestones in one lane: one date label, or one callout. */
+/* One day with milestones in one lane: a date label, or part of a
+ * callout. */
 struct chart_date {
 	size_t lane;		/* the proposal's index */
 	int32_t day;		/* day number (tt_date_to_daynum) */
@@ -92,11 +95,28 @@ struct chart_date {
 	int priority;		/* for room: 0 goes first */
 	unsigned colour;	/* of its text */
 	char what[CHART_TEXT_SIZE];	/* "Consultation 1; Expiry ..." */
-	unsigned callout;	/* 0: its label is placed; else its number */
-	size_t label;		/* the date label, or the callout's mark */
-	size_t entry;		/* a callout's entry in the list */
-	int row;		/* the row of its label or mark, from 0 */
-	double a, b;		/* left and right of its label or mark */
+	unsigned callout;	/* 0: its label is placed; else the number of
+				 * the callout that lists it */
+	size_t label;		/* its date label, when placed */
+	/* Working space of the layout. */
+	unsigned nms;		/* milestones on this day */
+	int row;		/* of its label, -1 for none */
+	double a, b;		/* left and right of its label */
+};
+
+/* A date whose label had no room, or the inner dates of a series too
+ * dense to label one by one: a number under the markers (with a bracket
+ * across a series) and an entry in the list under the chart. */
+struct chart_callout {
+	size_t lane;
+	int32_t first, last;	/* day numbers of its first and last date */
+	size_t count;		/* how many dates it stands for */
+	double xa, xb;		/* the markers it covers */
+	unsigned colour;
+	char what[CHART_TEXT_SIZE];	/* "Review 2 to 18, every 5 years" */
+	size_t mark, number, entry;	/* its labels */
+	int row;		/* of its mark under the date labels */
+	double a, b;		/* left and right of its mark */
 };
 
 struct chart_layout {
@@ -108,7 +128,9 @@ struct chart_layout {
 	size_t nlabels, alabels;
 	struct chart_date *dates;	/* by lane, then day */
 	size_t ndates, adates;
-	size_t ncallouts;	/* numbered 1..NCALLOUTS by date */
+	/* Callout N is callouts[N - 1]; numbered by first date, then lane. */
+	struct chart_callout *callouts;
+	size_t ncallouts, acallouts;
 	size_t nomitted;	/* dates past the most callouts a picture
 				 * takes: neither placed nor listed, but
 				 * counted in a note */
