@@ -13,12 +13,15 @@
  *
  * Each day with milestones gets one date label, placed in one of two rows
  * under the bar, most important first (entry into force, expiry,
- * withdrawal, the first of each series).  A label with no room in either
- * row becomes a callout: a small number under its marker (in rows of their
- * own, which make the lane taller) and an entry in a list under the
- * legend.  Callouts are numbered by date across all lanes.  Only past
- * CALLOUTS_MAX callouts are dates left out of the list, and a note under
- * it says how many.
+ * withdrawal, the first and last of each series).  A label with no room
+ * in either row becomes a callout: a small number under its marker (in
+ * rows of their own, which make the lane taller) and an entry in a list
+ * under the legend.  A series whose markers stand closer together than a
+ * date label is wide would make a callout of nearly every date: the dates
+ * between its first and last make one callout instead, its number in a
+ * bracket across their markers.  Callouts are numbered by first date
+ * across all lanes.  Past CALLOUTS_MAX callouts, the remaining dates are
+ * counted in a note rather than listed.
  */
 #include <config.h>
 
@@ -281,6 +284,7 @@ chart_layout_free(struct chart_layout *lay)
 	free(lay->shapes);
 	free(lay->labels);
 	free(lay->dates);
+	free(lay->callouts);
 	memset(lay, 0, sizeof *lay);
 }
 
@@ -758,12 +762,13 @@ place_marks(struct ctx *c, size_t lane)
 		xc = (co->xa + co->xb) / 2;
 		a = co->xa < xc - w / 2 ? co->xa : xc - w / 2;
 		b = co->xb > xc + w / 2 ? co->xb : xc + w / 2;
-		a = clamp(c, a, b - a);
-		while (!mark_fits(lay->callouts, i, lane, row, a, a + (b - a)))
+		w = b - a;
+		a = clamp(c, a, w);
+		while (!mark_fits(lay->callouts, i, lane, row, a, a + w))
 			row++;
 		co->row = row;
-		co->b = a + (b - a);
 		co->a = a;
+		co->b = a + w;
 		if (row + 1 > c->lanes[lane].mark_rows)
 			c->lanes[lane].mark_rows = row + 1;
 	}

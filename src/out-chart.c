@@ -30,7 +30,6 @@
 #endif
 
 #include "chart.h"
-#include "compare.h"
 #include "format.h"
 
 #define FONT "DejaVu Sans"
