@@ -198,6 +198,8 @@ static void emit_axis(struct ctx *c);
 static void emit_lane(struct ctx *c, size_t i);
 static void emit_bar(struct ctx *c, const struct compare_proposal *p,
 		     double yc);
+static void emit_open_bar(struct ctx *c, double xs, double xe, double xr,
+			  double yc);
 static void emit_markers(struct ctx *c, const struct compare_proposal *p,
 			 double yc);
 static void marker_radii(struct ctx *c, const struct compare_proposal *p,
@@ -928,22 +930,7 @@ emit_bar(struct ctx *c, const struct compare_proposal *p, double yc)
 				  C_RENEWED);
 		add_shape(c, CHART_FRAME, xs, y, xe - xs, hgt, C_BAR_EDGE);
 	} else {
-		/* No end: solid, then fading into an arrow at the axis end. */
-		double fade = xe - FADE_W > xs ? xe - FADE_W : xs;
-		double solid = xr >= 0 && xr < fade ? xr : fade;
-
-		add_shape(c, CHART_FILL, xs, y, solid - xs, hgt, C_BAR);
-		if (solid < fade)
-			add_shape(c, CHART_FILL, solid, y, fade - solid, hgt,
-				  C_RENEWED);
-		add_shape(c, CHART_FADE, fade, y, xe - fade, hgt, C_BAR);
-		add_line(c, fade, y, xs, y, C_BAR_EDGE, 1);
-		add_line(c, xs, y, xs, y + hgt, C_BAR_EDGE, 1);
-		add_line(c, xs, y + hgt, fade, y + hgt, C_BAR_EDGE, 1);
-		add_shape(c, CHART_ARROW, xe, yc, ARROW_W, hgt + 6,
-			  C_BAR_EDGE);
-		if (!c->nomem)
-			c->lay->shapes[c->lay->nshapes - 1].alpha = 0.8;
+		emit_open_bar(c, xs, xe, xr, yc);
 	}
 	/* A line where each renewed period begins. */
 	for (size_t k = 0; k < tt_schedule_count(p->s); k++) {
@@ -965,6 +952,28 @@ emit_bar(struct ctx *c, const struct compare_proposal *p, double yc)
 			add_shape(c, CHART_FILL, xw, yc + BAR_HALF + 1.5,
 				  xe - xw, 4, C_WITHDRAW);
 	}
+}
+
+/* A bar without end from XS: solid (lighter from XR, the first renewal,
+ * if XR >= 0), then fading into an arrow at XE, the axis end. */
+static void
+emit_open_bar(struct ctx *c, double xs, double xe, double xr, double yc)
+{
+	double fade = xe - FADE_W > xs ? xe - FADE_W : xs;
+	double solid = xr >= 0 && xr < fade ? xr : fade;
+	const double y = yc - BAR_HALF, hgt = 2 * BAR_HALF;
+
+	add_shape(c, CHART_FILL, xs, y, solid - xs, hgt, C_BAR);
+	if (solid < fade)
+		add_shape(c, CHART_FILL, solid, y, fade - solid, hgt,
+			  C_RENEWED);
+	add_shape(c, CHART_FADE, fade, y, xe - fade, hgt, C_BAR);
+	add_line(c, fade, y, xs, y, C_BAR_EDGE, 1);
+	add_line(c, xs, y, xs, y + hgt, C_BAR_EDGE, 1);
+	add_line(c, xs, y + hgt, fade, y + hgt, C_BAR_EDGE, 1);
+	add_shape(c, CHART_ARROW, xe, yc, ARROW_W, hgt + 6, C_BAR_EDGE);
+	if (!c->nomem)
+		c->lay->shapes[c->lay->nshapes - 1].alpha = 0.8;
 }
 
 /* A marker per milestone; a series denser than its markers gets smaller
