@@ -1,0 +1,490 @@
+/*
+ * test-chart.c -- the "compare" picture's layout, tested as data.
+ *
+ * Comparisons are built from presets (and one spec with a yearly series)
+ * and laid out with chart_measure_estimate(), so no font or cairo is
+ * involved: what is checked is the layout's own promise -- no two labels
+ * overlap, every date is either labelled or in a numbered callout that
+ * the list under the chart shows, callouts are numbered by date, and
+ * everything stays on the canvas at the width asked for.
+ *
+ * This is its own program (tests/chart-tests), linked with the
+ * layout and compare.c but not with cairo; like unit-tests it fails when
+ * any assertion does.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <CUnit/Basic.h>
+
+#include <treatyterm/treatyterm.h>
+
+#include "chart.h"
+#include "compare.h"
+
+#define MAX_PROPOSALS 16
+
+/* A comparison and its layout. */
+struct fixture {
+	tt_spec *spec[MAX_PROPOSALS];
+	tt_schedule *s[MAX_PROPOSALS];
+	size_t n;
+	struct compare cmp;
+	struct chart_layout lay;
+};
+
+static bool fixture_add(struct fixture *f, tt_spec *spec);
+static bool fixture_presets(struct fixture *f, const char *const *names);
+static bool fixture_all_presets(struct fixture *f);
+static bool fixture_lay_out(struct fixture *f, int width);
+static void fixture_free(struct fixture *f);
+static bool overlap(const struct chart_label *a, const struct chart_label *b);
+static void check_no_overlap(const struct chart_layout *lay);
+static void check_every_date(const struct fixture *f);
+static void check_callouts(const struct chart_layout *lay);
+static void check_inside(const struct chart_layout *lay);
+static void check_all(struct fixture *f, int width);
+static const struct chart_date *find_date(const struct chart_layout *lay,
+					  size_t lane, tt_date d);
+static size_t lane_of(const struct fixture *f, const char *id);
+static bool shown(const struct fixture *f, size_t lane, tt_date d,
+		  const char *words);
+
+static const char *const six[] = {
+	"north-atlantic-1949", "warsaw-pact-1955", "npt-1968", "abm-1972",
+	"sino-soviet-1950", "new-start-2010", NULL
+};
+static const char *const byrnes[] = { "byrnes-germany-1946", NULL };
+static const char *const two_1946[] = {
+	"byrnes-germany-1946", "litvinov-1946", NULL
+};
+
+/* A century of yearly reviews, too dense to label one by one. */
+static const char yearly[] =
+	"[treaty]\n"
+	"id = yearly\n"
+	"name = Open-ended pact with yearly reviews\n"
+	"entry_into_force = 1910-06-30\n"
+	"term = indefinite\n"
+	"horizon = 2100-01-01\n"
+	"[review]\n"
+	"first = 1y\n"
+	"every = 1y\n";
+
+/* --- fixtures ------------------------------------------------------- */
+
+/* Adds SPEC (which F then owns) and its schedule. */
+static bool
+fixture_add(struct fixture *f, tt_spec *spec)
+{
+	tt_error e;
+
+	if (f->n >= MAX_PROPOSALS)
+		return false;
+	f->spec[f->n] = spec;
+	f->s[f->n] = tt_schedule_new();
+	if (f->s[f->n] == NULL ||
+	    tt_schedule_compute(f->s[f->n], spec, NULL, &e) != TT_OK)
+		return false;
+	f->n++;
+	return true;
+}
+
+static bool
+fixture_presets(struct fixture *f, const char *const *names)
+{
+	tt_error e;
+
+	for (; *names != NULL; names++) {
+		const tt_preset *p = tt_preset_find(*names);
+		tt_spec *spec = tt_spec_new();
+
+		if (p == NULL || spec == NULL ||
+		    tt_preset_load(p, spec, &e) != TT_OK ||
+		    !fixture_add(f, spec)) {
+			tt_spec_free(spec);
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool
+fixture_all_presets(struct fixture *f)
+{
+	const char *names[MAX_PROPOSALS + 1];
+	size_t n = 0;
+
+	for (size_t i = 0; i < tt_preset_count() && n < MAX_PROPOSALS; i++)
+		names[n++] = tt_preset_at(i)->name;
+	names[n] = NULL;
+	return n == 13 && fixture_presets(f, names);
+}
+
+static bool
+fixture_lay_out(struct fixture *f, int width)
+{
+	const tt_schedule *s[MAX_PROPOSALS];
+
+	for (size_t i = 0; i < f->n; i++)
+		s[i] = f->s[i];
+	chart_layout_free(&f->lay);
+	compare_free(&f->cmp);
+	if (!compare_build(&f->cmp, s, f->n))
+		return false;
+	for (size_t i = 0; i < f->n; i++) {
+		const tt_preset *p = tt_preset_find(tt_schedule_id(f->s[i]));
+
+		f->cmp.p[i].hypothetical = p != NULL && p->hypothetical;
+	}
+	return chart_layout(&f->lay, &f->cmp, NULL, width,
+			    chart_measure_estimate, NULL);
+}
+
+static void
+fixture_free(struct fixture *f)
+{
+	chart_layout_free(&f->lay);
+	compare_free(&f->cmp);
+	for (size_t i = 0; i < f->n; i++) {
+		tt_schedule_free(f->s[i]);
+		tt_spec_free(f->spec[i]);
+	}
+	memset(f, 0, sizeof *f);
+}
+
+/* --- checks --------------------------------------------------------- */
+
+static bool
+overlap(const struct chart_label *a, const struct chart_label *b)
+{
+	double p[4], q[4];
+
+	chart_label_box(a, p);
+	chart_label_box(b, q);
+	return p[0] < q[2] && q[0] < p[2] && p[1] < q[3] && q[1] < p[3];
+}
+
+static void
+check_no_overlap(const struct chart_layout *lay)
+{
+	size_t bad = 0;
+
+	for (size_t i = 0; i < lay->nlabels; i++)
+		for (size_t j = i + 1; j < lay->nlabels; j++)
+			if (lay->labels[i].text[0] != '\0' &&
+			    lay->labels[j].text[0] != '\0' &&
+			    overlap(&lay->labels[i], &lay->labels[j])) {
+				if (bad++ == 0)
+					fprintf(stderr, "\n  overlap: '%s' and "
+						"'%s'", lay->labels[i].text,
+						lay->labels[j].text);
+			}
+	CU_ASSERT_EQUAL(bad, 0);
+}
+
+/* Every milestone has its day in its lane; every day is a placed date
+ * label or in exactly one callout that covers it, and nothing is left
+ * out. */
+static void
+check_every_date(const struct fixture *f)
+{
+	const struct chart_layout *lay = &f->lay;
+	size_t *members = calloc(lay->ncallouts + 1, sizeof *members);
+	size_t missing = 0, unplaced = 0, wrong = 0;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(members);
+	for (size_t i = 0; i < f->n; i++)
+		for (size_t k = 0; k < tt_schedule_count(f->s[i]); k++)
+			if (find_date(lay, i, tt_schedule_at(f->s[i],
+				      k)->date) == NULL)
+				missing++;
+	for (size_t i = 0; i < lay->ndates; i++) {
+		const struct chart_date *d = &lay->dates[i];
+		const struct chart_callout *co;
+
+		if (d->callout == 0) {
+			if (d->label >= lay->nlabels ||
+			    lay->labels[d->label].role != CHART_DATE ||
+			    lay->labels[d->label].date != i)
+				unplaced++;
+			continue;
+		}
+		if (d->callout > lay->ncallouts) {
+			wrong++;
+			continue;
+		}
+		co = &lay->callouts[d->callout - 1];
+		members[d->callout]++;
+		if (co->lane != d->lane || d->day < co->first ||
+		    d->day > co->last)
+			wrong++;
+	}
+	for (size_t k = 1; k <= lay->ncallouts; k++)
+		if (members[k] != lay->callouts[k - 1].count)
+			wrong++;
+	free(members);
+	CU_ASSERT_EQUAL(missing, 0);
+	CU_ASSERT_EQUAL(unplaced, 0);
+	CU_ASSERT_EQUAL(wrong, 0);
+	CU_ASSERT_EQUAL(lay->nomitted, 0);
+}
+
+/* Numbered 1..N by first date (then lane); each has its number under its
+ * markers and its number and entry in the list. */
+static void
+check_callouts(const struct chart_layout *lay)
+{
+	char num[24], day[TT_DATE_BUFSIZE];
+
+	for (size_t k = 0; k < lay->ncallouts; k++) {
+		const struct chart_callout *co = &lay->callouts[k];
+		const struct chart_label *mark = &lay->labels[co->mark];
+		const struct chart_label *number = &lay->labels[co->number];
+		const struct chart_label *entry = &lay->labels[co->entry];
+
+		if (k > 0) {
+			const struct chart_callout *p = co - 1;
+
+			CU_ASSERT(p->first < co->first ||
+				  (p->first == co->first && p->lane < co->lane));
+		}
+		snprintf(num, sizeof num, "%zu", k + 1);
+		tt_date_format(tt_date_from_daynum(co->first), day);
+		CU_ASSERT_EQUAL(mark->role, CHART_CALLOUT_MARK);
+		CU_ASSERT_STRING_EQUAL(mark->text, num);
+		CU_ASSERT_EQUAL(mark->callout, k + 1);
+		CU_ASSERT(co->a - 0.01 <= co->xa && co->xb <= co->b + 0.01);
+		CU_ASSERT_EQUAL(number->role, CHART_CALLOUT_NUMBER);
+		CU_ASSERT_STRING_EQUAL(number->text, num);
+		CU_ASSERT_EQUAL(entry->role, CHART_CALLOUT_ENTRY);
+		CU_ASSERT_EQUAL(entry->callout, k + 1);
+		CU_ASSERT_NSTRING_EQUAL(entry->text, day, strlen(day));
+		/* The list is under the lanes. */
+		CU_ASSERT(entry->y > mark->y);
+	}
+}
+
+static void
+check_inside(const struct chart_layout *lay)
+{
+	size_t out = 0;
+
+	for (size_t i = 0; i < lay->nshapes; i++) {
+		const struct chart_shape *s = &lay->shapes[i];
+		double x0 = s->x, x1 = s->x + s->w, y0 = s->y, y1 = s->y + s->h;
+
+		if (s->kind == CHART_MARKER) {
+			/* The bar marker is the tallest: 1.7 r each way. */
+			x0 = s->x - 1.3 * s->w;
+			x1 = s->x + 1.3 * s->w;
+			y0 = s->y - 1.7 * s->w;
+			y1 = s->y + 1.7 * s->w;
+		} else if (s->kind == CHART_ARROW) {
+			y0 = s->y - s->h / 2;
+			y1 = s->y + s->h / 2;
+		}
+		if ((x0 < x1 ? x0 : x1) < 0 || (x0 > x1 ? x0 : x1) > lay->w ||
+		    (y0 < y1 ? y0 : y1) < 0 || (y0 > y1 ? y0 : y1) > lay->h)
+			out++;
+	}
+	for (size_t i = 0; i < lay->nlabels; i++) {
+		double b[4];
+
+		chart_label_box(&lay->labels[i], b);
+		if (b[0] < 0 || b[2] > lay->w || b[1] < 0 || b[3] > lay->h)
+			out++;
+	}
+	CU_ASSERT_EQUAL(out, 0);
+	CU_ASSERT(lay->nshapes > 0);
+	CU_ASSERT(lay->nlabels > 0);
+}
+
+static void
+check_all(struct fixture *f, int width)
+{
+	CU_ASSERT_FATAL(fixture_lay_out(f, width));
+	CU_ASSERT_EQUAL(f->lay.w, width ? width : 960);
+	check_no_overlap(&f->lay);
+	check_every_date(f);
+	check_callouts(&f->lay);
+	check_inside(&f->lay);
+}
+
+static const struct chart_date *
+find_date(const struct chart_layout *lay, size_t lane, tt_date d)
+{
+	int32_t day = tt_date_to_daynum(d);
+
+	for (size_t i = 0; i < lay->ndates; i++)
+		if (lay->dates[i].lane == lane && lay->dates[i].day == day)
+			return &lay->dates[i];
+	return NULL;
+}
+
+static size_t
+lane_of(const struct fixture *f, const char *id)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (strcmp(tt_schedule_id(f->s[i]), id) == 0)
+			return i;
+	return SIZE_MAX;
+}
+
+/* --- tests ---------------------------------------------------------- */
+
+static void
+test_two_1946(void)
+{
+	struct fixture f = { 0 };
+
+	CU_ASSERT_FATAL(fixture_presets(&f, two_1946));
+	check_all(&f, 0);
+	/* Room for every date: nothing needs a callout. */
+	CU_ASSERT_EQUAL(f.lay.ncallouts, 0);
+	fixture_free(&f);
+}
+
+static void
+test_six(void)
+{
+	struct fixture f = { 0 };
+
+	CU_ASSERT_FATAL(fixture_presets(&f, six));
+	check_all(&f, 0);
+	CU_ASSERT(f.lay.ncallouts > 0);
+	fixture_free(&f);
+}
+
+static void
+test_all_presets(void)
+{
+	struct fixture f = { 0 };
+
+	CU_ASSERT_FATAL(fixture_all_presets(&f));
+	check_all(&f, 0);
+	fixture_free(&f);
+}
+
+/* Whether the day D of LANE has a date label or is in a callout whose
+ * entry holds WORDS. */
+static bool
+shown(const struct fixture *f, size_t lane, tt_date d, const char *words)
+{
+	const struct chart_layout *lay = &f->lay;
+	const struct chart_date *cd = find_date(lay, lane, d);
+	char text[TT_DATE_BUFSIZE];
+
+	if (cd == NULL)
+		return false;
+	if (cd->callout == 0)
+		return cd->label < lay->nlabels &&
+		       strcmp(lay->labels[cd->label].text,
+			      tt_date_format(d, text)) == 0;
+	return cd->callout <= lay->ncallouts &&
+	       strstr(lay->labels[lay->callouts[cd->callout - 1].entry].text,
+		      words) != NULL;
+}
+
+/* The dates that used to vanish: New START's extended expiry and
+ * Litvinov's consultations, with all thirteen presets. */
+static void
+test_named_dates(void)
+{
+	static const tt_date litvinov[] = {
+		{ 1972, 9, 15 }, { 1977, 9, 15 }, { 1982, 9, 15 },
+		{ 1987, 9, 15 }, { 1992, 9, 15 }
+	};
+	struct fixture f = { 0 };
+	size_t lane;
+
+	CU_ASSERT_FATAL(fixture_all_presets(&f));
+	CU_ASSERT_FATAL(fixture_lay_out(&f, 0));
+	lane = lane_of(&f, "new-start-2010");
+	CU_ASSERT(shown(&f, lane, (tt_date){ 2026, 2, 5 }, "New START: "));
+	lane = lane_of(&f, "litvinov-1946");
+	for (size_t i = 0; i < sizeof litvinov / sizeof litvinov[0]; i++)
+		CU_ASSERT(shown(&f, lane, litvinov[i], "Litvinov proposal "
+				"(1946): Consultation"));
+	fixture_free(&f);
+}
+
+static void
+test_widths(void)
+{
+	static const int widths[] = { 480, 700, 1500, 8000 };
+	struct fixture f = { 0 };
+
+	CU_ASSERT_FATAL(fixture_all_presets(&f));
+	for (size_t i = 0; i < sizeof widths / sizeof widths[0]; i++)
+		check_all(&f, widths[i]);
+	fixture_free(&f);
+}
+
+/* The inner dates of a dense series make one callout, with the step. */
+static void
+test_dense_series(void)
+{
+	struct fixture f = { 0 };
+	const struct chart_callout *co;
+	tt_spec *spec = tt_spec_new();
+	tt_error e;
+
+	CU_ASSERT_FATAL(spec != NULL);
+	CU_ASSERT_FATAL(tt_spec_parse(spec, yearly, sizeof yearly - 1, &e) ==
+			TT_OK);
+	CU_ASSERT_FATAL(fixture_add(&f, spec));
+	CU_ASSERT_FATAL(fixture_presets(&f, byrnes));
+	check_all(&f, 0);
+	CU_ASSERT_EQUAL_FATAL(f.lay.ncallouts, 1);
+	co = &f.lay.callouts[0];
+	CU_ASSERT_EQUAL(co->lane, 0);
+	CU_ASSERT_EQUAL(co->count, 187);
+	CU_ASSERT_STRING_EQUAL(f.lay.labels[co->entry].text,
+			       "1912-06-30 to 2098-06-30  Open-ended pact "
+			       "with yearly reviews: Review 2 to 188, every "
+			       "year");
+	fixture_free(&f);
+}
+
+/* --- runner --------------------------------------------------------- */
+
+int
+main(void)
+{
+	static CU_TestInfo tests[] = {
+		{ "two 1946 proposals", test_two_1946 },
+		{ "six treaties", test_six },
+		{ "all presets", test_all_presets },
+		{ "New START and Litvinov dates", test_named_dates },
+		{ "widths", test_widths },
+		{ "dense series", test_dense_series },
+		CU_TEST_INFO_NULL
+	};
+	static CU_SuiteInfo suites[] = {
+		{ "chart layout", NULL, NULL, NULL, NULL, tests },
+		CU_SUITE_INFO_NULL
+	};
+	unsigned failures, tests_failed, run;
+
+	if (CU_initialize_registry() != CUE_SUCCESS ||
+	    CU_register_suites(suites) != CUE_SUCCESS) {
+		fprintf(stderr, "chart-tests: %s\n", CU_get_error_msg());
+		return 99;
+	}
+	CU_basic_set_mode(CU_BRM_NORMAL);
+	CU_basic_run_tests();
+	/* CU_basic_run_tests() succeeds even when assertions fail. */
+	failures = CU_get_number_of_failures();
+	tests_failed = CU_get_number_of_tests_failed();
+	run = CU_get_number_of_tests_run();
+	CU_cleanup_registry();
+	if (run == 0) {
+		fprintf(stderr, "chart-tests: no test was run\n");
+		return 99;
+	}
+	return failures == 0 && tests_failed == 0 ? 0 : 1;
+}
