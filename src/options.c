@@ -509,6 +509,12 @@ help_option(FILE *fp, const struct cli_command *cmd, const struct opt *o,
 	} else {
 		snprintf(text, sizeof text, "%s", o->help);
 	}
+	if (o->formats != 0 && (cmd->formats & ~o->formats) != 0) {
+		size_t len = strlen(text);
+
+		format_list(list, sizeof list, o->formats & cmd->formats, 0);
+		snprintf(text + len, sizeof text - len, " (%s only)", list);
+	}
 	fputs(left, fp);
 	if ((int)strlen(left) + 2 > HELP_COLUMN) {
 		fprintf(fp, "\n%*s", HELP_COLUMN, "");
