@@ -174,9 +174,6 @@ int options_run(const struct cli_command *cmd, int argc, char **argv);
 
 /* How many times the option with the long name NAME was given. */
 unsigned args_given(const struct args *a, const char *name);
-/* "option '--name'" for messages: the form the user typed is not kept,
- * so the long form. */
-const char *args_option_name(const struct opt *o, char *buf, size_t size);
 
 /* Handlers for the command's own options, storing at o->offset in a->own:
  * a bool set to true; a const char * (the argument, which lives as long as
