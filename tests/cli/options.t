@@ -240,3 +240,8 @@ $ TREATYTERM_TODAY=2026-11-30 treatyterm compare -p ecsc-1951 -p npt-1968 --noti
 $ treatyterm schedule --help | grep -A1 -- '^  --roll'
   --roll following|preceding|none
                                 move consultations, reviews and conferences off
+
+# The clause flags come from the library's schema; the names they had
+# before are a contract.
+$ for f in entry-into-force term convention consultation-first consultation-every consultation-count review-first review-every review-count conference-at conference-label withdrawal-opens withdrawal-notice renewal-period renewal-notice renewal-times milestone-label milestone-at milestone-date notice-given horizon id name; do for c in schedule compare; do treatyterm $c --help | grep -q -- "^  --$f " || echo "$c: no --$f"; done; done; echo checked
+checked
