@@ -136,6 +136,18 @@ $ treatyterm compare -p ecsc-1951 -p npt-1968 -f csv -o /dev/full
 2> treatyterm: /dev/full: write error: No space left on device
 [exit 1]
 
+$ treatyterm compare -p ecsc-1951 -p npt-1968 -f svg > /dev/full
+2> treatyterm: standard output: write error: No space left on device
+[exit 1]
+
+$ treatyterm compare -p ecsc-1951 -p npt-1968 -f ics -o /dev/full
+2> treatyterm: /dev/full: write error: No space left on device
+[exit 1]
+
+$ treatyterm presets > /dev/full
+2> treatyterm: standard output: write error: No space left on device
+[exit 1]
+
 # An option that has no effect in the chosen format is a usage error.
 $ treatyterm schedule --preset ecsc-1951 --explain -f json
 2> treatyterm: schedule: --explain has no effect in json output (only in table)
