@@ -146,7 +146,8 @@ render(const tt_schedule *s, bool fancy)
 	if (fancy) {
 		opt.calendar_name = *tt_schedule_name(s) ?
 				    tt_schedule_name(s) : "a; b, c\\ \"d\"";
-		opt.remind = tt_duration_of_days(7);
+		opt.remind[0] = tt_duration_of_days(7);
+		opt.nremind = 1;
 		opt.remind_all = true;
 		opt.rrule = true;
 	}

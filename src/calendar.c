@@ -53,24 +53,16 @@ calendar_opts_free(struct calendar_opts *c)
 {
 	tt_holidays_free(c->holidays);
 	c->holidays = NULL;
-	free(c->reminds);
-	c->reminds = NULL;
-	c->nreminds = 0;
 }
 
 static bool
 add_remind(struct calendar_opts *c, tt_duration d)
 {
-	tt_duration *p = realloc(c->reminds,
-				 (c->nreminds + 1) * sizeof *c->reminds);
-
-	if (p == NULL) {
-		cli_error("out of memory");
+	if (c->ics.nremind == TT_ICS_REMIND_MAX) {
+		cli_error("--remind: at most %d alarms", TT_ICS_REMIND_MAX);
 		return false;
 	}
-	c->reminds = p;
-	c->reminds[c->nreminds++] = d;
-	c->ics.remind = c->reminds[0];
+	c->ics.remind[c->ics.nremind++] = d;
 	return true;
 }
 
@@ -122,7 +114,7 @@ take(struct args *a, const struct opt *o, const char *value)
 static int
 finish(struct args *a)
 {
-	if (a->calendar.ics.remind_all && a->calendar.nreminds == 0)
+	if (a->calendar.ics.remind_all && a->calendar.ics.nremind == 0)
 		return cli_usage_error(a->cmd->name, "--remind-all needs "
 				       "--remind DURATION");
 	return 0;

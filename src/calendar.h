@@ -20,11 +20,7 @@
 struct calendar_opts {
 	const char *holidays_file;
 	tt_roll roll;
-	tt_ics_options ics;	/* ics.remind is the first of REMINDS */
-	/* Every --remind, in order, each longer than zero.  The library
-	 * writes one alarm (ics.remind) for now. */
-	tt_duration *reminds;
-	size_t nreminds;
+	tt_ics_options ics;	/* every --remind, in order, in ics.remind */
 	tt_holidays *holidays;	/* loaded by calendar_load_holidays() */
 	bool holidays_read;	/* calendar_load_holidays() was called */
 };

@@ -31,15 +31,20 @@
 extern "C" {
 #endif
 
+/* The most alarms one event may have. */
+#define TT_ICS_REMIND_MAX 8
+
 typedef struct tt_ics_options {
 	/* DTSTAMP of every event, in seconds since 1970-01-01 UTC. */
 	int64_t dtstamp;
 	/* The calendar's NAME and X-WR-CALNAME; NULL for "treatyterm". */
 	const char *calendar_name;
-	/* A VALARM this long before notice deadlines, withdrawal windows
-	 * and expiry (before every milestone with REMIND_ALL); a zero
-	 * duration writes no alarms. */
-	tt_duration remind;
+	/* NREMIND alarms (VALARMs), each REMIND[i] before notice
+	 * deadlines, withdrawal windows and expiry (before every milestone
+	 * with REMIND_ALL); NREMIND 0 writes no alarms.  A zero duration
+	 * writes none either. */
+	tt_duration remind[TT_ICS_REMIND_MAX];
+	size_t nremind;
 	bool remind_all;
 	/* Write each consultation and review series as one event with an
 	 * RRULE instead of one event per date (less portable).  A series

@@ -102,8 +102,7 @@ struct event {
 	char uid[37];
 	tt_date end;			/* the next day, if HAS_END */
 	bool has_end;
-	bool alarm;
-	struct trigger trigger;
+	bool alarm;			/* wants the writer's alarms */
 };
 
 static void sink_write(struct sink *s, const void *p, size_t n);
@@ -124,6 +123,8 @@ static tt_status make_uid(const tt_schedule *s, const tt_milestone *m,
 			  bool series, struct ttp_buf *scratch, char out[37],
 			  tt_error *err);
 static bool wants_alarm(const tt_ics_options *opt, tt_kind kind);
+static tt_status write_alarm(tt_ics_writer *w, const tt_milestone *m,
+			     tt_duration remind, tt_error *err);
 static tt_status alarm_trigger(tt_duration remind, tt_date event,
 			       struct trigger *out, tt_error *err);
 static bool series_check(const tt_schedule *s, size_t first,
@@ -372,7 +373,7 @@ make_uid(const tt_schedule *s, const tt_milestone *m, bool series,
 static bool
 wants_alarm(const tt_ics_options *opt, tt_kind kind)
 {
-	if (tt_duration_is_zero(opt->remind))
+	if (opt->nremind == 0)
 		return false;
 	if (opt->remind_all)
 		return true;
@@ -597,27 +598,41 @@ event_prepare(tt_ics_writer *w, const tt_schedule *s, const tt_milestone *m,
 		return ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
 
 	st = make_uid(s, m, ser != NULL, &w->line, ev->uid, err);
-	if (st != TT_OK || !wants_alarm(&w->opt, m->kind))
+	ev->alarm = wants_alarm(&w->opt, m->kind);
+	return st;
+}
+
+/* Writes the VALARM REMIND before the event of milestone M, whose summary
+ * is in the writer's buffer. */
+static tt_status
+write_alarm(tt_ics_writer *w, const tt_milestone *m, tt_duration remind,
+	    tt_error *err)
+{
+	char words[TT_DURATION_BUFSIZE];
+	struct ttp_buf *note = &w->note;
+	struct trigger t;
+	tt_status st;
+
+	if (tt_duration_is_zero(remind))
+		return TT_OK;
+	if ((st = alarm_trigger(remind, m->date, &t, err)) != TT_OK)
 		return st;
-
-	{
-		char words[TT_DURATION_BUFSIZE];
-		tt_duration r = w->opt.remind;
-
-		st = alarm_trigger(r, m->date, &ev->trigger, err);
-		if (st != TT_OK)
-			return st;
-		r.sign = 1;
-		ttp_buf_puts(note, "In ");
-		ttp_buf_puts(note, tt_duration_format_words(r, words,
-						       sizeof words));
-		ttp_buf_puts(note, ": ");
-		ttp_buf_puts(note, summary->p);
-		if (note->nomem)
-			return ttp_error_set(err, TT_ENOMEM, 0, 0,
-					     "out of memory");
-		ev->alarm = true;
-	}
+	remind.sign = 1;
+	tt_duration_format_words(remind, words, sizeof words);
+	ttp_buf_reset(note);
+	ttp_buf_puts(note, "In ");
+	ttp_buf_puts(note, words);
+	ttp_buf_puts(note, ": ");
+	ttp_buf_puts(note, w->summary.p);
+	if (note->nomem)
+		return ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
+	/* After all of the event's properties: some clients stop reading
+	 * the event at its first subcomponent. */
+	put_fixed(&w->out, "BEGIN:VALARM");
+	put_fixed(&w->out, "ACTION:DISPLAY");
+	put_text(w, "DESCRIPTION", note->p, false);
+	put_trigger(&w->out, &t);
+	put_fixed(&w->out, "END:VALARM");
 	return TT_OK;
 }
 
@@ -650,15 +665,9 @@ write_event(tt_ics_writer *w, const tt_schedule *s, const tt_milestone *m,
 	put_text(w, "CATEGORIES", w->cats.p, true);
 	put_fixed(out, "TRANSP:TRANSPARENT");
 	put_fixed(out, "SEQUENCE:0");
-	if (ev.alarm) {
-		/* After all of the event's properties: some clients stop
-		 * reading the event at its first subcomponent. */
-		put_fixed(out, "BEGIN:VALARM");
-		put_fixed(out, "ACTION:DISPLAY");
-		put_text(w, "DESCRIPTION", w->note.p, false);
-		put_trigger(out, &ev.trigger);
-		put_fixed(out, "END:VALARM");
-	}
+	for (size_t i = 0; ev.alarm && i < w->opt.nremind; i++)
+		if ((st = write_alarm(w, m, w->opt.remind[i], err)) != TT_OK)
+			return st;
 	put_fixed(out, "END:VEVENT");
 	return sink_status(out, err);
 }
@@ -725,7 +734,6 @@ void
 tt_ics_options_init(tt_ics_options *opt)
 {
 	memset(opt, 0, sizeof *opt);
-	opt->remind = tt_duration_of_days(0);
 }
 
 tt_ics_writer *

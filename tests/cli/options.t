@@ -184,10 +184,17 @@ $ treatyterm presets --explain --format ini ecsc-1951
 2> Try 'treatyterm presets --help' for more information.
 [exit 2]
 
-# Reminders: --remind may be given more than once; each must be longer
-# than zero, and --remind-all needs one.
+# Reminders: --remind may be given more than once (one alarm each on the
+# deadline and the expiry); each must be longer than zero, and
+# --remind-all needs one.
 $ treatyterm schedule --preset warsaw-pact-1955 -f ics --remind 90d --remind 1w | grep -c '^BEGIN:VALARM'
-2
+4
+
+$ treatyterm schedule --preset warsaw-pact-1955 -f ics --remind 90d --remind 1w | tr -d '\r' | grep '^TRIGGER'
+TRIGGER:-P90D
+TRIGGER:-P1W
+TRIGGER:-P90D
+TRIGGER:-P1W
 
 $ treatyterm schedule --preset warsaw-pact-1955 -f ics --remind -90d
 2> treatyterm: schedule: --remind '-90d': expected a duration longer than zero (how long before the event)

@@ -535,7 +535,8 @@ test_fold_lengths(void)
 			awkward_name(name, vlen - strlen(suffix), r, 0);
 			s = short_treaty(NULL, name, "2001-05-10");
 			o.calendar_name = name;
-			o.remind = tt_duration_of_days(90);
+			o.remind[0] = tt_duration_of_days(90);
+			o.nremind = 1;
 			text = render((const tt_schedule *const *)&s, 1, &o, &len);
 			snprintf(what, sizeof what, "value length %zu, unit %zu",
 				 vlen, r);
@@ -730,7 +731,8 @@ test_deterministic(void)
 	tt_ics_writer *w;
 	tt_error e;
 
-	o.remind = tt_duration_of_months(3);
+	o.remind[0] = tt_duration_of_months(3);
+	o.nremind = 1;
 	t1 = render((const tt_schedule *const *)s, 2, &o, &l1);
 	t2 = render((const tt_schedule *const *)s, 2, &o, &l2);
 	CU_ASSERT_EQUAL(l1, l2);
@@ -852,7 +854,8 @@ test_alarms(void)
 	CU_ASSERT_PTR_NULL(strstr(text, "VALARM"));
 	free(text);
 
-	o.remind = tt_duration_of_days(90);
+	o.remind[0] = tt_duration_of_days(90);
+	o.nremind = 1;
 	text = render1(s, &o);
 	read_events(text, &ev);
 	CU_ASSERT_EQUAL_FATAL(ev.n, tt_schedule_count(s));
@@ -877,15 +880,35 @@ test_alarms(void)
 	events_free(&ev);
 	free(text);
 
+	/* Several reminders: one VALARM each, in the order given. */
+	o.remind[1] = tt_duration_of_years(1);
+	o.nremind = 2;
+	text = render1(s, &o);
+	read_events(text, &ev);
+	CU_ASSERT_EQUAL_FATAL(ev.n, tt_schedule_count(s));
+	for (size_t i = 0; i < ev.n; i++)
+		if (tt_schedule_at(s, i)->kind == TT_KIND_EXPIRY ||
+		    tt_schedule_at(s, i)->kind ==
+		    TT_KIND_WITHDRAWAL_EFFECTIVE)
+			CU_ASSERT_EQUAL(ev.v[i].alarms, 2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, "TRIGGER:-P90D\r\nEND:VALARM\r\n"
+				      "BEGIN:VALARM\r\nACTION:DISPLAY\r\n"
+				      "DESCRIPTION:In 1 year: "));
+	events_free(&ev);
+	free(text);
+	o.nremind = 1;
+
 	/* Weeks stay weeks; months become the days they span backwards
 	 * from the event: 1997-06-15 to 1997-09-15 is 92 days. */
-	o.remind = tt_duration_of_days(14);
-	o.remind.days = 0;
-	o.remind.weeks = 2;
+	o.remind[0] = tt_duration_of_days(14);
+	o.remind[0].days = 0;
+	o.remind[0].weeks = 2;
+	o.nremind = 1;
 	text = render1(l, &o);
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "\r\nTRIGGER:-P2W\r\n"));
 	free(text);
-	o.remind = tt_duration_of_months(3);
+	o.remind[0] = tt_duration_of_months(3);
+	o.nremind = 1;
 	text = render1(l, &o);
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "\r\nTRIGGER:-P92D\r\n"));
 	read_events(text, &ev);
@@ -1198,7 +1221,8 @@ test_export(void)
 		}
 		o.calendar_name = "Folding, \\ escapes; UTF-8 " E_ACUTE ZHONG
 				  GRIN;
-		o.remind = tt_duration_of_days(90);
+		o.remind[0] = tt_duration_of_days(90);
+		o.nremind = 1;
 		events += export(dir, names[nb],
 				 (const tt_schedule *const *)s, n, &o);
 		for (size_t i = 0; i < n; i++)
@@ -1207,7 +1231,8 @@ test_export(void)
 
 	s[0] = litvinov("1947-09-15");
 	o = options();
-	o.remind = tt_duration_of_months(3);
+	o.remind[0] = tt_duration_of_months(3);
+	o.nremind = 1;
 	o.remind_all = true;
 	events += export(dir, names[2], (const tt_schedule *const *)s, 1, &o);
 	tt_schedule_free(s[0]);
@@ -1497,24 +1522,32 @@ test_corpus(void)
 
 	for (size_t k = 0; k < ARRAY_SIZE(opts); k++)
 		opts[k] = options();
-	opts[1].remind = tt_duration_of_days(90);
-	opts[2].remind = tt_duration_of_days(0);
-	opts[2].remind.weeks = 2;
-	opts[3].remind = tt_duration_of_months(3);
+	opts[1].remind[0] = tt_duration_of_days(90);
+	opts[1].nremind = 1;
+	opts[2].remind[0] = tt_duration_of_days(0);
+	opts[2].nremind = 1;
+	opts[2].remind[0].weeks = 2;
+	opts[3].remind[0] = tt_duration_of_months(3);
+	opts[3].nremind = 1;
 	opts[3].remind_all = true;
-	opts[4].remind = tt_duration_of_years(1);
+	opts[4].remind[0] = tt_duration_of_years(1);
+	opts[4].nremind = 1;
 	opts[4].remind_all = true;
-	opts[5].remind = tt_duration_of_years(1);
-	opts[5].remind.months = 2;
-	opts[5].remind.weeks = 3;
-	opts[5].remind.days = 4;
-	opts[6].remind = tt_duration_of_days(4);
-	opts[6].remind.weeks = 3;
+	opts[5].remind[0] = tt_duration_of_years(1);
+	opts[5].nremind = 1;
+	opts[5].remind[0].months = 2;
+	opts[5].remind[0].weeks = 3;
+	opts[5].remind[0].days = 4;
+	opts[6].remind[0] = tt_duration_of_days(4);
+	opts[6].nremind = 1;
+	opts[6].remind[0].weeks = 3;
 	opts[6].remind_all = true;
 	opts[7].rrule = true;
-	opts[7].remind = tt_duration_of_days(30);
+	opts[7].remind[0] = tt_duration_of_days(30);
+	opts[7].nremind = 1;
 	opts[7].remind_all = true;
-	opts[8].remind = tt_duration_negate(tt_duration_of_months(18));
+	opts[8].remind[0] = tt_duration_negate(tt_duration_of_months(18));
+	opts[8].nremind = 1;
 	opts[8].calendar_name = "Cal, with; odd\\ chars " ZHONG;
 	opts[8].dtstamp = -62135596800;	/* 0001-01-01T00:00:00Z */
 
