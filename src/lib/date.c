@@ -550,19 +550,38 @@ tt_duration_parse(const char *s, tt_duration *out, tt_error *err)
 	return TT_OK;
 }
 
-/* Appends one component to a duration's text in BUF (SIZE bytes, *N
- * bytes of it used), if it fits whole and everything before it did; counts
- * its length in *NEED either way. */
+/* A duration's text being written into BUF (SIZE bytes): LEN bytes of it
+ * are there, NEED counts the whole text, and once a component did not fit
+ * none after it is written. */
+struct dtext {
+	char *buf;
+	size_t size, len, need;
+	bool cut;
+};
+
+static struct dtext
+dtext_start(char *buf, size_t size)
+{
+	struct dtext t = { buf, size, 0, 0, size == 0 };
+
+	if (size > 0)
+		buf[0] = '\0';
+	return t;
+}
+
+/* Appends one component if it fits whole, and counts it either way. */
 static void
-put_part(char *buf, size_t size, size_t *n, size_t *need, const char *part)
+put_part(struct dtext *t, const char *part)
 {
 	size_t len = strlen(part);
 
-	if (*n == *need && len < size - *n) {
-		memcpy(buf + *n, part, len + 1);
-		*n += len;
+	if (!t->cut && len < t->size - t->len) {
+		memcpy(t->buf + t->len, part, len + 1);
+		t->len += len;
+	} else {
+		t->cut = true;
 	}
-	*need += len;
+	t->need += len;
 }
 
 size_t
@@ -570,21 +589,17 @@ tt_duration_format_iso(tt_duration dur, char *buf, size_t size)
 {
 	static const char units_iso[] = "YMWD";
 	int v[4] = { dur.years, dur.months, dur.weeks, dur.days };
+	struct dtext t = dtext_start(buf, size);
 	char part[24];
-	size_t n = 0, need = 0;
 
-	if (size > 0)
-		buf[0] = '\0';
-	else
-		n = 1;	/* nothing fits: never write */
-	put_part(buf, size, &n, &need, dur.sign < 0 ? "-P" : "P");
+	put_part(&t, dur.sign < 0 ? "-P" : "P");
 	for (int i = 0; i < 4; i++) {
 		if (v[i] == 0 && !(i == 3 && tt_duration_is_zero(dur)))
 			continue;
 		snprintf(part, sizeof part, "%d%c", v[i], units_iso[i]);
-		put_part(buf, size, &n, &need, part);
+		put_part(&t, part);
 	}
-	return need;
+	return t.need;
 }
 
 size_t
@@ -594,25 +609,21 @@ tt_duration_format_words(tt_duration dur, char *buf, size_t size)
 	static const char *const many[] = { "years", "months", "weeks",
 					    "days" };
 	int v[4] = { dur.years, dur.months, dur.weeks, dur.days };
+	struct dtext t = dtext_start(buf, size);
 	char part[48];
-	size_t n = 0, need = 0;
 	bool any = false;
 
-	if (size > 0)
-		buf[0] = '\0';
-	else
-		n = 1;
 	if (dur.sign < 0 && !tt_duration_is_zero(dur))
-		put_part(buf, size, &n, &need, "minus ");
+		put_part(&t, "minus ");
 	for (int i = 0; i < 4; i++) {
 		if (v[i] == 0)
 			continue;
 		snprintf(part, sizeof part, "%s%d %s", any ? " " : "", v[i],
 			 v[i] == 1 ? one[i] : many[i]);
-		put_part(buf, size, &n, &need, part);
+		put_part(&t, part);
 		any = true;
 	}
 	if (!any)
-		put_part(buf, size, &n, &need, "0 days");
-	return need;
+		put_part(&t, "0 days");
+	return t.need;
 }

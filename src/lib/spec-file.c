@@ -10,9 +10,10 @@
  *   setting  = key *blank "=" *blank value    value: to the end of the
  *                                             line, less trailing blanks
  *
- * A value keeps every byte between its first and last non-blank byte, "#"
- * and ";" included, so that a name in a file reads as it does on the
- * command line or in a CSV cell.  Lines may be of any length.  The section
+ * The last line needs no LF.  A value keeps every byte between its first
+ * and last non-blank byte, "#" and ";" included, so that a name in a file
+ * reads as it does on the command line or in a CSV cell.  Lines may be of
+ * any length; a NUL byte anywhere makes the file binary.  The section
  * and key names are those of the schema in spec.c, and values go through
  * tt_spec_set() with the line and column where they start, so that every
  * message from here or from the value's checks carries both.

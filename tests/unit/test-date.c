@@ -443,7 +443,14 @@ test_duration_format(void)
 	CU_ASSERT_EQUAL(b[1], 'x');
 	/* Size 0: only the length, and BUF may be NULL. */
 	CU_ASSERT_EQUAL(tt_duration_format_iso(dur("-1y6m2w3d"), NULL, 0), 10);
+	CU_ASSERT_EQUAL(tt_duration_format_iso(dur("50y"), NULL, 0), 4);
+	CU_ASSERT_EQUAL(tt_duration_format_iso(dur("1m"), NULL, 0), 3);
 	CU_ASSERT_EQUAL(tt_duration_format_words(dur("1y6m"), NULL, 0), 15);
+	CU_ASSERT_EQUAL(tt_duration_format_words(dur("1d"), NULL, 0), 5);
+	/* Once a component is cut, none after it is written, even one
+	 * that would fit. */
+	CU_ASSERT_EQUAL(tt_duration_format_iso(dur("100y1d"), b, 4), 7);
+	CU_ASSERT_STRING_EQUAL(b, "P");
 }
 
 static void
