@@ -7,8 +7,14 @@
  * milestone's label, derivation, rule and basis is rendered, into full-size
  * buffers and into tiny ones.  The schedule must come out in date order
  * with valid dates, a clone of the spec must give the same schedule, and an
- * error must carry a message and a location inside the input.  Build and
- * run with fuzz/run.
+ * error must carry a message and a location inside the input.
+ *
+ * The same bytes are then read as settings: each record picks a key from
+ * the library's schema (tt_spec_key_at(), so every key is reached and no
+ * list of names is kept here), how to set it, and a value.  A value the
+ * text setter accepts must read back through the typed getter of its key
+ * and be accepted by the typed setter, and the two specs must validate and
+ * compute alike.  Build and run with fuzz/run.
  */
 #include <config.h>
 
@@ -57,6 +63,19 @@ check_error(const tt_error *e, tt_status st, unsigned lines)
 		fail("error names a section without a key or the reverse");
 }
 
+/* Checks a text function's result: LEN is the whole text's length, BUF
+ * (SIZE bytes) holds as much of it as fits. */
+static void
+check_text(size_t len, const char *buf, size_t size, const char *what)
+{
+	if (size == 0)
+		return;
+	if (memchr(buf, '\0', size) == NULL)
+		fail(what);
+	if (len < size ? strlen(buf) != len : strlen(buf) > size - 1)
+		fail(what);
+}
+
 static void
 render(const tt_schedule *s)
 {
@@ -64,6 +83,7 @@ render(const tt_schedule *s)
 	char d[TT_DATE_BUFSIZE];
 	tt_date prev = { 1, 1, 1 }, x;
 	tt_duration term;
+	size_t len;
 
 	(void)tt_schedule_id(s);
 	(void)tt_schedule_name(s);
@@ -82,27 +102,40 @@ render(const tt_schedule *s)
 		if (tt_date_compare(m->date, prev) < 0)
 			fail("milestones out of date order");
 		prev = m->date;
-		if ((unsigned)m->kind >= TT_KIND_COUNT)
+		if (!tt_kind_is_valid(m->kind))
 			fail("milestone of an unknown kind");
 		(void)tt_kind_name(m->kind);
 		(void)tt_weekday_name(tt_date_weekday(m->date));
 		tt_date_format(m->date, d);
-		tt_milestone_label(m, big, sizeof big);
-		if (strlen(big) + 1 >= sizeof big)
-			fail("label filled TT_TEXT_BUFSIZE");
-		tt_milestone_derivation(m, big, sizeof big);
-		if (strlen(big) + 1 >= sizeof big)
+		/* A label holds the spec's own, of any length. */
+		len = tt_milestone_label(m, big, sizeof big);
+		check_text(len, big, sizeof big, "label length");
+		if (tt_milestone_label(m, NULL, 0) != len)
+			fail("label length differs without a buffer");
+		len = tt_milestone_derivation(m, big, sizeof big);
+		check_text(len, big, sizeof big, "derivation length");
+		if (len + 1 >= sizeof big)
 			fail("derivation filled TT_TEXT_BUFSIZE");
-		tt_milestone_rule(m, big, sizeof big);
-		if (strlen(big) + 1 >= sizeof big)
+		len = tt_milestone_rule(m, big, sizeof big);
+		check_text(len, big, sizeof big, "rule length");
+		if (len + 1 >= sizeof big)
 			fail("rule filled TT_TEXT_BUFSIZE");
-		tt_milestone_basis(m, big, sizeof big);
-		/* Truncation must stay inside the buffer. */
-		tt_milestone_label(m, tiny, sizeof tiny);
-		tt_milestone_derivation(m, tiny, sizeof tiny);
-		tt_milestone_rule(m, tiny, sizeof tiny);
-		tt_milestone_basis(m, tiny, sizeof tiny);
-		tt_milestone_basis(m, tiny, 1);
+		len = tt_milestone_basis(m, big, sizeof big);
+		check_text(len, big, sizeof big, "basis length");
+		if (len + 1 >= sizeof big)
+			fail("basis filled TT_TEXT_BUFSIZE");
+		/* Truncation must stay inside the buffer, and count the
+		 * same. */
+		check_text(tt_milestone_label(m, tiny, sizeof tiny), tiny,
+			   sizeof tiny, "label cut short");
+		check_text(tt_milestone_derivation(m, tiny, sizeof tiny),
+			   tiny, sizeof tiny, "derivation cut short");
+		check_text(tt_milestone_rule(m, tiny, sizeof tiny), tiny,
+			   sizeof tiny, "rule cut short");
+		if (tt_milestone_basis(m, tiny, sizeof tiny) != len)
+			fail("basis length differs when cut short");
+		check_text(tt_milestone_basis(m, tiny, 1), tiny, 1,
+			   "basis in one byte");
 		tt_milestone_label(m, tiny, 0);
 	}
 	if (tt_schedule_at(s, tt_schedule_count(s)) != NULL)
@@ -125,16 +158,141 @@ same_schedule(const tt_schedule *a, const tt_schedule *b)
 	return strcmp(tt_schedule_id(a), tt_schedule_id(b)) == 0;
 }
 
+/* Copies the value that K was just set to in FROM into TO with the typed
+ * setter of its type, which must accept it. */
+static void
+copy_typed(const tt_spec *from, tt_spec *to, const tt_spec_key *k)
+{
+	const char *text;
+	tt_duration dur;
+	tt_date date;
+	tt_status st;
+	tt_error e;
+	int n;
+
+	switch (k->type) {
+	case TT_VALUE_DATE:
+		if (!tt_spec_get_date(from, k->section, k->key, &date))
+			fail("a date set is not read back");
+		st = tt_spec_set_date(to, k->section, k->key, date, &e);
+		break;
+	case TT_VALUE_TERM:
+		if (tt_spec_get_text(from, k->section, k->key, &text)) {
+			st = tt_spec_set_text(to, k->section, k->key, text,
+					      &e);
+			break;
+		}
+		/* FALLTHROUGH */
+	case TT_VALUE_DURATION:
+	case TT_VALUE_PERIOD:
+		if (!tt_spec_get_duration(from, k->section, k->key, &dur))
+			fail("a duration set is not read back");
+		st = tt_spec_set_duration(to, k->section, k->key, dur, &e);
+		break;
+	case TT_VALUE_COUNT:
+	case TT_VALUE_TIMES:
+		if (!tt_spec_get_count(from, k->section, k->key, &n))
+			fail("a count set is not read back");
+		st = tt_spec_set_count(to, k->section, k->key, n, &e);
+		break;
+	default:
+		if (!tt_spec_get_text(from, k->section, k->key, &text))
+			fail("text set is not read back");
+		st = tt_spec_set_text(to, k->section, k->key, text, &e);
+		break;
+	}
+	if (st != TT_OK)
+		fail("a typed setter refuses what the text setter took");
+	if (!tt_spec_has(to, k->section, k->key))
+		fail("a value set typed is not there");
+}
+
+/* The bytes as settings: one byte picks the key (among the schema's),
+ * one how to set it, and the value runs to the next line feed. */
+static void
+fuzz_settings(const uint8_t *data, size_t size)
+{
+	tt_schedule_options opt;
+	tt_spec *text = tt_spec_new(), *typed = tt_spec_new();
+	tt_schedule *s1 = tt_schedule_new(), *s2 = tt_schedule_new();
+	size_t nkeys = tt_spec_key_count(), pos = 0;
+	tt_status st, st2;
+	tt_error e, e2;
+
+	if (text == NULL || typed == NULL || s1 == NULL || s2 == NULL)
+		fail("out of memory");
+	if (nkeys == 0 || tt_spec_key_at(nkeys) != NULL)
+		fail("the schema's count and table disagree");
+	while (pos + 2 <= size) {
+		const tt_spec_key *k = tt_spec_key_at(data[pos] % nkeys);
+		unsigned how = data[pos + 1];
+		const uint8_t *v = data + pos + 2;
+		const uint8_t *nl = memchr(v, '\n', size - pos - 2);
+		size_t n = nl != NULL ? (size_t)(nl - v) : size - pos - 2;
+		char value[256];
+
+		pos += 2 + n + (nl != NULL);
+		if (k == NULL || tt_spec_key_find(k->section, k->key) != k)
+			fail("tt_spec_key_find does not find a key");
+		n = n < sizeof value - 1 ? n : sizeof value - 1;
+		memcpy(value, v, n);
+		value[n] = '\0';	/* a NUL inside ends the value early */
+		if ((how & 1) && k->repeatable) {
+			if (tt_spec_begin_section(text, k->section, 0, 0,
+						  &e) != TT_OK ||
+			    tt_spec_begin_section(typed, k->section, 0, 0,
+						  &e) != TT_OK)
+				break;	/* the section limit */
+		}
+		memset(&e, 0, sizeof e);
+		st = tt_spec_set(text, k->section, k->key, value, 0,
+				 (how >> 1) % 8, &e);
+		if (st != TT_OK) {
+			check_error(&e, st, 0);
+			if (st != TT_ENOMEM && st != TT_ELIMIT &&
+			    (e.section == NULL ||
+			     strcmp(e.section, k->section) != 0 ||
+			     strcmp(e.key, k->key) != 0))
+				fail("a bad value's error names another key");
+			continue;
+		}
+		copy_typed(text, typed, k);
+	}
+	/* Set by text or typed, the clauses check and compute alike. */
+	tt_schedule_options_init(&opt);
+	opt.max_milestones = MAX_MILESTONES;
+	memset(&e, 0, sizeof e);
+	memset(&e2, 0, sizeof e2);
+	st = tt_schedule_compute(s1, text, &opt, &e);
+	st2 = tt_schedule_compute(s2, typed, &opt, &e2);
+	if (st != st2)
+		fail("text and typed values compute differently");
+	if (st != TT_OK && strcmp(e.message, e2.message) != 0)
+		fail("text and typed values fail differently");
+	if (st == TT_OK) {
+		if (!same_schedule(s1, s2))
+			fail("text and typed values give different schedules");
+		render(s2);
+	}
+	tt_schedule_free(s1);
+	tt_schedule_free(s2);
+	tt_spec_free(text);
+	tt_spec_free(typed);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	tt_schedule_options opt = { NULL, TT_ROLL_NONE, MAX_MILESTONES };
+	tt_schedule_options opt;
 	unsigned lines = count_lines(data, size);
 	tt_spec *spec, *clone;
 	tt_schedule *s, *s2;
 	tt_status st, st2;
 	tt_error e;
 
+	fuzz_settings(data, size);
+	tt_schedule_options_init(&opt);
+	opt.max_milestones = MAX_MILESTONES;
 	spec = tt_spec_new();
 	s = tt_schedule_new();
 	s2 = tt_schedule_new();

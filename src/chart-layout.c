@@ -75,7 +75,7 @@ static const struct style {
 	unsigned text;		/* for its date label: dark enough to read */
 	int priority;
 	const char *legend;
-} styles[TT_KIND_COUNT] = {
+} styles[] = {
 	[TT_KIND_ENTRY_INTO_FORCE] = { CHART_MARKER_BAR, 0x1b7837, 0x1b7837,
 				       0, "Entry into force" },
 	[TT_KIND_CONSULTATION] = { CHART_MARKER_CIRCLE, 0x0072b2, 0x0060a0, 2,
@@ -101,9 +101,17 @@ static const struct style {
 				"Other milestone" },
 };
 
+/* One style for each kind the table knows; a kind added to the library
+ * later is drawn as a milestone until it gets its own. */
+#define NSTYLES (sizeof styles / sizeof styles[0])
+#define STYLE_INDEX(kind) ((size_t)(kind) < NSTYLES ? (size_t)(kind) : \
+			   (size_t)TT_KIND_MILESTONE)
+#define STYLE(kind) (&styles[STYLE_INDEX(kind)])
+
+
 /* Kinds of bar, for the legend. */
 enum {
-	BAR_IN_FORCE = TT_KIND_COUNT,
+	BAR_IN_FORCE = NSTYLES,
 	BAR_RENEWED,
 	BAR_OPEN,
 	BAR_WITHDRAWAL,
@@ -203,7 +211,7 @@ static void emit_open_bar(struct ctx *c, double xs, double xe, double xr,
 static void emit_markers(struct ctx *c, const struct compare_proposal *p,
 			 double yc);
 static void marker_radii(struct ctx *c, const struct compare_proposal *p,
-			 double radius[TT_KIND_COUNT]);
+			 double radius[NSTYLES]);
 static int stack_level(const struct stacked *placed, size_t n,
 		       const struct stacked *s);
 static void emit_dates(struct ctx *c, const struct lane *ln, double yc);
@@ -333,7 +341,7 @@ scan(struct ctx *c)
 		for (size_t k = 0; k < tt_schedule_count(p->s); k++) {
 			const tt_milestone *m = tt_schedule_at(p->s, k);
 
-			c->present[m->kind] = true;
+			c->present[STYLE_INDEX(m->kind)] = true;
 			if (m->kind == TT_KIND_RENEWAL)
 				c->present[BAR_RENEWED] = true;
 		}
@@ -417,7 +425,7 @@ static void
 add_date(struct ctx *c, size_t lane, const tt_milestone *m)
 {
 	struct chart_layout *lay = c->lay;
-	const struct style *st = &styles[m->kind];
+	const struct style *st = STYLE(m->kind);
 	int32_t day = tt_date_to_daynum(m->date);
 	int priority = st->priority;
 	struct chart_date *d;
@@ -984,7 +992,7 @@ emit_markers(struct ctx *c, const struct compare_proposal *p, double yc)
 {
 	size_t count = tt_schedule_count(p->s);
 	struct stacked *placed = calloc(count ? count : 1, sizeof *placed);
-	double radius[TT_KIND_COUNT];
+	double radius[NSTYLES];
 
 	if (placed == NULL) {
 		c->nomem = true;
@@ -993,11 +1001,11 @@ emit_markers(struct ctx *c, const struct compare_proposal *p, double yc)
 	marker_radii(c, p, radius);
 	for (size_t k = 0; k < count; k++) {
 		const tt_milestone *m = tt_schedule_at(p->s, k);
-		const struct style *st = &styles[m->kind];
+		const struct style *st = STYLE(m->kind);
 		struct stacked *s = &placed[k];
 
 		s->x = xday(c, tt_date_to_daynum(m->date));
-		s->r = radius[m->kind];
+		s->r = radius[STYLE_INDEX(m->kind)];
 		s->kind = m->kind;
 		s->day = tt_date_to_daynum(m->date);
 		s->level = stack_level(placed, k, s);
@@ -1012,22 +1020,23 @@ emit_markers(struct ctx *c, const struct compare_proposal *p, double yc)
 /* The radius of each kind's markers in P: smaller for dense series. */
 static void
 marker_radii(struct ctx *c, const struct compare_proposal *p,
-	     double radius[TT_KIND_COUNT])
+	     double radius[NSTYLES])
 {
-	double last[TT_KIND_COUNT];
+	double last[NSTYLES];
 
-	for (int k = 0; k < TT_KIND_COUNT; k++) {
+	for (size_t k = 0; k < NSTYLES; k++) {
 		radius[k] = MARKER_R;
 		last[k] = -1e9;
 	}
 	for (size_t k = 0; k < tt_schedule_count(p->s); k++) {
 		const tt_milestone *m = tt_schedule_at(p->s, k);
 		double x = xday(c, tt_date_to_daynum(m->date));
-		double r = (x - last[m->kind]) * 0.42;
+		size_t ki = STYLE_INDEX(m->kind);
+		double r = (x - last[ki]) * 0.42;
 
-		if (x - last[m->kind] >= 0.5 && r < radius[m->kind])
-			radius[m->kind] = r < 2.5 ? 2.5 : r;
-		last[m->kind] = x;
+		if (x - last[ki] >= 0.5 && r < radius[ki])
+			radius[ki] = r < 2.5 ? 2.5 : r;
+		last[ki] = x;
 	}
 }
 
@@ -1132,8 +1141,8 @@ emit_legend(struct ctx *c, double y)
 	double x = c->x0;
 
 	for (int item = 0; item < LEGEND_ITEMS; item++) {
-		const char *text = item < TT_KIND_COUNT ? styles[item].legend :
-				   bars[item - TT_KIND_COUNT];
+		const char *text = (size_t)item < NSTYLES ? styles[item].legend :
+				   bars[(size_t)item - NSTYLES];
 		double w;
 
 		if (!c->present[item])
@@ -1153,7 +1162,7 @@ emit_legend(struct ctx *c, double y)
 static void
 legend_icon(struct ctx *c, int item, double x, double y)
 {
-	if (item < TT_KIND_COUNT) {
+	if ((size_t)item < NSTYLES) {
 		add_marker(c, styles[item].marker, x, y, 5,
 			   styles[item].colour);
 		return;

@@ -69,11 +69,10 @@ exec(struct args *a)
 				  a->argv[i], e.message);
 			return EXIT_INVALID;
 		}
+		tt_duration_format_words(dur, words, sizeof words);
 		if (st->explain)
 			printf("%s + %s = %s%s\n", tt_date_format(d, b1),
-			       tt_duration_format_words(dur, words,
-							sizeof words),
-			       tt_date_format(r, b2),
+			       words, tt_date_format(r, b2),
 			       flags & TT_ADD_CLAMPED ?
 			       "  (no such day in that month: its last day)" :
 			       "");

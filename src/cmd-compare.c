@@ -32,6 +32,7 @@
 #include "format.h"
 #include "options.h"
 #include "output.h"
+#include "text.h"
 
 /* A proposal as given on the command line: a file or a preset. */
 struct proposal {
@@ -484,9 +485,9 @@ fill_column(char (*cell)[COMPARE_TEXT_SIZE], size_t ncols, size_t col,
 	compare_term_words(p, CELL(ROW_TERM), COMPARE_TEXT_SIZE);
 	if (p->has_expiry) {
 		tt_date_format(p->expiry, CELL(ROW_EXPIRY));
+		tt_duration_format_words(p->in_force, w, sizeof w);
 		snprintf(CELL(ROW_IN_FORCE), COMPARE_TEXT_SIZE, "%s (%ld days)",
-			 tt_duration_format_words(p->in_force, w, sizeof w),
-			 (long)p->days_in_force);
+			 w, (long)p->days_in_force);
 	} else {
 		snprintf(CELL(ROW_EXPIRY), COMPARE_TEXT_SIZE, "%s",
 			 p->has_term ? "none" : "none (indefinite)");
@@ -515,40 +516,51 @@ fill_column(char (*cell)[COMPARE_TEXT_SIZE], size_t ncols, size_t col,
 #undef CELL
 }
 
+/* True if milestone A is of B's kind with the label LABEL (B's); A's
+ * label is made in SCRATCH. */
+static bool
+same_label(struct text *scratch, const tt_milestone *a, const tt_milestone *b,
+	   const char *label)
+{
+	return a->kind == b->kind &&
+	       strcmp(text_milestone(scratch, tt_milestone_label, a),
+		      label) == 0;
+}
+
 /* One line per date: "[1,2] Entry into force; [3] Review 1", proposals
  * with the same milestone on that date grouped. */
 static void
 timeline_line(FILE *fp, const struct compare *cmp, size_t from, size_t to)
 {
 	char d[TT_DATE_BUFSIZE], nd[TT_DATE_BUFSIZE];
-	char label[TT_TEXT_BUFSIZE], other[TT_TEXT_BUFSIZE];
+	struct text label, other;
 	tt_date date = cmp->timeline[from].m->date;
 	bool first = true;
 
 	fprintf(fp, "%s  %s ", tt_date_format(date, d),
 		tt_weekday_abbr(tt_date_weekday(date)));
+	text_init(&label);
+	text_init(&other);
 	for (size_t i = from; i < to; i++) {
 		const tt_milestone *m = cmp->timeline[i].m;
 		bool seen = false;
 
-		tt_milestone_label(m, label, sizeof label);
+		text_milestone(&label, tt_milestone_label, m);
 		for (size_t j = from; j < i && !seen; j++)
-			seen = cmp->timeline[j].m->kind == m->kind &&
-			       strcmp(tt_milestone_label(cmp->timeline[j].m,
-				      other, sizeof other), label) == 0;
+			seen = same_label(&other, cmp->timeline[j].m, m,
+					  label.p);
 		if (seen)
 			continue;
 		fprintf(fp, "%s [%zu", first ? "" : ";",
 			cmp->timeline[i].proposal + 1);
 		for (size_t j = i + 1; j < to; j++)
-			if (cmp->timeline[j].m->kind == m->kind &&
-			    cmp->timeline[j].proposal !=
+			if (cmp->timeline[j].proposal !=
 			    cmp->timeline[i].proposal &&
-			    strcmp(tt_milestone_label(cmp->timeline[j].m,
-				   other, sizeof other), label) == 0)
+			    same_label(&other, cmp->timeline[j].m, m,
+				       label.p))
 				fprintf(fp, ",%zu",
 					cmp->timeline[j].proposal + 1);
-		fprintf(fp, "] %s", label);
+		fprintf(fp, "] %s", label.p);
 		if (m->flags & TT_MS_ROLLED)
 			fprintf(fp, " (moved from %s %s)",
 				tt_weekday_abbr(tt_date_weekday(m->nominal)),
@@ -556,6 +568,8 @@ timeline_line(FILE *fp, const struct compare *cmp, size_t from, size_t to)
 		first = false;
 	}
 	fputc('\n', fp);
+	text_free(&label);
+	text_free(&other);
 }
 
 static bool

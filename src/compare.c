@@ -85,15 +85,16 @@ compare_term_words(const struct compare_proposal *p, char *buf, size_t size)
 {
 	char words[TT_DURATION_BUFSIZE];
 
-	if (!p->has_term)
+	if (!p->has_term) {
 		snprintf(buf, size, "indefinite");
-	else if (tt_schedule_convention(p->s) != TT_CONVENTION_ANNIVERSARY)
-		snprintf(buf, size, "%s, %s", tt_duration_format_words(
-			 p->term, words, sizeof words),
+		return buf;
+	}
+	tt_duration_format_words(p->term, words, sizeof words);
+	if (tt_schedule_convention(p->s) != TT_CONVENTION_ANNIVERSARY)
+		snprintf(buf, size, "%s, %s", words,
 			 tt_convention_name(tt_schedule_convention(p->s)));
 	else
-		snprintf(buf, size, "%s", tt_duration_format_words(
-			 p->term, words, sizeof words));
+		snprintf(buf, size, "%s", words);
 	return buf;
 }
 
@@ -247,9 +248,9 @@ shift_words(tt_date from, tt_date to, char *buf, size_t size)
 	}
 	if (d.sign < 0)
 		d = tt_duration_negate(d);
-	snprintf(buf, size, "%s %s", tt_duration_format_words(d, words,
-		 sizeof words), tt_date_compare(to, from) < 0 ? "earlier" :
-		 "later");
+	tt_duration_format_words(d, words, sizeof words);
+	snprintf(buf, size, "%s %s", words,
+		 tt_date_compare(to, from) < 0 ? "earlier" : "later");
 }
 
 static void

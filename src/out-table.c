@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "text.h"
 
 /* Writes TEXT indented, wrapped at about 76 columns. */
 static void
@@ -34,7 +35,8 @@ bool
 table_write_schedule(FILE *fp, const tt_schedule *s, bool explain)
 {
 	char b[TT_DATE_BUFSIZE], nb[TT_DATE_BUFSIZE];
-	char words[TT_DURATION_BUFSIZE], text[TT_TEXT_BUFSIZE];
+	char words[TT_DURATION_BUFSIZE];
+	struct text text;
 	tt_date eif = tt_schedule_entry_into_force(s), exp;
 	tt_duration term;
 	const char *name = tt_schedule_name(s), *id = tt_schedule_id(s);
@@ -45,20 +47,21 @@ table_write_schedule(FILE *fp, const tt_schedule *s, bool explain)
 		fprintf(fp, "%s\n", *name ? name : id);
 	fprintf(fp, "Entry into force: %s (%s)\n", tt_date_format(eif, b),
 		tt_weekday_name(tt_date_weekday(eif)));
-	if (tt_schedule_term(s, &term))
-		fprintf(fp, "Term: %s, %s convention\n",
-			tt_duration_format_words(term, words, sizeof words),
+	if (tt_schedule_term(s, &term)) {
+		tt_duration_format_words(term, words, sizeof words);
+		fprintf(fp, "Term: %s, %s convention\n", words,
 			tt_convention_name(tt_schedule_convention(s)));
-	else
+	} else
 		fprintf(fp, "Term: indefinite\n");
 	fputc('\n', fp);
+	text_init(&text);
 	for (size_t i = 0; i < tt_schedule_count(s); i++) {
 		const tt_milestone *m = tt_schedule_at(s, i);
 
 		fprintf(fp, "%s  %s  %-24s %s", tt_date_format(m->date, b),
 			tt_weekday_abbr(tt_date_weekday(m->date)),
 			tt_kind_name(m->kind),
-			tt_milestone_label(m, text, sizeof text));
+			text_milestone(&text, tt_milestone_label, m));
 		if (m->flags & TT_MS_ROLLED)
 			fprintf(fp, " (moved from %s %s)",
 				tt_weekday_abbr(tt_date_weekday(m->nominal)),
@@ -66,12 +69,13 @@ table_write_schedule(FILE *fp, const tt_schedule *s, bool explain)
 		fputc('\n', fp);
 		if (explain) {
 			wrapped(fp, "                 ",
-				tt_milestone_derivation(m, text,
-							sizeof text));
+				text_milestone(&text, tt_milestone_derivation,
+					       m));
 			wrapped(fp, "                 ",
-				tt_milestone_rule(m, text, sizeof text));
+				text_milestone(&text, tt_milestone_rule, m));
 		}
 	}
+	text_free(&text);
 	fputc('\n', fp);
 	if (tt_schedule_expiry(s, &exp))
 		fprintf(fp, "Expiry: %s (last day in force)\n",

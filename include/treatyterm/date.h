@@ -106,10 +106,15 @@ tt_duration tt_date_diff(tt_date from, tt_date to);
  * ("50y", "+1y6m", "-90d", "2W").  Units are case-insensitive.  Each
  * component is limited to what can occur between years 1 and 9999. */
 tt_status tt_duration_parse(const char *s, tt_duration *out, tt_error *err);
-/* ISO 8601 form ("P1Y6M", "-P90D", "P0D") into BUF of SIZE bytes. */
-char *tt_duration_format_iso(tt_duration dur, char *buf, size_t size);
-/* English words ("1 year 6 months", "minus 90 days", "0 days"). */
-char *tt_duration_format_words(tt_duration dur, char *buf, size_t size);
+/* ISO 8601 form ("P1Y6M", "-P90D", "P0D") into BUF of SIZE bytes.
+ * Returns the length the whole text needs, without the NUL, as snprintf()
+ * does.  When it does not fit, BUF (if SIZE > 0) holds the components
+ * that fit whole, NUL-terminated: never a number cut in two.  BUF may be
+ * NULL when SIZE is 0.  TT_DURATION_BUFSIZE is always enough. */
+size_t tt_duration_format_iso(tt_duration dur, char *buf, size_t size);
+/* English words ("1 year 6 months", "minus 90 days", "0 days"), the same
+ * way. */
+size_t tt_duration_format_words(tt_duration dur, char *buf, size_t size);
 bool tt_duration_is_zero(tt_duration dur);
 /* Negates DUR. */
 tt_duration tt_duration_negate(tt_duration dur);

@@ -31,11 +31,15 @@ typedef enum tt_kind {
 	TT_KIND_RENEWAL_NOTICE_DEADLINE,
 	TT_KIND_RENEWAL,
 	TT_KIND_EXPIRY,
-	TT_KIND_MILESTONE,
-	TT_KIND_COUNT
+	TT_KIND_MILESTONE
 } tt_kind;
 
-/* "entry_into_force", "consultation", ... as used in JSON and CSV. */
+/* True for the kinds above.  The kinds are numbered from 0 without gaps,
+ * so "for (k = 0; tt_kind_is_valid(k); k++)" visits each; new kinds may be
+ * added at the end, so size nothing by the last one. */
+bool tt_kind_is_valid(tt_kind kind);
+/* "entry_into_force", "consultation", ... as used in JSON and CSV;
+ * "unknown" for a value that is not a kind. */
 const char *tt_kind_name(tt_kind kind);
 /* True for meetings, the only dates --roll may move. */
 bool tt_kind_is_meeting(tt_kind kind);
@@ -89,6 +93,11 @@ typedef struct tt_schedule_options {
 	size_t max_milestones;		/* 0: TT_SCHEDULE_MAX_MILESTONES */
 } tt_schedule_options;
 
+/* Sets every option to its default (no holidays but weekends, no roll,
+ * the default milestone limit).  Initialise options with it rather than
+ * by listing fields, so that fields added later get their defaults. */
+void tt_schedule_options_init(tt_schedule_options *opt);
+
 #define TT_SCHEDULE_MAX_MILESTONES 100000
 /* Unlimited series stop at the horizon: by default this many years after
  * entry into force. */
@@ -121,19 +130,29 @@ tt_date tt_schedule_horizon(const tt_schedule *s);
 /* True if some unlimited series was cut off at the horizon. */
 bool tt_schedule_truncated(const tt_schedule *s);
 
-/* The milestone's label ("Consultation 3", or the spec's label with the
- * ordinal appended for series) into BUF of SIZE bytes. */
-char *tt_milestone_label(const tt_milestone *m, char *buf, size_t size);
-/* How the date was derived, in words ("entry into force 1952-07-23 +
- * 50 years"), into BUF of SIZE bytes. */
-char *tt_milestone_derivation(const tt_milestone *m, char *buf, size_t size);
-/* The rule followed, with its source ("same date; Reg. 1182/71 art.
- * 3(2)(c) / ETS 076 art. 4(1)"), into BUF of SIZE bytes. */
-char *tt_milestone_rule(const tt_milestone *m, char *buf, size_t size);
-/* Derivation and rule in one sentence, as JSON's "basis" shows it. */
-char *tt_milestone_basis(const tt_milestone *m, char *buf, size_t size);
+/* The texts of a milestone.  Each writes into BUF (SIZE bytes) and
+ * returns the length the whole text needs, without the NUL, as snprintf()
+ * does: a result >= SIZE means the text was cut short.  When SIZE > 0 the
+ * text is always NUL-terminated; a text cut short ends at a byte boundary
+ * of its last part.  BUF may be NULL when SIZE is 0, to ask for the
+ * length. */
 
-/* Room that is always enough for the three functions above. */
+/* The milestone's label ("Consultation 3", or the spec's label with the
+ * ordinal appended for series). */
+size_t tt_milestone_label(const tt_milestone *m, char *buf, size_t size);
+/* How the date was derived, in words ("entry into force 1952-07-23 +
+ * 50 years"). */
+size_t tt_milestone_derivation(const tt_milestone *m, char *buf,
+			       size_t size);
+/* The rule followed, with its source ("same date; Reg. 1182/71 art.
+ * 3(2)(c) / ETS 076 art. 4(1)"). */
+size_t tt_milestone_rule(const tt_milestone *m, char *buf, size_t size);
+/* Derivation and rule in one sentence, as JSON's "basis" shows it. */
+size_t tt_milestone_basis(const tt_milestone *m, char *buf, size_t size);
+
+/* Room that is always enough for the derivation, the rule and the basis.
+ * A label contains the spec's own label, which may be of any length: use
+ * the length tt_milestone_label() returns. */
 #define TT_TEXT_BUFSIZE 512
 
 #ifdef __cplusplus

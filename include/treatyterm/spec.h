@@ -5,9 +5,11 @@
  * names in spec files ("[withdrawal] notice = 1y"), on the command line
  * (--withdrawal-notice 1y) and in batch CSV columns (withdrawal.notice).
  * Every way in goes through tt_spec_set(), so all three accept the same
- * values and give the same messages.  Each value remembers where it came
- * from (line and column, 0 for the command line) so that errors found later,
- * when the clauses are checked against each other, can point at it.
+ * values and give the same messages; the typed setters (tt_spec_set_date()
+ * and the others) apply the same checks to values a program already has.
+ * Each value remembers where it came from (line and column, 0 for the
+ * command line) so that errors found later, when the clauses are checked
+ * against each other, can point at it.
  */
 #ifndef TREATYTERM_SPEC_H
 #define TREATYTERM_SPEC_H
@@ -98,6 +100,55 @@ tt_spec *tt_spec_clone(const tt_spec *spec);
 tt_status tt_spec_set(tt_spec *spec, const char *section, const char *key,
 		      const char *value, unsigned line, unsigned column,
 		      tt_error *err);
+/* Typed setters: set SECTION.KEY to VALUE as tt_spec_set() would set its
+ * text, with the same checks and messages (a value that is out of range
+ * for its key is refused as it would be in a file) and no line (as on the
+ * command line); an error's column points into text values only.
+ *   tt_spec_set_date:     keys of type TT_VALUE_DATE.
+ *   tt_spec_set_duration: TT_VALUE_DURATION, _PERIOD and _TERM keys.
+ *   tt_spec_set_count:    TT_VALUE_COUNT and _TIMES keys (the latter take
+ *                         TT_RENEWAL_UNLIMITED too).
+ *   tt_spec_set_text:     TT_VALUE_TEXT and _ID keys, and the words a key
+ *                         takes: a convention's name, "indefinite" for a
+ *                         term, "unlimited" for renewal times.
+ * Returns TT_OK, or fills ERR (section and key set for a bad value):
+ * TT_EINVAL for an unknown section or key or a key that does not take
+ * this type of value; TT_ERANGE or TT_ESYNTAX for a value the key does not
+ * allow; TT_ELIMIT or TT_ENOMEM as tt_spec_set(). */
+tt_status tt_spec_set_date(tt_spec *spec, const char *section,
+			   const char *key, tt_date value, tt_error *err);
+tt_status tt_spec_set_duration(tt_spec *spec, const char *section,
+			       const char *key, tt_duration value,
+			       tt_error *err);
+tt_status tt_spec_set_count(tt_spec *spec, const char *section,
+			    const char *key, int value, tt_error *err);
+tt_status tt_spec_set_text(tt_spec *spec, const char *section,
+			   const char *key, const char *value, tt_error *err);
+
+/* Typed getters: store SECTION.KEY's value in *OUT (if OUT is not NULL)
+ * and return true, or return false when the key is unknown, is of another
+ * type, or is not set; for a repeatable section the value is that of its
+ * newest instance.
+ *   tt_spec_get_date:     TT_VALUE_DATE keys.
+ *   tt_spec_get_duration: TT_VALUE_DURATION, _PERIOD and _TERM keys
+ *                         (false for an "indefinite" term); the duration's
+ *                         sign is +1.
+ *   tt_spec_get_count:    TT_VALUE_COUNT and _TIMES keys
+ *                         (TT_RENEWAL_UNLIMITED for "unlimited").
+ *   tt_spec_get_text:     TT_VALUE_TEXT and _ID keys, and the words:
+ *                         "anniversary" or "inclusive", "indefinite" (false
+ *                         for a term that is a duration), "unlimited"
+ *                         (false for a number).  The string belongs to
+ *                         SPEC, or is static. */
+bool tt_spec_get_date(const tt_spec *spec, const char *section,
+		      const char *key, tt_date *out);
+bool tt_spec_get_duration(const tt_spec *spec, const char *section,
+			  const char *key, tt_duration *out);
+bool tt_spec_get_count(const tt_spec *spec, const char *section,
+		       const char *key, int *out);
+bool tt_spec_get_text(const tt_spec *spec, const char *section,
+		      const char *key, const char **out);
+
 /* Starts a new instance of a repeatable section ("conference" or
  * "milestone"); for other sections it does nothing.  Fails for an unknown
  * section. */
@@ -111,8 +162,10 @@ bool tt_spec_key_is_known(const char *section, const char *key);
  * newest instance (false when there is none). */
 bool tt_spec_has(const tt_spec *spec, const char *section, const char *key);
 
-/* Parses spec-file text (INI style, see treatyterm-spec(5)) into SPEC,
- * over any values already there.  Errors carry line and column. */
+/* Parses spec-file text (see treatyterm-spec(5): "[section]" headers,
+ * "key = value" lines, whole-line comments) into SPEC, over any values
+ * already there.  TEXT need not be NUL-terminated, and lines may be of any
+ * length.  Errors carry line and column; a NUL byte in TEXT is one. */
 tt_status tt_spec_parse(tt_spec *spec, const char *text, size_t len,
 			tt_error *err);
 

@@ -128,7 +128,16 @@ tt_date_parse(const char *s, tt_date *out, tt_error *err)
 	if (s[10] != '\0')
 		return ttp_error_set(err, TT_ESYNTAX, 0, 11,
 				     "unexpected text after the date");
-	if (d.year < TT_YEAR_MIN)
+	if (ttp_date_check(d, err) != TT_OK)
+		return TT_ERANGE;
+	*out = d;
+	return TT_OK;
+}
+
+tt_status
+ttp_date_check(tt_date d, tt_error *err)
+{
+	if (d.year < TT_YEAR_MIN || d.year > TT_YEAR_MAX)
 		return ttp_error_set(err, TT_ERANGE, 0, 1,
 				     "year %d is out of range (1 to 9999)",
 				     d.year);
@@ -142,7 +151,6 @@ tt_date_parse(const char *s, tt_date *out, tt_error *err)
 				     "(1 to %d)", d.day,
 				     month_names[d.month - 1], d.year,
 				     tt_month_days(d.year, d.month));
-	*out = d;
 	return TT_OK;
 }
 
@@ -408,6 +416,33 @@ tt_duration_add_multiple(tt_duration a, tt_duration b, int n,
 	return TT_OK;
 }
 
+tt_status
+ttp_duration_check(tt_duration dur, tt_error *err)
+{
+	static const struct {
+		const char *name;
+		int limit;
+	} parts[] = {
+		{ "years", MAX_YEARS }, { "months", MAX_MONTHS },
+		{ "weeks", MAX_WEEKS }, { "days", MAX_DAYS }
+	};
+	int v[] = { dur.years, dur.months, dur.weeks, dur.days };
+
+	for (size_t i = 0; i < TTP_ARRAY_SIZE(parts); i++) {
+		if (v[i] < 0)
+			return ttp_error_set(err, TT_ERANGE, 0, 1,
+					     "%d %s: a component of a duration "
+					     "must not be negative", v[i],
+					     parts[i].name);
+		if (v[i] > parts[i].limit)
+			return ttp_error_set(err, TT_ERANGE, 0, 1,
+					     "%d %s is out of range (at most "
+					     "%d)", v[i], parts[i].name,
+					     parts[i].limit);
+	}
+	return TT_OK;
+}
+
 struct unit {
 	char letter;		/* upper case */
 	const char *name;	/* for messages */
@@ -421,20 +456,6 @@ static const struct unit units[] = {
 	{ 'W', "weeks", MAX_WEEKS, offsetof(tt_duration, weeks) },
 	{ 'D', "days", MAX_DAYS, offsetof(tt_duration, days) },
 };
-
-/* The number of bytes of the character at P for a message: a whole UTF-8
- * sequence, never past the end of the string. */
-static int
-char_len(const char *p)
-{
-	unsigned char c = (unsigned char)*p;
-	int n = c < 0xc0 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
-	int i = 1;
-
-	while (i < n && p[i] != '\0')
-		i++;
-	return i;
-}
 
 tt_status
 tt_duration_parse(const char *s, tt_duration *out, tt_error *err)
@@ -476,7 +497,7 @@ tt_duration_parse(const char *s, tt_duration *out, tt_error *err)
 			return ttp_error_set(err, TT_ESYNTAX, 0,
 					     (unsigned)(p - s) + 1,
 					     "expected a number, found '%.*s'",
-					     char_len(p), p);
+					     (int)ttp_utf8_char_len(p), p);
 		while (isdigit((unsigned char)*p)) {
 			if (v <= 100000000)
 				v = v * 10 + (*p - '0');
@@ -497,7 +518,7 @@ tt_duration_parse(const char *s, tt_duration *out, tt_error *err)
 					     (unsigned)(p - s) + 1,
 					     "unknown unit '%.*s' "
 					     "(expected y, m, w or d)",
-					     char_len(p), p);
+					     (int)ttp_utf8_char_len(p), p);
 		if (seen & (1u << u))
 			return ttp_error_set(err, TT_ESYNTAX, 0,
 					     (unsigned)(p - s) + 1,
@@ -525,59 +546,80 @@ tt_duration_parse(const char *s, tt_duration *out, tt_error *err)
 	return TT_OK;
 }
 
-char *
-tt_duration_format_iso(tt_duration dur, char *buf, size_t size)
-{
-	size_t n = 0;
+/* A duration's text being written into BUF (SIZE bytes): LEN bytes of it
+ * are there, NEED counts the whole text, and once a component did not fit
+ * none after it is written. */
+struct dtext {
+	char *buf;
+	size_t size, len, need;
+	bool cut;
+};
 
-	if (size == 0)
-		return buf;
-	buf[0] = '\0';
-#define PUT(...) \
-	do { \
-		int k_ = snprintf(buf + n, size - n, __VA_ARGS__); \
-		if (k_ < 0 || (size_t)k_ >= size - n) { \
-			buf[n] = '\0'; /* whole parts only */ \
-			return buf; \
-		} \
-		n += (size_t)k_; \
-	} while (0)
-	PUT("%sP", dur.sign < 0 ? "-" : "");
-	if (dur.years)
-		PUT("%dY", dur.years);
-	if (dur.months)
-		PUT("%dM", dur.months);
-	if (dur.weeks)
-		PUT("%dW", dur.weeks);
-	if (dur.days || tt_duration_is_zero(dur))
-		PUT("%dD", dur.days);
-	return buf;
+static struct dtext
+dtext_start(char *buf, size_t size)
+{
+	struct dtext t = { buf, size, 0, 0, size == 0 };
+
+	if (size > 0)
+		buf[0] = '\0';
+	return t;
 }
 
-char *
+/* Appends one component if it fits whole, and counts it either way. */
+static void
+put_part(struct dtext *t, const char *part)
+{
+	size_t len = strlen(part);
+
+	if (!t->cut && len < t->size - t->len) {
+		memcpy(t->buf + t->len, part, len + 1);
+		t->len += len;
+	} else {
+		t->cut = true;
+	}
+	t->need += len;
+}
+
+size_t
+tt_duration_format_iso(tt_duration dur, char *buf, size_t size)
+{
+	static const char units_iso[] = "YMWD";
+	int v[4] = { dur.years, dur.months, dur.weeks, dur.days };
+	struct dtext t = dtext_start(buf, size);
+	char part[24];
+
+	put_part(&t, dur.sign < 0 ? "-P" : "P");
+	for (int i = 0; i < 4; i++) {
+		if (v[i] == 0 && !(i == 3 && tt_duration_is_zero(dur)))
+			continue;
+		snprintf(part, sizeof part, "%d%c", v[i], units_iso[i]);
+		put_part(&t, part);
+	}
+	return t.need;
+}
+
+size_t
 tt_duration_format_words(tt_duration dur, char *buf, size_t size)
 {
 	static const char *const one[] = { "year", "month", "week", "day" };
 	static const char *const many[] = { "years", "months", "weeks",
 					    "days" };
 	int v[4] = { dur.years, dur.months, dur.weeks, dur.days };
-	size_t n = 0;
+	struct dtext t = dtext_start(buf, size);
+	char part[48];
 	bool any = false;
 
-	if (size == 0)
-		return buf;
-	buf[0] = '\0';
 	if (dur.sign < 0 && !tt_duration_is_zero(dur))
-		PUT("minus ");
+		put_part(&t, "minus ");
 	for (int i = 0; i < 4; i++) {
 		if (v[i] == 0)
 			continue;
-		PUT("%s%d %s", any ? " " : "", v[i],
-		    v[i] == 1 ? one[i] : many[i]);
+		snprintf(part, sizeof part, "%s%d %s", any ? " " : "", v[i],
+			 v[i] == 1 ? one[i] : many[i]);
+		put_part(&t, part);
 		any = true;
 	}
 	if (!any)
-		PUT("0 days");
-#undef PUT
-	return buf;
+		put_part(&t, "0 days");
+	return t.need;
 }

@@ -1,5 +1,9 @@
 /*
  * error.c -- filling tt_error values.
+ *
+ * ttp_error_vset() is the only function that formats a message; every
+ * other way of reporting an error (ttp_error_set(), spec.c's field errors,
+ * the spec file reader) ends in it.
  */
 #include <config.h>
 
@@ -37,11 +41,9 @@ tt_version(void)
 }
 
 tt_status
-ttp_error_set(tt_error *err, tt_status code, unsigned line, unsigned column,
-	      const char *fmt, ...)
+ttp_error_vset(tt_error *err, tt_status code, unsigned line, unsigned column,
+	       const char *fmt, va_list ap)
 {
-	va_list ap;
-
 	if (err == NULL)
 		return code;
 	err->code = code;
@@ -49,8 +51,18 @@ ttp_error_set(tt_error *err, tt_status code, unsigned line, unsigned column,
 	err->column = column;
 	err->section = NULL;
 	err->key = NULL;
-	va_start(ap, fmt);
 	vsnprintf(err->message, sizeof err->message, fmt, ap);
+	return code;
+}
+
+tt_status
+ttp_error_set(tt_error *err, tt_status code, unsigned line, unsigned column,
+	      const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ttp_error_vset(err, code, line, column, fmt, ap);
 	va_end(ap);
 	return code;
 }

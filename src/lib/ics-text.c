@@ -16,8 +16,8 @@
 #include <string.h>
 
 #include "ics-text.h"
+#include "internal.h"
 
-static size_t utf8_decode(const unsigned char *s, size_t n);
 static size_t char_length(const char *s, size_t n);
 static size_t unit_length(const char *s, size_t n);
 
@@ -71,6 +71,27 @@ ttp_buf_putn(struct ttp_buf *b, const char *p, size_t n)
 }
 
 void
+ttp_buf_put_milestone(struct ttp_buf *b,
+		      size_t (*fn)(const tt_milestone *, char *, size_t),
+		      const tt_milestone *m)
+{
+	char small[TT_TEXT_BUFSIZE], *big;
+	size_t n = fn(m, small, sizeof small);
+
+	if (n < sizeof small) {
+		ttp_buf_putn(b, small, n);
+		return;
+	}
+	if ((big = malloc(n + 1)) == NULL) {
+		b->nomem = true;
+		return;
+	}
+	fn(m, big, n + 1);
+	ttp_buf_putn(b, big, n);
+	free(big);
+}
+
+void
 ttp_buf_puts(struct ttp_buf *b, const char *s)
 {
 	ttp_buf_putn(b, s, strlen(s));
@@ -104,38 +125,6 @@ ttp_ics_put_oneline(struct ttp_buf *b, const char *s)
 	}
 }
 
-/* The length of the valid UTF-8 sequence at S (N bytes left, S[0] >=
- * 0x80), or 0 if it is not one (overlong forms and surrogates included). */
-static size_t
-utf8_decode(const unsigned char *s, size_t n)
-{
-	size_t len;
-	unsigned long c;
-
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		len = 2;
-		c = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		len = 3;
-		c = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		len = 4;
-		c = s[0] & 0x07;
-	} else {
-		return 0;
-	}
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
-	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
-		return 0;
-	return len;
-}
 
 void
 ttp_ics_escape(struct ttp_buf *b, const char *s)
@@ -190,7 +179,7 @@ ttp_ics_escape(struct ttp_buf *b, const char *s)
 		default:
 			if (c < 0x80) {
 				ttp_buf_putn(b, (const char *)&c, 1);
-			} else if ((len = utf8_decode(p + i, n - i)) != 0) {
+			} else if ((len = ttp_utf8_decode(p + i, n - i, NULL)) != 0) {
 				ttp_buf_putn(b, (const char *)p + i, len);
 				i += len - 1;
 			} else {

@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <treatyterm/schedule.h>
+
 /* The longest line, excluding CRLF, that RFC 5545 section 3.1 allows. */
 #define TTP_ICS_FOLD_OCTETS 75
 
@@ -33,6 +35,11 @@ void ttp_buf_putn(struct ttp_buf *b, const char *p, size_t n);
 void ttp_buf_puts(struct ttp_buf *b, const char *s);
 /* Appends N in decimal, as "%u" has it. */
 void ttp_buf_put_uint(struct ttp_buf *b, unsigned n);
+/* Appends the whole text FN (tt_milestone_label() or another of the
+ * library's snprintf-style formatters) gives for M. */
+void ttp_buf_put_milestone(struct ttp_buf *b,
+			   size_t (*fn)(const tt_milestone *, char *, size_t),
+			   const tt_milestone *m);
 
 /* Appends S as an RFC 5545 TEXT value: backslash, semicolon, comma and
  * newline escaped; CR LF and a lone CR taken as newlines; control

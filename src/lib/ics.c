@@ -70,7 +70,7 @@ struct tt_ics_writer {
 	char dtstamp[24];	/* opt.dtstamp as YYYYMMDDTHHMMSSZ */
 	bool finished;
 	/* The texts of the event being written, and a line being built. */
-	struct ttp_buf summary, desc, cats, note, line;
+	struct ttp_buf summary, desc, cats, note, label, line;
 };
 
 /* A consultation or review series that one RRULE describes exactly. */
@@ -542,7 +542,6 @@ event_prepare(tt_ics_writer *w, const tt_schedule *s, const tt_milestone *m,
 {
 	struct ttp_buf *summary = &w->summary, *desc = &w->desc;
 	struct ttp_buf *cats = &w->cats, *note = &w->note;
-	char label[TT_TEXT_BUFSIZE], basis[TT_TEXT_BUFSIZE];
 	char d1[TT_DATE_BUFSIZE], d2[TT_DATE_BUFSIZE];
 	const char *name = tt_schedule_name(s);
 	tt_status st;
@@ -551,6 +550,7 @@ event_prepare(tt_ics_writer *w, const tt_schedule *s, const tt_milestone *m,
 	ttp_buf_reset(desc);
 	ttp_buf_reset(cats);
 	ttp_buf_reset(note);
+	ttp_buf_reset(&w->label);
 	memset(ev, 0, sizeof *ev);
 	ev->m = m;
 	ev->ser = ser;
@@ -562,21 +562,24 @@ event_prepare(tt_ics_writer *w, const tt_schedule *s, const tt_milestone *m,
 		tt_milestone unnumbered = *m;
 
 		unnumbered.flags &= ~(unsigned)TT_MS_NUMBERED;
-		tt_milestone_label(&unnumbered, label, sizeof label);
+		ttp_buf_put_milestone(&w->label, tt_milestone_label,
+				      &unnumbered);
 	} else {
-		tt_milestone_label(m, label, sizeof label);
+		ttp_buf_put_milestone(&w->label, tt_milestone_label, m);
 	}
+	if (w->label.nomem)
+		return ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
 	if (name == NULL || *name == '\0')
 		name = tt_schedule_id(s);
 	if (name != NULL && *name != '\0') {
 		ttp_ics_put_oneline(summary, name);
 		ttp_buf_puts(summary, ": ");
 	}
-	ttp_ics_put_oneline(summary, label);
+	ttp_ics_put_oneline(summary, w->label.p);
 
 	/* For a rolled meeting the basis already names the nominal date
 	 * and the day it moved to (tt_milestone_derivation()). */
-	ttp_buf_puts(desc, tt_milestone_basis(m, basis, sizeof basis));
+	ttp_buf_put_milestone(desc, tt_milestone_basis, m);
 	if (ser != NULL) {
 		int k = ser->months % 12 ? ser->months : ser->months / 12;
 
@@ -817,6 +820,7 @@ tt_ics_writer_free(tt_ics_writer *w)
 	ttp_buf_free(&w->desc);
 	ttp_buf_free(&w->cats);
 	ttp_buf_free(&w->note);
+	ttp_buf_free(&w->label);
 	ttp_buf_free(&w->line);
 	free(w);
 }

@@ -3,36 +3,54 @@
  *
  * The texts are built on demand from the anchor, offset and rule the
  * schedule stored, into the caller's buffer: a batch run that never shows
- * them never pays for them.
+ * them never pays for them.  Like snprintf(), each function counts the
+ * whole text even when the buffer holds only its start, so that a caller
+ * can tell that it was cut short and how much room it needs.
  */
 #include <config.h>
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
 
-/* Appends S to BUF (SIZE bytes, *N used), truncating, never overrunning.
- * Batch runs build millions of these texts, so plain strings are copied
- * rather than formatted. */
+/* A text being written into a caller's buffer. */
+struct out {
+	char *buf;
+	size_t size;
+	size_t len;		/* the whole text's length, even past SIZE */
+};
+
+static struct out
+out_start(char *buf, size_t size)
+{
+	struct out o = { buf, size, 0 };
+
+	if (size > 0)
+		buf[0] = '\0';
+	return o;
+}
+
+/* Appends S, copying what fits (the buffer stays NUL-terminated).  Batch
+ * runs build millions of these texts, so strings are copied rather than
+ * formatted. */
 static void
-append_str(char *buf, size_t size, size_t *n, const char *s)
+put(struct out *o, const char *s)
 {
 	size_t len = strlen(s);
 
-	if (*n + 1 >= size)
-		return;
-	if (len > size - 1 - *n)
-		len = size - 1 - *n;
-	memcpy(buf + *n, s, len);
-	*n += len;
-	buf[*n] = '\0';
+	if (o->len + 1 < o->size) {
+		size_t room = o->size - 1 - o->len;
+		size_t n = len < room ? len : room;
+
+		memcpy(o->buf + o->len, s, n);
+		o->buf[o->len + n] = '\0';
+	}
+	o->len += len;
 }
 
-/* Appends " N" for a small positive N. */
+/* Appends " N". */
 static void
-append_number(char *buf, size_t size, size_t *n, unsigned v)
+put_number(struct out *o, unsigned v)
 {
 	char tmp[16];
 	size_t i = sizeof tmp;
@@ -43,50 +61,43 @@ append_number(char *buf, size_t size, size_t *n, unsigned v)
 		v /= 10;
 	} while (v > 0);
 	tmp[--i] = ' ';
-	append_str(buf, size, n, tmp + i);
+	put(o, tmp + i);
 }
 
-/* Appends formatted text to BUF, like append_str(). */
-static void TTP_PRINTF(4, 5)
-append(char *buf, size_t size, size_t *n, const char *fmt, ...)
+/* Appends the date D as YYYY-MM-DD. */
+static void
+put_date(struct out *o, tt_date d)
 {
-	va_list ap;
-	int k;
+	char b[TT_DATE_BUFSIZE];
 
-	if (*n >= size)
-		return;
-	va_start(ap, fmt);
-	k = vsnprintf(buf + *n, size - *n, fmt, ap);
-	va_end(ap);
-	if (k < 0)
-		return;
-	*n = (size_t)k >= size - *n ? size - 1 : *n + (size_t)k;
+	put(o, tt_date_format(d, b));
 }
 
-char *
+/* The default label of each kind, in the order of tt_kind. */
+static const char *const default_labels[] = {
+	[TT_KIND_ENTRY_INTO_FORCE] = "Entry into force",
+	[TT_KIND_CONSULTATION] = "Consultation",
+	[TT_KIND_REVIEW] = "Review",
+	[TT_KIND_CONFERENCE] = "Conference",
+	[TT_KIND_WITHDRAWAL_NOTICE_OPENS] =
+		"Withdrawal notice may be given from",
+	[TT_KIND_WITHDRAWAL_EFFECTIVE] = "Earliest withdrawal takes effect",
+	[TT_KIND_RENEWAL_NOTICE_DEADLINE] =
+		"Last day to denounce before renewal",
+	[TT_KIND_RENEWAL] = "Renewal",
+	[TT_KIND_EXPIRY] = "Expiry (last day in force)",
+	[TT_KIND_MILESTONE] = "Milestone"
+};
+
+size_t
 tt_milestone_label(const tt_milestone *m, char *buf, size_t size)
 {
-	static const char *const defaults[TT_KIND_COUNT] = {
-		"Entry into force",
-		"Consultation",
-		"Review",
-		"Conference",
-		"Withdrawal notice may be given from",
-		"Earliest withdrawal takes effect",
-		"Last day to denounce before renewal",
-		"Renewal",
-		"Expiry (last day in force)",
-		"Milestone"
-	};
+	struct out o = out_start(buf, size);
 	const char *base;
-	size_t n = 0;
 
-	if (size == 0)
-		return buf;
-	buf[0] = '\0';
 	base = m->label;
 	if (base == NULL) {
-		if ((unsigned)m->kind >= TT_KIND_COUNT)
+		if ((unsigned)m->kind >= TTP_ARRAY_SIZE(default_labels))
 			base = "?";
 		else if (m->kind == TT_KIND_WITHDRAWAL_EFFECTIVE &&
 			 (m->flags & TT_MS_AFTER_NOTICE))
@@ -95,146 +106,144 @@ tt_milestone_label(const tt_milestone *m, char *buf, size_t size)
 			 (m->flags & TT_MS_AFTER_NOTICE))
 			base = "Expiry after denunciation (last day in force)";
 		else
-			base = defaults[m->kind];
+			base = default_labels[m->kind];
 	}
-	append_str(buf, size, &n, base);
+	put(&o, base);
 	if (m->flags & TT_MS_NUMBERED)
-		append_number(buf, size, &n, m->ordinal);
+		put_number(&o, m->ordinal);
 	else if (m->label == NULL && (m->kind == TT_KIND_CONFERENCE ||
 				      m->kind == TT_KIND_MILESTONE) &&
 		 m->series > 0)
-		append_number(buf, size, &n, m->series + 1);
+		put_number(&o, m->series + 1);
 	if (m->label == NULL && m->kind == TT_KIND_RENEWAL)
-		append_str(buf, size, &n, " begins");
-	return buf;
+		put(&o, " begins");
+	return o.len;
 }
 
-char *
+size_t
 tt_milestone_derivation(const tt_milestone *m, char *buf, size_t size)
 {
-	char a[TT_DATE_BUFSIZE], d[TT_DATE_BUFSIZE];
+	struct out o = out_start(buf, size);
 	char words[TT_DURATION_BUFSIZE];
 	tt_duration off = m->offset;
-	size_t n = 0;
 
-	if (size == 0)
-		return buf;
-	buf[0] = '\0';
-	tt_date_format(m->anchor_date, a);
 	off.sign = 1;
 	tt_duration_format_words(off, words, sizeof words);
 	switch (m->anchor) {
 	case TT_ANCHOR_NONE:
-		append(buf, size, &n, "%s as given in the spec",
-		       m->kind == TT_KIND_ENTRY_INTO_FORCE ?
-		       "entry into force" : "date");
+		put(&o, m->kind == TT_KIND_ENTRY_INTO_FORCE ?
+		    "entry into force" : "date");
+		put(&o, " as given in the spec");
 		break;
 	case TT_ANCHOR_ENTRY_INTO_FORCE:
-		if (tt_duration_is_zero(off)) {
-			append(buf, size, &n, "entry into force %s", a);
+		put(&o, "entry into force ");
+		put_date(&o, m->anchor_date);
+		if (tt_duration_is_zero(off))
 			break;
-		}
-		append_str(buf, size, &n, "entry into force ");
-		append_str(buf, size, &n, a);
-		append_str(buf, size, &n, " + ");
-		append_str(buf, size, &n, words);
+		put(&o, " + ");
+		put(&o, words);
 		if (m->rule == TT_RULE_START_DAY_COUNTED)
-			append_str(buf, size, &n, " - 1 day");
+			put(&o, " - 1 day");
 		break;
 	case TT_ANCHOR_NOTICE:
-		append(buf, size, &n, "%s %s + %s",
-		       m->flags & TT_MS_AFTER_NOTICE ? "notice received" :
-		       "notice received on the first day possible,", a, words);
+		put(&o, m->flags & TT_MS_AFTER_NOTICE ? "notice received " :
+		    "notice received on the first day possible, ");
+		put_date(&o, m->anchor_date);
+		put(&o, " + ");
+		put(&o, words);
 		break;
 	case TT_ANCHOR_PERIOD_END:
-		if (m->rule == TT_RULE_DAY_AFTER)
-			append(buf, size, &n, "the day after the period "
-			       "ending %s", a);
-		else
-			append(buf, size, &n, "end of the period %s - %s", a,
-			       words);
+		put(&o, m->rule == TT_RULE_DAY_AFTER ?
+		    "the day after the period ending " : "end of the period ");
+		put_date(&o, m->anchor_date);
+		if (m->rule != TT_RULE_DAY_AFTER) {
+			put(&o, " - ");
+			put(&o, words);
+		}
 		break;
 	}
-	if (m->flags & TT_MS_ROLLED)
-		append(buf, size, &n, " = %s, a %s, moved to %s", 
-		       tt_date_format(m->nominal, d),
-		       tt_weekday_name(tt_date_weekday(m->nominal)),
-		       tt_date_format(m->date, a));
-	return buf;
+	if (m->flags & TT_MS_ROLLED) {
+		put(&o, " = ");
+		put_date(&o, m->nominal);
+		put(&o, ", a ");
+		put(&o, tt_weekday_name(tt_date_weekday(m->nominal)));
+		put(&o, ", moved to ");
+		put_date(&o, m->date);
+	}
+	return o.len;
 }
 
-char *
+size_t
 tt_milestone_rule(const tt_milestone *m, char *buf, size_t size)
 {
-	size_t n = 0;
+	struct out o = out_start(buf, size);
 
-	if (size == 0)
-		return buf;
-	buf[0] = '\0';
 	switch (m->rule) {
 	case TT_RULE_GIVEN:
-		append_str(buf, size, &n, "a date given, not computed");
+		put(&o, "a date given, not computed");
 		break;
 	case TT_RULE_SAME_DATE:
 		if (m->flags & TT_MS_CLAMPED)
-			append_str(buf, size, &n, "same date, and as the final "
-			       "month has no such day, its last day; Reg. "
-			       "1182/71 art. 3(2)(c) / ETS 076 art. 4(2)");
+			put(&o, "same date, and as the final month has no "
+			    "such day, its last day; Reg. 1182/71 art. "
+			    "3(2)(c) / ETS 076 art. 4(2)");
 		else
-			append_str(buf, size, &n, "same date; Reg. 1182/71 art. "
-			       "3(2)(c) / ETS 076 art. 4(1)");
+			put(&o, "same date; Reg. 1182/71 art. 3(2)(c) / ETS "
+			    "076 art. 4(1)");
 		break;
 	case TT_RULE_DAYS:
 		if (tt_duration_is_zero(m->offset)) {
-			append_str(buf, size, &n, "no waiting period");
+			put(&o, "no waiting period");
 			break;
 		}
-		append_str(buf, size, &n, "the day of the event not counted; "
-		       "Reg. 1182/71 art. 3(1), 3(2)(b) / ETS 076 art. 3");
+		put(&o, "the day of the event not counted; Reg. 1182/71 art. "
+		    "3(1), 3(2)(b) / ETS 076 art. 3");
 		break;
 	case TT_RULE_START_DAY_COUNTED:
-		append(buf, size, &n, "start day counted (inclusive "
-		       "convention): the day before the same date%s",
-		       m->flags & TT_MS_CLAMPED ? ", itself clamped to the "
-		       "month's last day" : "");
+		put(&o, "start day counted (inclusive convention): the day "
+		    "before the same date");
+		if (m->flags & TT_MS_CLAMPED)
+			put(&o, ", itself clamped to the month's last day");
 		break;
 	case TT_RULE_BACKWARDS:
-		append(buf, size, &n, "counted backwards by the same-date "
-		       "rule%s; not moved for weekends or holidays",
-		       m->flags & TT_MS_CLAMPED ? " (clamped to the month's "
-		       "last day)" : "");
+		put(&o, "counted backwards by the same-date rule");
+		if (m->flags & TT_MS_CLAMPED)
+			put(&o, " (clamped to the month's last day)");
+		put(&o, "; not moved for weekends or holidays");
 		break;
 	case TT_RULE_DAY_AFTER:
-		append_str(buf, size, &n, "a renewed period begins the day after "
-		       "the previous one ends");
+		put(&o, "a renewed period begins the day after the previous "
+		    "one ends");
 		break;
 	}
 	if (m->kind == TT_KIND_WITHDRAWAL_EFFECTIVE ||
 	    (m->kind == TT_KIND_EXPIRY && (m->flags & TT_MS_AFTER_NOTICE)))
-		append_str(buf, size, &n, "; a notice takes effect on receipt "
-		       "(VCLT art. 78); not moved for weekends or holidays");
+		put(&o, "; a notice takes effect on receipt (VCLT art. 78); "
+		    "not moved for weekends or holidays");
 	else if (m->kind == TT_KIND_EXPIRY)
-		append_str(buf, size, &n, "; expiry is not moved for weekends "
-		       "or holidays");
-	if (m->flags & TT_MS_ROLLED)
-		append(buf, size, &n, "; a meeting on a rest day or holiday "
-		       "moves to the %s working day (Reg. 1182/71 art. 3(4) "
-		       "/ ETS 076 art. 5)",
-		       tt_date_compare(m->date, m->nominal) > 0 ? "following" :
-		       "preceding");
-	return buf;
+		put(&o, "; expiry is not moved for weekends or holidays");
+	if (m->flags & TT_MS_ROLLED) {
+		put(&o, "; a meeting on a rest day or holiday moves to the ");
+		put(&o, tt_date_compare(m->date, m->nominal) > 0 ?
+		    "following" : "preceding");
+		put(&o, " working day (Reg. 1182/71 art. 3(4) / ETS 076 "
+		    "art. 5)");
+	}
+	return o.len;
 }
 
-char *
+size_t
 tt_milestone_basis(const tt_milestone *m, char *buf, size_t size)
 {
 	char rule[TT_TEXT_BUFSIZE];
-	size_t n;
+	struct out o;
 
-	tt_milestone_derivation(m, buf, size);
-	n = strlen(buf);
-	append_str(buf, size, &n, " (");
-	append_str(buf, size, &n, tt_milestone_rule(m, rule, sizeof rule));
-	append_str(buf, size, &n, ")");
-	return buf;
+	o.buf = buf;
+	o.size = size;
+	o.len = tt_milestone_derivation(m, buf, size);
+	put(&o, " (");
+	tt_milestone_rule(m, rule, sizeof rule);
+	put(&o, rule);
+	put(&o, ")");
+	return o.len;
 }

@@ -37,16 +37,31 @@ struct tt_schedule {
 	bool truncated;
 };
 
-static const char *const kind_names[TT_KIND_COUNT] = {
-	"entry_into_force", "consultation", "review", "conference",
-	"withdrawal_notice_opens", "withdrawal_effective",
-	"renewal_notice_deadline", "renewal", "expiry", "milestone"
+/* The name of each kind, in the order of tt_kind: the table ends where
+ * the kinds do, and tt_kind_is_valid() is its bound. */
+static const char *const kind_names[] = {
+	[TT_KIND_ENTRY_INTO_FORCE] = "entry_into_force",
+	[TT_KIND_CONSULTATION] = "consultation",
+	[TT_KIND_REVIEW] = "review",
+	[TT_KIND_CONFERENCE] = "conference",
+	[TT_KIND_WITHDRAWAL_NOTICE_OPENS] = "withdrawal_notice_opens",
+	[TT_KIND_WITHDRAWAL_EFFECTIVE] = "withdrawal_effective",
+	[TT_KIND_RENEWAL_NOTICE_DEADLINE] = "renewal_notice_deadline",
+	[TT_KIND_RENEWAL] = "renewal",
+	[TT_KIND_EXPIRY] = "expiry",
+	[TT_KIND_MILESTONE] = "milestone"
 };
+
+bool
+tt_kind_is_valid(tt_kind kind)
+{
+	return (unsigned)kind < TTP_ARRAY_SIZE(kind_names);
+}
 
 const char *
 tt_kind_name(tt_kind kind)
 {
-	if ((unsigned)kind >= TT_KIND_COUNT)
+	if (!tt_kind_is_valid(kind))
 		return "unknown";
 	return kind_names[kind];
 }
@@ -56,6 +71,15 @@ tt_kind_is_meeting(tt_kind kind)
 {
 	return kind == TT_KIND_CONSULTATION || kind == TT_KIND_REVIEW ||
 	       kind == TT_KIND_CONFERENCE;
+}
+
+void
+tt_schedule_options_init(tt_schedule_options *opt)
+{
+	memset(opt, 0, sizeof *opt);
+	opt->holidays = NULL;
+	opt->roll = TT_ROLL_NONE;
+	opt->max_milestones = TT_SCHEDULE_MAX_MILESTONES;
 }
 
 tt_schedule *
@@ -164,14 +188,13 @@ emit(struct calc *c, const tt_milestone *m)
 	if (s->n >= s->max)
 		return too_many(c);
 	if (s->n == s->cap) {
-		size_t ncap = s->cap ? s->cap * 2 : 32;
-		tt_milestone *p = realloc(s->ms, ncap * sizeof *p);
+		tt_milestone *p = ttp_grow(s->ms, &s->cap, s->n + 1,
+					   sizeof *p);
 
 		if (p == NULL)
 			return ttp_error_set(c->err, TT_ENOMEM, 0, 0,
 					     "out of memory");
 		s->ms = p;
-		s->cap = ncap;
 	}
 	s->ms[s->n++] = *m;
 	return TT_OK;
@@ -507,13 +530,13 @@ copy_treaty(struct calc *c)
 	tt_schedule *s = c->s;
 
 	if (spec->strings_len > s->strings_cap) {
-		char *p = realloc(s->strings, spec->strings_len);
+		char *p = ttp_grow(s->strings, &s->strings_cap,
+				   spec->strings_len, 1);
 
 		if (p == NULL)
 			return ttp_error_set(c->err, TT_ENOMEM, 0, 0,
 					     "out of memory");
 		s->strings = p;
-		s->strings_cap = spec->strings_len;
 	}
 	if (spec->strings_len > 0)
 		memcpy(s->strings, spec->strings, spec->strings_len);

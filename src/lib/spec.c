@@ -2,8 +2,11 @@
  * spec.c -- a treaty's clauses as sections and keys, and their checks.
  *
  * One table lists every section and key with the type of its value and
- * where it is stored; tt_spec_set() is the only way values get in, for
- * spec files, command-line flags and batch CSV cells alike.  Strings live
+ * where it is stored.  Values come in as text (tt_spec_set(), for spec
+ * files, command-line flags and batch CSV cells alike) or typed
+ * (tt_spec_set_date() and the others); text is first parsed into a typed
+ * value, and both then go through set_value(), the one place a value is
+ * checked against its key and stored.  Strings live
  * in one buffer owned by the spec and are referred to by offset, so a spec
  * that is reset and refilled for every row of a batch allocates nothing
  * once the buffer has grown.
@@ -11,8 +14,6 @@
 #include <config.h>
 
 #include <ctype.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -234,13 +235,13 @@ find_key(const char *section, const char *key)
 	return NULL;
 }
 
-/* The schema's own spelling of SECTION (a static string), or NULL. */
-static const char *
+/* The first key of SECTION, or NULL if there is no such section. */
+static const struct keydef *
 find_section(const char *section)
 {
 	for (size_t i = 0; i < TTP_ARRAY_SIZE(keys); i++)
 		if (strcmp(keys[i].pub.section, section) == 0)
-			return keys[i].pub.section;
+			return &keys[i];
 	return NULL;
 }
 
@@ -298,10 +299,9 @@ tt_id_from_text(const char *text, char *buf, size_t size)
 bool
 tt_spec_section_repeats(const char *section)
 {
-	for (size_t i = 0; i < TTP_ARRAY_SIZE(keys); i++)
-		if (strcmp(keys[i].pub.section, section) == 0)
-			return keys[i].pub.repeatable;
-	return false;
+	const struct keydef *k = find_section(section);
+
+	return k != NULL && k->pub.repeatable;
 }
 
 bool
@@ -332,6 +332,24 @@ field_of(const tt_spec *spec, const struct keydef *k)
 	return (const struct ttp_field *)(base + k->off);
 }
 
+/* The same, for writing. */
+static struct ttp_field *
+field_in(tt_spec *spec, const struct keydef *k)
+{
+	char *base = (char *)spec;
+
+	if (k->where == IN_CONFERENCE) {
+		if (spec->nconferences == 0)
+			return NULL;
+		base = (char *)&spec->conferences[spec->nconferences - 1];
+	} else if (k->where == IN_MILESTONE) {
+		if (spec->ncustoms == 0)
+			return NULL;
+		base = (char *)&spec->customs[spec->ncustoms - 1];
+	}
+	return (struct ttp_field *)(base + k->off);
+}
+
 bool
 tt_spec_has(const tt_spec *spec, const char *section, const char *key)
 {
@@ -341,57 +359,48 @@ tt_spec_has(const tt_spec *spec, const char *section, const char *key)
 	return f != NULL && f->set;
 }
 
-/* Makes room for one more element in *ARRAY of *CAP elements of SIZE. */
-static bool
-grow(void **array, size_t *cap, size_t n, size_t size)
-{
-	size_t ncap;
-	void *p;
-
-	if (n < *cap)
-		return true;
-	ncap = *cap ? *cap * 2 : 4;
-	p = realloc(*array, ncap * size);
-	if (p == NULL)
-		return false;
-	*array = p;
-	*cap = ncap;
-	return true;
-}
-
 tt_status
 tt_spec_begin_section(tt_spec *spec, const char *section, unsigned line,
 		      unsigned column, tt_error *err)
 {
+	const struct keydef *k = find_section(section);
 	struct ttp_origin at = { line, column };
+	size_t *n;
 
-	if (find_section(section) == NULL)
+	if (k == NULL)
 		return ttp_error_set(err, TT_EINVAL, line, column,
 				     "unknown section [%s]", section);
-	if ((strcmp(section, "conference") == 0 &&
-	     spec->nconferences >= MAX_SECTIONS) ||
-	    (strcmp(section, "milestone") == 0 &&
-	     spec->ncustoms >= MAX_SECTIONS))
+	if (k->where == IN_SPEC)
+		return TT_OK;
+	n = k->where == IN_CONFERENCE ? &spec->nconferences : &spec->ncustoms;
+	if (*n >= MAX_SECTIONS)
 		return ttp_error_set(err, TT_ELIMIT, line, column,
 				     "more than %d [%s] sections",
-				     MAX_SECTIONS, section);
-	if (strcmp(section, "conference") == 0) {
-		if (!grow((void **)&spec->conferences, &spec->conferences_cap,
-			  spec->nconferences, sizeof *spec->conferences))
+				     MAX_SECTIONS, k->pub.section);
+	if (k->where == IN_CONFERENCE) {
+		struct ttp_conference *p = ttp_grow(spec->conferences,
+						    &spec->conferences_cap,
+						    *n + 1, sizeof *p);
+
+		if (p == NULL)
 			return ttp_error_set(err, TT_ENOMEM, line, column,
 					     "out of memory");
-		memset(&spec->conferences[spec->nconferences], 0,
-		       sizeof *spec->conferences);
-		spec->conferences[spec->nconferences++].section = at;
-	} else if (strcmp(section, "milestone") == 0) {
-		if (!grow((void **)&spec->customs, &spec->customs_cap,
-			  spec->ncustoms, sizeof *spec->customs))
+		spec->conferences = p;
+		memset(&p[*n], 0, sizeof *p);
+		p[*n].section = at;
+	} else {
+		struct ttp_custom *p = ttp_grow(spec->customs,
+						&spec->customs_cap, *n + 1,
+						sizeof *p);
+
+		if (p == NULL)
 			return ttp_error_set(err, TT_ENOMEM, line, column,
 					     "out of memory");
-		memset(&spec->customs[spec->ncustoms], 0,
-		       sizeof *spec->customs);
-		spec->customs[spec->ncustoms++].section = at;
+		spec->customs = p;
+		memset(&p[*n], 0, sizeof *p);
+		p[*n].section = at;
 	}
+	++*n;
 	return TT_OK;
 }
 
@@ -400,56 +409,17 @@ static tt_status
 store_string(tt_spec *spec, const char *s, size_t *off, tt_error *err)
 {
 	size_t n = strlen(s) + 1;
+	char *p;
 
-	if (spec->strings_len + n > spec->strings_cap) {
-		size_t ncap = spec->strings_cap ? spec->strings_cap : 256;
-		char *p;
-
-		while (ncap < spec->strings_len + n)
-			ncap *= 2;
-		p = realloc(spec->strings, ncap);
-		if (p == NULL)
-			return ttp_error_set(err, TT_ENOMEM, 0, 0,
-					     "out of memory");
-		spec->strings = p;
-		spec->strings_cap = ncap;
-	}
+	if (n > SIZE_MAX - spec->strings_len ||
+	    (p = ttp_grow(spec->strings, &spec->strings_cap,
+			  spec->strings_len + n, 1)) == NULL)
+		return ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
+	spec->strings = p;
 	memcpy(spec->strings + spec->strings_len, s, n);
 	*off = spec->strings_len;
 	spec->strings_len += n;
 	return TT_OK;
-}
-
-/* Length of the valid UTF-8 sequence at S, or 0 if it is not one. */
-static size_t
-utf8_len(const unsigned char *s)
-{
-	size_t n;
-	unsigned cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		n = 2;
-		cp = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		n = 3;
-		cp = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		n = 4;
-		cp = s[0] & 0x07;
-	} else {
-		return 0;
-	}
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3f);
-	}
-	if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	return n;
 }
 
 static tt_status
@@ -460,12 +430,11 @@ check_text(const char *s, tt_value_type type, tt_error *err)
 	if (*p == '\0')
 		return ttp_error_set(err, TT_ESYNTAX, 0, 1, "empty value");
 	while (*p != '\0') {
+		unsigned column = (unsigned)(p - (const unsigned char *)s) + 1;
 		size_t n;
 
 		if (type == TT_VALUE_ID && !id_char(*p))
-			return ttp_error_set(err, TT_ESYNTAX, 0,
-					     (unsigned)(p -
-					     (const unsigned char *)s) + 1,
+			return ttp_error_set(err, TT_ESYNTAX, 0, column,
 					     "an id may contain only letters, "
 					     "digits, '.', '_' and '-'");
 		/* Names and labels may hold line breaks (from CSV cells or
@@ -473,22 +442,49 @@ check_text(const char *s, tt_value_type type, tt_error *err)
 		if ((*p < 0x20 && !(type == TT_VALUE_TEXT && (*p == '\n' ||
 							*p == '\t'))) ||
 		    *p == 0x7f)
-			return ttp_error_set(err, TT_ESYNTAX, 0,
-					     (unsigned)(p -
-					     (const unsigned char *)s) + 1,
+			return ttp_error_set(err, TT_ESYNTAX, 0, column,
 					     "control character in text");
-		n = utf8_len(p);
+		/* Four bytes at most are looked at, and the NUL ends any
+		 * sequence early. */
+		n = ttp_utf8_decode(p, strnlen((const char *)p, 4), NULL);
 		if (n == 0)
-			return ttp_error_set(err, TT_ESYNTAX, 0,
-					     (unsigned)(p -
-					     (const unsigned char *)s) + 1,
+			return ttp_error_set(err, TT_ESYNTAX, 0, column,
 					     "invalid UTF-8");
 		p += n;
 	}
 	return TT_OK;
 }
 
-/* Parses a whole number from 1 to MAX_COUNT. */
+/* --- values in ------------------------------------------------------- */
+
+/* A value on its way into a spec, typed: parsed from text, or given. */
+struct value {
+	enum { V_TEXT, V_DATE, V_DURATION, V_COUNT } kind;
+	const char *text;
+	tt_date date;
+	tt_duration dur;
+	int count;
+};
+
+/* What a value of KIND is called in messages. */
+static const char *
+kind_words(int kind)
+{
+	switch (kind) {
+	case V_TEXT:
+		return "text";
+	case V_DATE:
+		return "a date";
+	case V_DURATION:
+		return "a duration";
+	case V_COUNT:
+		return "a number";
+	}
+	return "?";
+}
+
+/* Reads a whole number, which the caller checks for range; numbers too
+ * big to matter are read as MAX_COUNT + 1. */
 static tt_status
 parse_count(const char *s, int *out, tt_error *err)
 {
@@ -507,40 +503,106 @@ parse_count(const char *s, int *out, tt_error *err)
 		return ttp_error_set(err, TT_ESYNTAX, 0,
 				     (unsigned)(p - s) + 1,
 				     "expected a whole number");
-	if (v < 1)
-		return ttp_error_set(err, TT_ERANGE, 0, 1,
-				     "must be at least 1");
-	if (v > MAX_COUNT)
-		return ttp_error_set(err, TT_ERANGE, 0, 1,
-				     "must be at most %d", MAX_COUNT);
-	*out = (int)v;
+	*out = v > MAX_COUNT ? MAX_COUNT + 1 : (int)v;
 	return TT_OK;
 }
 
-/* Parses VALUE as TYPE into *F. */
+/* Parses the text S for key K into *V: the form of the value only; what
+ * it may be is checked by check_value(), for typed values too. */
 static tt_status
-parse_value(tt_spec *spec, tt_value_type type, const char *value,
+parse_text(const struct keydef *k, const char *s, struct value *v,
+	   tt_error *err)
+{
+	tt_status st;
+
+	memset(v, 0, sizeof *v);
+	v->kind = V_TEXT;
+	v->text = s;
+	switch (k->pub.type) {
+	case TT_VALUE_TEXT:
+	case TT_VALUE_ID:
+	case TT_VALUE_CONVENTION:
+		return TT_OK;
+	case TT_VALUE_DATE:
+		v->kind = V_DATE;
+		return tt_date_parse(s, &v->date, err);
+	case TT_VALUE_TERM:
+		if (strcmp(s, "indefinite") == 0)
+			return TT_OK;
+		/* FALLTHROUGH */
+	case TT_VALUE_DURATION:
+	case TT_VALUE_PERIOD:
+		v->kind = V_DURATION;
+		return tt_duration_parse(s, &v->dur, err);
+	case TT_VALUE_TIMES:
+		if (strcmp(s, "unlimited") == 0)
+			return TT_OK;
+		v->kind = V_COUNT;
+		st = parse_count(s, &v->count, err);
+		if (st == TT_ESYNTAX)
+			return ttp_error_set(err, TT_ESYNTAX, 0, 1,
+					     "expected a whole number or "
+					     "'unlimited'");
+		return st;
+	case TT_VALUE_COUNT:
+		v->kind = V_COUNT;
+		return parse_count(s, &v->count, err);
+	}
+	return ttp_error_set(err, TT_EINVAL, 0, 0, "unknown value type");
+}
+
+/* Checks V against key K and puts it into *F, except a string, which the
+ * caller stores.  Every value is checked here, whether it came as text or
+ * typed. */
+static tt_status
+check_value(const struct keydef *k, const struct value *v,
 	    struct ttp_field *f, tt_error *err)
 {
+	tt_value_type type = k->pub.type;
 	tt_duration d;
 	tt_status st;
 
 	switch (type) {
 	case TT_VALUE_TEXT:
 	case TT_VALUE_ID:
-		if ((st = check_text(value, type, err)) != TT_OK)
-			return st;
-		return store_string(spec, value, &f->v.str, err);
+		if (v->kind != V_TEXT)
+			break;
+		return check_text(v->text, type, err);
+	case TT_VALUE_CONVENTION:
+		if (v->kind != V_TEXT)
+			break;
+		if (strcmp(v->text, "anniversary") == 0)
+			f->v.convention = TT_CONVENTION_ANNIVERSARY;
+		else if (strcmp(v->text, "inclusive") == 0)
+			f->v.convention = TT_CONVENTION_INCLUSIVE;
+		else
+			return ttp_error_set(err, TT_ESYNTAX, 0, 1,
+					     "expected 'anniversary' or "
+					     "'inclusive'");
+		return TT_OK;
 	case TT_VALUE_DATE:
-		return tt_date_parse(value, &f->v.date, err);
+		if (v->kind != V_DATE)
+			break;
+		if ((st = ttp_date_check(v->date, err)) != TT_OK)
+			return st;
+		f->v.date = v->date;
+		return TT_OK;
 	case TT_VALUE_TERM:
-	case TT_VALUE_DURATION:
-	case TT_VALUE_PERIOD:
-		if (type == TT_VALUE_TERM && strcmp(value, "indefinite") == 0) {
+		if (v->kind == V_TEXT) {
+			if (strcmp(v->text, "indefinite") != 0)
+				return ttp_error_set(err, TT_ESYNTAX, 0, 1,
+						     "expected a duration or "
+						     "'indefinite'");
 			f->indefinite = true;
 			return TT_OK;
 		}
-		if ((st = tt_duration_parse(value, &d, err)) != TT_OK)
+		/* FALLTHROUGH */
+	case TT_VALUE_DURATION:
+	case TT_VALUE_PERIOD:
+		if (v->kind != V_DURATION)
+			break;
+		d = v->dur;
+		if ((st = ttp_duration_check(d, err)) != TT_OK)
 			return st;
 		if (d.sign < 0 && !tt_duration_is_zero(d))
 			return ttp_error_set(err, TT_ERANGE, 0, 1,
@@ -549,79 +611,77 @@ parse_value(tt_spec *spec, tt_value_type type, const char *value,
 			return ttp_error_set(err, TT_ERANGE, 0, 1,
 					     "must be longer than zero");
 		d.sign = 1;
-		f->indefinite = false;
 		f->v.dur = d;
 		return TT_OK;
-	case TT_VALUE_CONVENTION:
-		if (strcmp(value, "anniversary") == 0)
-			f->v.convention = TT_CONVENTION_ANNIVERSARY;
-		else if (strcmp(value, "inclusive") == 0)
-			f->v.convention = TT_CONVENTION_INCLUSIVE;
-		else
-			return ttp_error_set(err, TT_ESYNTAX, 0, 1,
-					     "expected 'anniversary' or "
-					     "'inclusive'");
-		return TT_OK;
 	case TT_VALUE_TIMES:
-		if (strcmp(value, "unlimited") == 0) {
+		if (v->kind == V_TEXT) {
+			if (strcmp(v->text, "unlimited") != 0)
+				return ttp_error_set(err, TT_ESYNTAX, 0, 1,
+						     "expected a whole number "
+						     "or 'unlimited'");
 			f->v.count = TT_RENEWAL_UNLIMITED;
 			return TT_OK;
 		}
-		st = parse_count(value, &f->v.count, err);
-		if (st == TT_ESYNTAX)
-			return ttp_error_set(err, TT_ESYNTAX, 0, 1,
-					     "expected a whole number or "
-					     "'unlimited'");
-		return st;
+		if (v->kind == V_COUNT && v->count == TT_RENEWAL_UNLIMITED) {
+			f->v.count = TT_RENEWAL_UNLIMITED;
+			return TT_OK;
+		}
+		/* FALLTHROUGH */
 	case TT_VALUE_COUNT:
-		return parse_count(value, &f->v.count, err);
+		if (v->kind != V_COUNT)
+			break;
+		if (v->count < 1)
+			return ttp_error_set(err, TT_ERANGE, 0, 1,
+					     "must be at least 1");
+		if (v->count > MAX_COUNT)
+			return ttp_error_set(err, TT_ERANGE, 0, 1,
+					     "must be at most %d", MAX_COUNT);
+		f->v.count = v->count;
+		return TT_OK;
 	}
-	return ttp_error_set(err, TT_EINVAL, 0, 0, "unknown value type");
+	return ttp_error_set(err, TT_EINVAL, 0, 0,
+			     "[%s] %s takes %s, not %s", k->pub.section,
+			     k->pub.key, k->pub.hint, kind_words(v->kind));
 }
 
-tt_status
-tt_spec_set(tt_spec *spec, const char *section, const char *key,
-	    const char *value, unsigned line, unsigned column, tt_error *err)
+/* Gives an error found in a value its place and its key. */
+static tt_status
+value_error(const struct keydef *k, tt_status st, unsigned line,
+	    unsigned column, tt_error *err)
 {
-	const struct keydef *k;
+	ttp_error_locate(err, line, column);
+	if (err != NULL) {
+		err->section = k->pub.section;
+		err->key = k->pub.key;
+	}
+	return st;
+}
+
+/* The one way a value gets into a spec: checks V for key K and stores it,
+ * remembering LINE and COLUMN. */
+static tt_status
+set_value(tt_spec *spec, const struct keydef *k, const struct value *v,
+	  unsigned line, unsigned column, tt_error *err)
+{
 	struct ttp_field field, *f;
-	char *base;
 	tt_status st;
 
-	if (find_section(section) == NULL)
-		return ttp_error_set(err, TT_EINVAL, line, column,
-				     "unknown section [%s]", section);
-	k = find_key(section, key);
-	if (k == NULL)
-		return ttp_error_set(err, TT_EINVAL, line, column,
-				     "unknown key '%s' in section [%s]", key,
-				     section);
 	memset(&field, 0, sizeof field);
-	st = parse_value(spec, k->pub.type, value, &field, err);
-	if (st != TT_OK) {
-		ttp_error_locate(err, line, column);
-		if (err != NULL) {
-			err->section = k->pub.section;
-			err->key = k->pub.key;
-		}
+	if ((st = check_value(k, v, &field, err)) != TT_OK)
+		return value_error(k, st, line, column, err);
+	/* A key of a repeatable section starts its first instance. */
+	if ((f = field_in(spec, k)) == NULL) {
+		if ((st = tt_spec_begin_section(spec, k->pub.section, line,
+						column, err)) != TT_OK)
+			return st;
+		if ((f = field_in(spec, k)) == NULL)
+			return ttp_error_set(err, TT_EINVAL, line, column,
+					     "no [%s] to set '%s' in",
+					     k->pub.section, k->pub.key);
+	}
+	if ((k->pub.type == TT_VALUE_TEXT || k->pub.type == TT_VALUE_ID) &&
+	    (st = store_string(spec, v->text, &field.v.str, err)) != TT_OK)
 		return st;
-	}
-	if (k->where == IN_CONFERENCE) {
-		if (spec->nconferences == 0 &&
-		    (st = tt_spec_begin_section(spec, section, line, column,
-						err)) != TT_OK)
-			return st;
-		base = (char *)&spec->conferences[spec->nconferences - 1];
-	} else if (k->where == IN_MILESTONE) {
-		if (spec->ncustoms == 0 &&
-		    (st = tt_spec_begin_section(spec, section, line, column,
-						err)) != TT_OK)
-			return st;
-		base = (char *)&spec->customs[spec->ncustoms - 1];
-	} else {
-		base = (char *)spec;
-	}
-	f = (struct ttp_field *)(base + k->off);
 	field.set = true;
 	field.at.line = line;
 	field.at.column = column;
@@ -631,25 +691,212 @@ tt_spec_set(tt_spec *spec, const char *section, const char *key,
 	return TT_OK;
 }
 
+/* The key SECTION.KEY, or NULL after reporting that there is none. */
+static const struct keydef *
+known_key(const char *section, const char *key, unsigned line,
+	  unsigned column, tt_error *err)
+{
+	const struct keydef *k;
+
+	if (find_section(section) == NULL) {
+		ttp_error_set(err, TT_EINVAL, line, column,
+			      "unknown section [%s]", section);
+		return NULL;
+	}
+	k = find_key(section, key);
+	if (k == NULL)
+		ttp_error_set(err, TT_EINVAL, line, column,
+			      "unknown key '%s' in section [%s]", key,
+			      section);
+	return k;
+}
+
+tt_status
+tt_spec_set(tt_spec *spec, const char *section, const char *key,
+	    const char *value, unsigned line, unsigned column, tt_error *err)
+{
+	const struct keydef *k = known_key(section, key, line, column, err);
+	struct value v;
+	tt_status st;
+
+	if (k == NULL)
+		return TT_EINVAL;
+	if ((st = parse_text(k, value, &v, err)) != TT_OK)
+		return value_error(k, st, line, column, err);
+	return set_value(spec, k, &v, line, column, err);
+}
+
+/* Sets a typed value V: as text would be set, without a place. */
+static tt_status
+set_typed(tt_spec *spec, const char *section, const char *key,
+	  const struct value *v, tt_error *err)
+{
+	const struct keydef *k = known_key(section, key, 0, 0, err);
+	tt_status st;
+
+	if (k == NULL)
+		return TT_EINVAL;
+	st = set_value(spec, k, v, 0, 0, err);
+	/* The checks point into the text of a date, a duration or a
+	 * number; a typed one has none. */
+	if (st != TT_OK && err != NULL && v->kind != V_TEXT)
+		err->column = 0;
+	return st;
+}
+
+tt_status
+tt_spec_set_text(tt_spec *spec, const char *section, const char *key,
+		 const char *value, tt_error *err)
+{
+	struct value v = { .kind = V_TEXT, .text = value };
+
+	return set_typed(spec, section, key, &v, err);
+}
+
+tt_status
+tt_spec_set_date(tt_spec *spec, const char *section, const char *key,
+		 tt_date value, tt_error *err)
+{
+	struct value v = { .kind = V_DATE, .date = value };
+
+	return set_typed(spec, section, key, &v, err);
+}
+
+tt_status
+tt_spec_set_duration(tt_spec *spec, const char *section, const char *key,
+		     tt_duration value, tt_error *err)
+{
+	struct value v = { .kind = V_DURATION, .dur = value };
+
+	return set_typed(spec, section, key, &v, err);
+}
+
+tt_status
+tt_spec_set_count(tt_spec *spec, const char *section, const char *key,
+		  int value, tt_error *err)
+{
+	struct value v = { .kind = V_COUNT, .count = value };
+
+	return set_typed(spec, section, key, &v, err);
+}
+
+/* --- values out ------------------------------------------------------ */
+
+/* The field of SECTION.KEY if it is set and of one of the types TYPES
+ * (a bit mask of 1 << tt_value_type), else NULL. */
+static const struct ttp_field *
+get_field(const tt_spec *spec, const char *section, const char *key,
+	  unsigned types, const struct keydef **kp)
+{
+	const struct keydef *k = find_key(section, key);
+	const struct ttp_field *f;
+
+	if (k == NULL || !(types & 1u << k->pub.type))
+		return NULL;
+	f = field_of(spec, k);
+	if (f == NULL || !f->set)
+		return NULL;
+	if (kp != NULL)
+		*kp = k;
+	return f;
+}
+
+bool
+tt_spec_get_date(const tt_spec *spec, const char *section, const char *key,
+		 tt_date *out)
+{
+	const struct ttp_field *f = get_field(spec, section, key,
+					      1u << TT_VALUE_DATE, NULL);
+
+	if (f != NULL && out != NULL)
+		*out = f->v.date;
+	return f != NULL;
+}
+
+bool
+tt_spec_get_duration(const tt_spec *spec, const char *section,
+		     const char *key, tt_duration *out)
+{
+	const struct ttp_field *f = get_field(spec, section, key,
+					      1u << TT_VALUE_DURATION |
+					      1u << TT_VALUE_PERIOD |
+					      1u << TT_VALUE_TERM, NULL);
+
+	if (f == NULL || f->indefinite)
+		return false;
+	if (out != NULL)
+		*out = f->v.dur;
+	return true;
+}
+
+bool
+tt_spec_get_count(const tt_spec *spec, const char *section, const char *key,
+		  int *out)
+{
+	const struct ttp_field *f = get_field(spec, section, key,
+					      1u << TT_VALUE_COUNT |
+					      1u << TT_VALUE_TIMES, NULL);
+
+	if (f != NULL && out != NULL)
+		*out = f->v.count;
+	return f != NULL;
+}
+
+bool
+tt_spec_get_text(const tt_spec *spec, const char *section, const char *key,
+		 const char **out)
+{
+	const struct keydef *k = NULL;
+	const struct ttp_field *f = get_field(spec, section, key,
+					      1u << TT_VALUE_TEXT |
+					      1u << TT_VALUE_ID |
+					      1u << TT_VALUE_CONVENTION |
+					      1u << TT_VALUE_TERM |
+					      1u << TT_VALUE_TIMES, &k);
+	const char *text;
+
+	if (f == NULL)
+		return false;
+	switch (k->pub.type) {
+	case TT_VALUE_CONVENTION:
+		text = tt_convention_name(f->v.convention);
+		break;
+	case TT_VALUE_TERM:
+		if (!f->indefinite)
+			return false;
+		text = "indefinite";
+		break;
+	case TT_VALUE_TIMES:
+		if (f->v.count != TT_RENEWAL_UNLIMITED)
+			return false;
+		text = "unlimited";
+		break;
+	default:
+		text = ttp_spec_string(spec, f);
+		break;
+	}
+	if (out != NULL)
+		*out = text;
+	return true;
+}
+
 /* --- checks ---------------------------------------------------------- */
 
-/* Reports an error about field F, at the place its value came from. */
-static tt_status TTP_PRINTF(4, 5)
-field_error(tt_error *err, const struct ttp_field *f, tt_status code,
-	    const char *fmt, ...)
+/* Names F's section and key in ERR, and returns CODE. */
+static tt_status
+field_tag(tt_error *err, const struct ttp_field *f, tt_status code)
 {
-	va_list ap;
-
-	if (err == NULL)
-		return code;
-	ttp_error_set(err, code, f->at.line, f->at.column, "%s", "");
-	va_start(ap, fmt);
-	vsnprintf(err->message, sizeof err->message, fmt, ap);
-	va_end(ap);
-	err->section = f->section;
-	err->key = f->key;
+	if (err != NULL) {
+		err->section = f->section;
+		err->key = f->key;
+	}
 	return code;
 }
+
+/* Reports an error about field F, at the place its value came from. */
+#define FIELD_ERROR(err, f, code, ...) \
+	field_tag((err), (f), ttp_error_set((err), (code), (f)->at.line, \
+					    (f)->at.column, __VA_ARGS__))
 
 /* EIF + F's duration, or false when it leaves the calendar's range. */
 static bool
@@ -665,7 +912,7 @@ check_offset(const tt_spec *spec, const struct ttp_field *f, tt_error *err)
 	tt_date d;
 
 	if (f->set && !offset_date(spec, f, &d))
-		return field_error(err, f, TT_ERANGE,
+		return FIELD_ERROR(err, f, TT_ERANGE,
 				   "'%s' from entry into force reaches past "
 				   "9999-12-31", f->key);
 	return TT_OK;
@@ -683,12 +930,12 @@ check_series(const tt_spec *spec, const struct ttp_series *s,
 	if (any == NULL)
 		return TT_OK;
 	if (!s->first.set)
-		return field_error(err, any, TT_EINVAL,
+		return FIELD_ERROR(err, any, TT_EINVAL,
 				   "[%s] needs 'first' (the offset of the "
 				   "first %s from entry into force)", name,
 				   name);
 	if (!s->every.set && s->count.set && s->count.v.count > 1)
-		return field_error(err, &s->count, TT_EINVAL,
+		return FIELD_ERROR(err, &s->count, TT_EINVAL,
 				   "a count of %d needs 'every' (the period "
 				   "between %ss)", s->count.v.count, name);
 	return check_offset(spec, &s->first, err);
@@ -712,12 +959,12 @@ tt_spec_validate(const tt_spec *spec, tt_error *err)
 				     "entry_into_force");
 	if (finite) {
 		if (!offset_date(spec, &spec->term, &end))
-			return field_error(err, &spec->term, TT_ERANGE,
+			return FIELD_ERROR(err, &spec->term, TT_ERANGE,
 					   "the term ends after 9999-12-31");
 	}
 	if (spec->horizon.set &&
 	    tt_date_compare(spec->horizon.v.date, eif) < 0)
-		return field_error(err, &spec->horizon, TT_EINVAL,
+		return FIELD_ERROR(err, &spec->horizon, TT_EINVAL,
 				   "the horizon is before entry into force");
 	for (int i = 0; i < 2; i++)
 		if ((st = check_series(spec, &spec->series[i],
@@ -733,7 +980,7 @@ tt_spec_validate(const tt_spec *spec, tt_error *err)
 			where.at = c->label.set ? c->label.at : c->section;
 			where.section = "conference";
 			where.key = "at";
-			return field_error(err, &where, TT_EINVAL,
+			return FIELD_ERROR(err, &where, TT_EINVAL,
 					   "[conference] needs 'at' (its "
 					   "offset from entry into force)");
 		}
@@ -748,14 +995,14 @@ tt_spec_validate(const tt_spec *spec, tt_error *err)
 		where.section = "milestone";
 		where.key = "label";
 		if (!m->label.set)
-			return field_error(err, &where, TT_EINVAL,
+			return FIELD_ERROR(err, &where, TT_EINVAL,
 					   "[milestone] needs a 'label'");
 		if (m->at.set && m->date.set)
-			return field_error(err, &m->date, TT_EINVAL,
+			return FIELD_ERROR(err, &m->date, TT_EINVAL,
 					   "[milestone] takes 'at' or "
 					   "'date', not both");
 		if (!m->at.set && !m->date.set)
-			return field_error(err, &where, TT_EINVAL,
+			return FIELD_ERROR(err, &where, TT_EINVAL,
 					   "[milestone] needs 'at' (an "
 					   "offset) or 'date'");
 		if ((st = check_offset(spec, &m->at, err)) != TT_OK)
@@ -763,7 +1010,7 @@ tt_spec_validate(const tt_spec *spec, tt_error *err)
 	}
 	if (withdrawal) {
 		if (!spec->withdrawal_notice.set)
-			return field_error(err, &spec->withdrawal_opens,
+			return FIELD_ERROR(err, &spec->withdrawal_opens,
 					   TT_EINVAL,
 					   "[withdrawal] needs 'notice' (the "
 					   "notice period)");
@@ -771,18 +1018,18 @@ tt_spec_validate(const tt_spec *spec, tt_error *err)
 				       err)) != TT_OK)
 			return st;
 		if (!offset_date(spec, &spec->withdrawal_notice, &d))
-			return field_error(err, &spec->withdrawal_notice,
+			return FIELD_ERROR(err, &spec->withdrawal_notice,
 					   TT_ERANGE, "the notice period "
 					   "ends after 9999-12-31");
 		if (finite && tt_date_compare(d, end) > 0)
-			return field_error(err, &spec->withdrawal_notice,
+			return FIELD_ERROR(err, &spec->withdrawal_notice,
 					   TT_EINVAL,
 					   "the notice period is longer than "
 					   "the term");
 		if (finite && spec->withdrawal_opens.set &&
 		    offset_date(spec, &spec->withdrawal_opens, &d) &&
 		    tt_date_compare(d, end) > 0)
-			return field_error(err, &spec->withdrawal_opens,
+			return FIELD_ERROR(err, &spec->withdrawal_opens,
 					   TT_EINVAL,
 					   "withdrawal opens after the term "
 					   "ends");
@@ -791,13 +1038,13 @@ tt_spec_validate(const tt_spec *spec, tt_error *err)
 		f = spec->renewal_period.set ? &spec->renewal_notice :
 		    &spec->renewal_period;
 		if (!spec->renewal_period.set)
-			return field_error(err, spec->renewal_notice.set ?
+			return FIELD_ERROR(err, spec->renewal_notice.set ?
 					   &spec->renewal_notice :
 					   &spec->renewal_times, TT_EINVAL,
 					   "[renewal] needs 'period' (the "
 					   "length of each renewed period)");
 		if (!finite)
-			return field_error(err, &spec->renewal_period,
+			return FIELD_ERROR(err, &spec->renewal_period,
 					   TT_EINVAL,
 					   "renewal needs a fixed term, not "
 					   "an indefinite one");
@@ -809,14 +1056,14 @@ tt_spec_validate(const tt_spec *spec, tt_error *err)
 
 			if (tt_date_add(end, back, &d, NULL, NULL) != TT_OK ||
 			    tt_date_compare(d, eif) <= 0)
-				return field_error(err, f, TT_EINVAL,
+				return FIELD_ERROR(err, f, TT_EINVAL,
 						   "the renewal notice is not "
 						   "shorter than the term");
 			if (tt_date_add(eif, spec->renewal_period.v.dur, &d,
 					NULL, NULL) == TT_OK &&
 			    tt_date_add(d, back, &d, NULL, NULL) == TT_OK &&
 			    tt_date_compare(d, eif) <= 0)
-				return field_error(err, f, TT_EINVAL,
+				return FIELD_ERROR(err, f, TT_EINVAL,
 						   "the renewal notice is not "
 						   "shorter than the renewal "
 						   "period");
@@ -826,12 +1073,12 @@ tt_spec_validate(const tt_spec *spec, tt_error *err)
 		tt_date n = spec->notice_given.v.date;
 
 		if (!withdrawal && !renewal)
-			return field_error(err, &spec->notice_given,
+			return FIELD_ERROR(err, &spec->notice_given,
 					   TT_EINVAL,
 					   "a notice date needs a [withdrawal] "
 					   "or [renewal] clause");
 		if (tt_date_compare(n, eif) < 0)
-			return field_error(err, &spec->notice_given,
+			return FIELD_ERROR(err, &spec->notice_given,
 					   TT_EINVAL,
 					   "the notice is dated before entry "
 					   "into force");
@@ -840,14 +1087,14 @@ tt_spec_validate(const tt_spec *spec, tt_error *err)
 		    tt_date_compare(n, d) < 0) {
 			char b[TT_DATE_BUFSIZE];
 
-			return field_error(err, &spec->notice_given,
+			return FIELD_ERROR(err, &spec->notice_given,
 					   TT_EINVAL,
 					   "the notice is dated before "
 					   "withdrawal opens on %s",
 					   tt_date_format(d, b));
 		}
 		if (finite && !renewal && tt_date_compare(n, end) > 0)
-			return field_error(err, &spec->notice_given,
+			return FIELD_ERROR(err, &spec->notice_given,
 					   TT_EINVAL,
 					   "the notice is dated after the "
 					   "treaty expires");

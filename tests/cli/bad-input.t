@@ -437,9 +437,9 @@ $ printf '[treaty]\nentry_into_force 2000-01-01\n' > s.ini; treatyterm schedule 
 2> treatyterm: s.ini:2:1: expected '[section]' or 'key = value'
 [exit 1]
 
-$ printf '[treaty]\nname = %0300d\n' 0 > s.ini; treatyterm schedule s.ini
-2> treatyterm: s.ini:2:200: line longer than 199 bytes
-[exit 1]
+# Lines of any length: a 307-byte line is read like any other.
+$ printf '[treaty]\nname = %0300d\nentry_into_force = 2000-01-01\nterm = 5y\n' 0 > s.ini; treatyterm schedule s.ini | tail -n 1
+Expiry: 2005-01-01 (last day in force)
 
 # Spec files: keys.
 $ printf '[treaty]\nentry_into_force = 2000-01-01\nentry_into_force = 2001-01-01\n' > s.ini; treatyterm schedule s.ini
@@ -541,8 +541,22 @@ Term: 5 years, anniversary convention
 
 Expiry: 2005-01-01 (last day in force)
 
-$ printf '; a comment\n# another\n  [ treaty ]\n\tentry_into_force = 2000-01-01 ; in force\n  term = 5y\n' > s.ini; treatyterm schedule s.ini | tail -n 1
+$ printf '; a comment\n# another\n  [ treaty ]\n\t; in force:\n\tentry_into_force = 2000-01-01\n  term = 5y\n' > s.ini; treatyterm schedule s.ini | tail -n 1
 Expiry: 2005-01-01 (last day in force)
+
+# Comments are whole lines: after a value, ' ;' and ' #' are part of it,
+# so a name reads the same in a file as on the command line.
+$ printf '[treaty]\nname = Treaty of A ; Protocol B\nentry_into_force = 2000-01-01\n' > s.ini; treatyterm schedule s.ini | head -n 1; treatyterm schedule s.ini --name 'Treaty of A ; Protocol B' | head -n 1
+Treaty of A ; Protocol B
+Treaty of A ; Protocol B
+
+$ printf '[treaty]\n\tentry_into_force = 2000-01-01 ; in force\n' > s.ini; treatyterm schedule s.ini
+2> treatyterm: s.ini:2:31: unexpected text after the date
+[exit 1]
+
+$ printf '[treaty] # the treaty\nentry_into_force = 2000-01-01\n' > s.ini; treatyterm schedule s.ini
+2> treatyterm: s.ini:1:10: unexpected text after ']' (a comment takes a line of its own)
+[exit 1]
 
 # batch: header rows.
 $ printf 'id,entry_into_force,colour\n' > b.csv; treatyterm batch b.csv

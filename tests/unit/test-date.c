@@ -409,25 +409,48 @@ test_duration_format(void)
 {
 	char b[TT_DURATION_BUFSIZE];
 
-	CU_ASSERT_STRING_EQUAL(tt_duration_format_iso(dur("50y"), b, sizeof b),
-			       "P50Y");
-	CU_ASSERT_STRING_EQUAL(tt_duration_format_iso(dur("-1y6m2w3d"), b,
-						      sizeof b), "-P1Y6M2W3D");
-	CU_ASSERT_STRING_EQUAL(tt_duration_format_iso(dur("0d"), b, sizeof b),
-			       "P0D");
-	CU_ASSERT_STRING_EQUAL(tt_duration_format_words(dur("1y6m"), b,
-							sizeof b),
-			       "1 year 6 months");
-	CU_ASSERT_STRING_EQUAL(tt_duration_format_words(dur("-90d"), b,
-							sizeof b),
-			       "minus 90 days");
-	CU_ASSERT_STRING_EQUAL(tt_duration_format_words(dur("1w1d"), b,
-							sizeof b),
-			       "1 week 1 day");
-	CU_ASSERT_STRING_EQUAL(tt_duration_format_words(dur("0y"), b,
-							sizeof b), "0 days");
-	/* A short buffer is truncated, never overrun. */
-	CU_ASSERT_STRING_EQUAL(tt_duration_format_iso(dur("50y"), b, 3), "P");
+	CU_ASSERT_EQUAL(tt_duration_format_iso(dur("50y"), b, sizeof b), 4);
+	CU_ASSERT_STRING_EQUAL(b, "P50Y");
+	CU_ASSERT_EQUAL(tt_duration_format_iso(dur("-1y6m2w3d"), b, sizeof b),
+			10);
+	CU_ASSERT_STRING_EQUAL(b, "-P1Y6M2W3D");
+	CU_ASSERT_EQUAL(tt_duration_format_iso(dur("0d"), b, sizeof b), 3);
+	CU_ASSERT_STRING_EQUAL(b, "P0D");
+	CU_ASSERT_EQUAL(tt_duration_format_words(dur("1y6m"), b, sizeof b),
+			15);
+	CU_ASSERT_STRING_EQUAL(b, "1 year 6 months");
+	CU_ASSERT_EQUAL(tt_duration_format_words(dur("-90d"), b, sizeof b),
+			13);
+	CU_ASSERT_STRING_EQUAL(b, "minus 90 days");
+	CU_ASSERT_EQUAL(tt_duration_format_words(dur("1w1d"), b, sizeof b),
+			12);
+	CU_ASSERT_STRING_EQUAL(b, "1 week 1 day");
+	CU_ASSERT_EQUAL(tt_duration_format_words(dur("0y"), b, sizeof b), 6);
+	CU_ASSERT_STRING_EQUAL(b, "0 days");
+	/* A short buffer is truncated, never overrun, to the components
+	 * that fit whole; the length returned is the whole text's. */
+	CU_ASSERT_EQUAL(tt_duration_format_iso(dur("50y"), b, 3), 4);
+	CU_ASSERT_STRING_EQUAL(b, "P");
+	CU_ASSERT_EQUAL(tt_duration_format_iso(dur("50y"), b, 4), 4);
+	CU_ASSERT_STRING_EQUAL(b, "P");
+	CU_ASSERT_EQUAL(tt_duration_format_iso(dur("50y"), b, 5), 4);
+	CU_ASSERT_STRING_EQUAL(b, "P50Y");
+	CU_ASSERT_EQUAL(tt_duration_format_words(dur("1y6m"), b, 10), 15);
+	CU_ASSERT_STRING_EQUAL(b, "1 year");
+	memset(b, 'x', sizeof b);
+	CU_ASSERT_EQUAL(tt_duration_format_words(dur("1y6m"), b, 1), 15);
+	CU_ASSERT_EQUAL(b[0], '\0');
+	CU_ASSERT_EQUAL(b[1], 'x');
+	/* Size 0: only the length, and BUF may be NULL. */
+	CU_ASSERT_EQUAL(tt_duration_format_iso(dur("-1y6m2w3d"), NULL, 0), 10);
+	CU_ASSERT_EQUAL(tt_duration_format_iso(dur("50y"), NULL, 0), 4);
+	CU_ASSERT_EQUAL(tt_duration_format_iso(dur("1m"), NULL, 0), 3);
+	CU_ASSERT_EQUAL(tt_duration_format_words(dur("1y6m"), NULL, 0), 15);
+	CU_ASSERT_EQUAL(tt_duration_format_words(dur("1d"), NULL, 0), 5);
+	/* Once a component is cut, none after it is written, even one
+	 * that would fit. */
+	CU_ASSERT_EQUAL(tt_duration_format_iso(dur("100y1d"), b, 4), 7);
+	CU_ASSERT_STRING_EQUAL(b, "P");
 }
 
 static void

@@ -282,13 +282,15 @@ static void
 test_rolling(void)
 {
 	tt_holidays *h = tt_holidays_new();
-	tt_schedule_options opt = { NULL, TT_ROLL_FOLLOWING, 0 };
+	tt_schedule_options opt;
 	tt_schedule *s;
 	const tt_milestone *m;
 	tt_error e;
 	char buf[1024];
 
 	CU_ASSERT_EQUAL_FATAL(tt_holidays_add(h, D(2027, 9, 15), &e), TT_OK);
+	tt_schedule_options_init(&opt);
+	opt.roll = TT_ROLL_FOLLOWING;
 	opt.holidays = h;
 	/* EIF Saturday 2022-01-01: the review one year on is Sunday
 	 * 2023-01-01, the expiry Monday 2024-01-01 is a working day; the
@@ -386,24 +388,42 @@ test_texts(void)
 	CU_ASSERT_STRING_EQUAL(tt_schedule_id(s), "t");
 	CU_ASSERT_STRING_EQUAL(tt_schedule_name(s), "T");
 	m = tt_schedule_at(s, 1);
-	CU_ASSERT_STRING_EQUAL(tt_milestone_label(m, b, sizeof b), "Talks 1");
-	CU_ASSERT_STRING_EQUAL(tt_milestone_derivation(m, b, sizeof b),
-			       "entry into force 1948-02-29 + 5 years");
-	CU_ASSERT_STRING_EQUAL(tt_milestone_rule(m, b, sizeof b),
-			       "same date, and as the final month has no "
+	CU_ASSERT_EQUAL(tt_milestone_label(m, b, sizeof b), strlen(b));
+	CU_ASSERT_STRING_EQUAL(b, "Talks 1");
+	CU_ASSERT_EQUAL(tt_milestone_derivation(m, b, sizeof b), strlen(b));
+	CU_ASSERT_STRING_EQUAL(b, "entry into force 1948-02-29 + 5 years");
+	CU_ASSERT_EQUAL(tt_milestone_rule(m, b, sizeof b), strlen(b));
+	CU_ASSERT_STRING_EQUAL(b, "same date, and as the final month has no "
 			       "such day, its last day; Reg. 1182/71 art. "
 			       "3(2)(c) / ETS 076 art. 4(2)");
 	m = tt_schedule_at(s, 4);
-	CU_ASSERT_STRING_EQUAL(tt_milestone_basis(m, b, sizeof b),
-			       "entry into force 1948-02-29 + 20 years (same "
-			       "date; Reg. 1182/71 art. 3(2)(c) / ETS 076 "
-			       "art. 4(1))");
+	CU_ASSERT_EQUAL(tt_milestone_basis(m, b, sizeof b), strlen(b));
+	CU_ASSERT_STRING_EQUAL(b, "entry into force 1948-02-29 + 20 years "
+			       "(same date; Reg. 1182/71 art. 3(2)(c) / ETS "
+			       "076 art. 4(1))");
 	m = tt_schedule_at(s, tt_schedule_count(s) - 1);
 	CU_ASSERT_EQUAL(m->kind, TT_KIND_EXPIRY);
-	CU_ASSERT_STRING_EQUAL(tt_milestone_label(m, b, sizeof b),
-			       "Expiry (last day in force)");
-	/* A small buffer truncates. */
-	CU_ASSERT_STRING_EQUAL(tt_milestone_label(m, b, 7), "Expiry");
+	CU_ASSERT_EQUAL(tt_milestone_label(m, b, sizeof b), 26);
+	CU_ASSERT_STRING_EQUAL(b, "Expiry (last day in force)");
+	/* A small buffer truncates; the length returned is the whole
+	 * text's, as snprintf() gives it. */
+	CU_ASSERT_EQUAL(tt_milestone_label(m, b, 7), 26);
+	CU_ASSERT_STRING_EQUAL(b, "Expiry");
+	CU_ASSERT_EQUAL(tt_milestone_label(m, NULL, 0), 26);
+	CU_ASSERT_EQUAL(tt_milestone_basis(m, b, 10),
+			tt_milestone_basis(m, NULL, 0));
+	CU_ASSERT_STRING_EQUAL(b, "entry int");
+	CU_ASSERT_EQUAL(tt_milestone_derivation(m, b, 1),
+			tt_milestone_derivation(m, NULL, 0));
+	CU_ASSERT_STRING_EQUAL(b, "");
+	CU_ASSERT_TRUE(tt_milestone_rule(m, NULL, 0) > 0);
+	/* Every kind has a name; "unknown" past the last. */
+	for (tt_kind k = 0; tt_kind_is_valid(k); k++)
+		CU_ASSERT_STRING_NOT_EQUAL(tt_kind_name(k), "unknown");
+	CU_ASSERT_FALSE(tt_kind_is_valid((tt_kind)(TT_KIND_MILESTONE + 1)));
+	CU_ASSERT_FALSE(tt_kind_is_valid((tt_kind)-1));
+	CU_ASSERT_STRING_EQUAL(tt_kind_name((tt_kind)(TT_KIND_MILESTONE + 1)),
+			       "unknown");
 	CU_ASSERT_STRING_EQUAL(tt_kind_name(TT_KIND_RENEWAL_NOTICE_DEADLINE),
 			       "renewal_notice_deadline");
 	CU_ASSERT_TRUE(tt_kind_is_meeting(TT_KIND_CONFERENCE));
@@ -440,6 +460,48 @@ test_reuse(void)
 	tt_schedule_free(NULL);
 }
 
+/* The options' defaults are those of no options at all. */
+static void
+test_options_init(void)
+{
+	static const char daily[] = "[treaty]\nentry_into_force = 2000-01-01\n"
+				    "horizon = 2400-01-01\n[consultation]\n"
+				    "first = 5m\nevery = 1d\n";
+	tt_schedule_options opt;
+	tt_spec *spec = tt_spec_new();
+	tt_schedule *a = tt_schedule_new(), *b = tt_schedule_new();
+	tt_error e;
+
+	memset(&opt, 0xff, sizeof opt);
+	tt_schedule_options_init(&opt);
+	CU_ASSERT_PTR_NULL(opt.holidays);
+	CU_ASSERT_EQUAL(opt.roll, TT_ROLL_NONE);
+	CU_ASSERT_EQUAL(opt.max_milestones, TT_SCHEDULE_MAX_MILESTONES);
+	/* Daily consultations for 400 years: over the limit either way. */
+	CU_ASSERT_EQUAL_FATAL(tt_spec_parse(spec, daily, strlen(daily), &e),
+			      TT_OK);
+	CU_ASSERT_EQUAL(tt_schedule_compute(a, spec, NULL, &e), TT_ELIMIT);
+	CU_ASSERT_EQUAL(tt_schedule_compute(b, spec, &opt, &e), TT_ELIMIT);
+	/* A weekend is not moved by default. */
+	CU_ASSERT_EQUAL(tt_spec_set(spec, "consultation", "every", "1y", 0, 0,
+				    &e), TT_OK);
+	CU_ASSERT_EQUAL(tt_spec_set(spec, "consultation", "count", "3", 0, 0,
+				    &e), TT_OK);
+	CU_ASSERT_EQUAL_FATAL(tt_schedule_compute(a, spec, NULL, &e), TT_OK);
+	CU_ASSERT_EQUAL_FATAL(tt_schedule_compute(b, spec, &opt, &e), TT_OK);
+	CU_ASSERT_EQUAL(tt_schedule_count(a), 4);
+	CU_ASSERT_EQUAL(tt_schedule_count(a), tt_schedule_count(b));
+	for (size_t i = 0; i < tt_schedule_count(a); i++)
+		ASSERT_DATE_EQ(tt_schedule_at(b, i)->date,
+			       tt_schedule_at(a, i)->date);
+	/* 2000-06-01 + 1y: 2001-06-01 is a Friday, 2002-06-01 a
+	 * Saturday, kept. */
+	ASSERT_DATE_EQ(tt_schedule_at(b, 3)->date, D(2002, 6, 1));
+	tt_schedule_free(a);
+	tt_schedule_free(b);
+	tt_spec_free(spec);
+}
+
 void
 add_schedule_tests(void)
 {
@@ -456,6 +518,7 @@ add_schedule_tests(void)
 		{ "custom milestones and ordering", test_custom_and_order },
 		{ "labels, derivations and rules", test_texts },
 		{ "recomputing reuses the schedule", test_reuse },
+		{ "default options", test_options_init },
 		CU_TEST_INFO_NULL
 	};
 
