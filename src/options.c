@@ -42,7 +42,7 @@ static int take_short(struct args *a, char **argv, int argc, int *i);
 static int resolve_format(struct args *a);
 static int check_formats(struct args *a);
 static void list_values(char *buf, size_t size, const char *const *values,
-			unsigned formats, enum format deflt);
+			unsigned formats, enum format deflt, bool quote);
 
 static const struct opt *
 group_opts(const struct opt_group *g)
@@ -61,6 +61,8 @@ options_run(const struct cli_command *cmd, int argc, char **argv)
 	if (cmd->run != NULL)
 		return cmd->run(argc, argv);
 	if (!args_init(&a, cmd, argc)) {
+		if (cmd->cleanup != NULL && a.own != NULL)
+			cmd->cleanup(&a);
 		args_free(&a);
 		cli_error("out of memory");
 		return EXIT_INVALID;
@@ -77,6 +79,8 @@ options_run(const struct cli_command *cmd, int argc, char **argv)
 			status = -1;
 	if (status < 0)
 		status = cmd->exec(&a);
+	if (cmd->cleanup != NULL)
+		cmd->cleanup(&a);
 	args_free(&a);
 	return status;
 }
@@ -205,7 +209,7 @@ take(struct args *a, size_t i, const char *value)
 		if (o->values[k] == NULL) {
 			char list[256];
 
-			list_values(list, sizeof list, o->values, 0, 0);
+			list_values(list, sizeof list, o->values, 0, 0, true);
 			return cli_usage_error(a->cmd->name, "--%s: expected "
 					       "%s, not '%s'", o->name, list,
 					       value);
@@ -321,9 +325,9 @@ resolve_format(struct args *a)
 		if (a->out.format_given)
 			return -1;
 		format_extensions(list, sizeof list, cmd->formats);
-		return cli_usage_error(cmd->name, "-o %s: cannot tell the "
-				       "format from '%s' (name the file %s, "
-				       "or give --format)", path, ext, list);
+		return cli_usage_error(cmd->name, "-o %s: no format ends in "
+				       "'%s' (use %s, or give --format)",
+				       path, ext, list);
 	}
 	if (!(cmd->formats & f)) {
 		format_list(list, sizeof list, cmd->formats, 0);
@@ -406,7 +410,7 @@ opt_format(struct args *a, const struct opt *o, const char *value)
 	if (!format_lookup(value, &f) || !(a->cmd->formats & f)) {
 		char list[256];
 
-		format_list(list, sizeof list, a->cmd->formats, 0);
+		list_values(list, sizeof list, NULL, a->cmd->formats, 0, true);
 		return cli_usage_error(a->cmd->name, "--%s: expected %s, not "
 				       "'%s'", o->name, list, value);
 	}
@@ -417,25 +421,34 @@ opt_format(struct args *a, const struct opt *o, const char *value)
 
 /* --- --help ------------------------------------------------------------- */
 
-/* "a, b or c" into BUF, from VALUES or else from the FORMATS mask (then
- * DEFLT marked "(the default)"). */
+/* "a, b or c" into BUF (each value in quotes with QUOTE), from VALUES or
+ * else from the FORMATS mask, DEFLT marked "(the default)". */
 static void
 list_values(char *buf, size_t size, const char *const *values,
-	    unsigned formats, enum format deflt)
+	    unsigned formats, enum format deflt, bool quote)
 {
+	const char *names[32];
 	size_t n = 0, count = 0;
+	const char *q = quote ? "'" : "";
 
 	if (values == NULL) {
-		format_list(buf, size, formats, deflt);
-		return;
+		for (unsigned bit = 1; bit != 0 && count < 31; bit <<= 1)
+			if (formats & bit)
+				names[count++] = format_name((enum format)bit);
+		names[count] = NULL;
+		values = names;
 	}
-	while (values[count] != NULL)
-		count++;
+	for (count = 0; values[count] != NULL; count++)
+		;
 	buf[0] = '\0';
 	for (size_t k = 0; k < count && n < size; k++)
-		n += (size_t)snprintf(buf + n, size - n, "%s%s",
+		n += (size_t)snprintf(buf + n, size - n, "%s%s%s%s%s",
 				      k == 0 ? "" : k + 1 == count ? " or " :
-				      ", ", values[k]);
+				      ", ", q, values[k], q,
+				      values == names &&
+				      (unsigned)deflt != 0 &&
+				      strcmp(values[k], format_name(deflt)) ==
+				      0 ? " (the default)" : "");
 }
 
 /* Prints TEXT from column INDENT, broken at spaces before HELP_WIDTH;
@@ -486,11 +499,13 @@ help_option(FILE *fp, const struct cli_command *cmd, const struct opt *o,
 				      o->values[k]);
 	if (o->flags & OPT_FORMATS) {
 		list_values(list, sizeof list, NULL, cmd->formats,
-			    cmd->default_format);
-		snprintf(text, sizeof text, "%s: %s", o->help, list);
+			    cmd->default_format, false);
+		snprintf(text, sizeof text, "%s; %s is %s", o->help, o->arg,
+			 list);
 	} else if (o->values != NULL && o->arg != NULL) {
-		list_values(list, sizeof list, o->values, 0, 0);
-		snprintf(text, sizeof text, "%s: %s", o->help, list);
+		list_values(list, sizeof list, o->values, 0, 0, false);
+		snprintf(text, sizeof text, "%s; %s is %s", o->help, o->arg,
+			 list);
 	} else {
 		snprintf(text, sizeof text, "%s", o->help);
 	}
@@ -548,8 +563,8 @@ set_output(struct args *a, const struct opt *o, const char *value)
 
 static const struct opt output_opts[] = {
 	{ .name = "format", .shortname = 'f', .arg = "FORMAT",
-	  .help = "the output format; without it, the one the -o FILE name "
-		  "ends in (.txt for table)",
+	  .help = "the output format, by default the one the name of the "
+		  "-o FILE ends in (.txt for table)",
 	  .handler = opt_format, .flags = OPT_FORMATS },
 	{ .name = "output", .shortname = 'o', .arg = "FILE",
 	  .help = "write to FILE, replacing it only when all went well "

@@ -137,6 +137,9 @@ struct cli_command {
 	 * options (compare's proposals); NULL collects them in a->argv. */
 	int (*operand)(struct args *a, char *arg);
 	int (*exec)(struct args *a);
+	/* Frees what the command's handlers allocated in a->own; called
+	 * whether or not exec ran. */
+	void (*cleanup)(struct args *a);
 	int (*run)(int argc, char **argv);	/* not yet converted */
 };
 
