@@ -11,6 +11,7 @@
 
 #include "calendar.h"
 #include "cli.h"
+#include "options.h"
 
 enum {
 	OPT_HOLIDAYS = CALENDAR_OPTION_BASE,
@@ -19,7 +20,7 @@ enum {
 	OPT_REMIND_ALL,
 	OPT_RRULE,
 	OPT_CALENDAR_NAME,
-	OPT_END
+	OPT_LAST
 };
 
 static const struct option calendar_longopts[] = {
@@ -45,7 +46,116 @@ calendar_opts_free(struct calendar_opts *c)
 {
 	tt_holidays_free(c->holidays);
 	c->holidays = NULL;
+	free(c->reminds);
+	c->reminds = NULL;
+	c->nreminds = 0;
 }
+
+static bool
+add_remind(struct calendar_opts *c, tt_duration d)
+{
+	tt_duration *p = realloc(c->reminds,
+				 (c->nreminds + 1) * sizeof *c->reminds);
+
+	if (p == NULL) {
+		cli_error("out of memory");
+		return false;
+	}
+	c->reminds = p;
+	c->reminds[c->nreminds++] = d;
+	c->ics.remind = c->reminds[0];
+	return true;
+}
+
+/* --- the option group ----------------------------------------------------- */
+
+static const char *const roll_values[] = {
+	"following", "preceding", "none", NULL
+};
+
+static int
+take(struct args *a, const struct opt *o, const char *value)
+{
+	struct calendar_opts *c = &a->calendar;
+	tt_duration d;
+
+	switch (o->key) {
+	case OPT_HOLIDAYS:
+		c->holidays_file = value;
+		break;
+	case OPT_ROLL:
+		c->roll = strcmp(value, "following") == 0 ? TT_ROLL_FOLLOWING :
+			  strcmp(value, "preceding") == 0 ? TT_ROLL_PRECEDING :
+			  TT_ROLL_NONE;
+		break;
+	case OPT_REMIND:
+		if (!cli_parse_duration("--remind", value, &d))
+			return EXIT_INVALID;
+		if (d.sign < 0 || tt_duration_is_zero(d))
+			return cli_usage_error(a->cmd->name, "--remind '%s': "
+					       "expected a duration longer "
+					       "than zero (how long before "
+					       "the event)", value);
+		if (!add_remind(c, d))
+			return EXIT_INVALID;
+		break;
+	case OPT_REMIND_ALL:
+		c->ics.remind_all = true;
+		break;
+	case OPT_RRULE:
+		c->ics.rrule = true;
+		break;
+	case OPT_CALENDAR_NAME:
+		c->ics.calendar_name = value;
+		break;
+	}
+	return 0;
+}
+
+static int
+finish(struct args *a)
+{
+	if (a->calendar.ics.remind_all && a->calendar.nreminds == 0)
+		return cli_usage_error(a->cmd->name, "--remind-all needs "
+				       "--remind DURATION");
+	return 0;
+}
+
+static const struct opt group[] = {
+	{ .name = "holidays", .arg = "FILE.ics", .handler = take,
+	  .key = OPT_HOLIDAYS,
+	  .help = "public holidays (all-day events, yearly rules too), for "
+		  "--roll" },
+	{ .name = "roll", .values = roll_values, .handler = take,
+	  .key = OPT_ROLL,
+	  .help = "move consultations, reviews and conferences off weekends "
+		  "and holidays to the following or preceding working day "
+		  "(expiry, withdrawal and deadlines never move); by default "
+		  "none" },
+	{ .name = "remind", .arg = "DURATION", .handler = take,
+	  .key = OPT_REMIND, .formats = FORMAT_ICS,
+	  .help = "an alarm this long before deadlines, withdrawal dates and "
+		  "expiry; may be given more than once" },
+	{ .name = "remind-all", .handler = take, .key = OPT_REMIND_ALL,
+	  .formats = FORMAT_ICS,
+	  .help = "the alarms go on every milestone" },
+	{ .name = "rrule", .handler = take, .key = OPT_RRULE,
+	  .formats = FORMAT_ICS,
+	  .help = "a consultation or review series as one repeating event "
+		  "(less portable)" },
+	{ .name = "calendar-name", .arg = "TEXT", .handler = take,
+	  .key = OPT_CALENDAR_NAME, .formats = FORMAT_ICS,
+	  .help = "the calendar's name" },
+	OPT_END
+};
+
+const struct opt_group options_calendar = {
+	.title = "Working days and calendar files:",
+	.opts = group,
+	.finish = finish,
+};
+
+/* --- the legacy getopt interface ------------------------------------- */
 
 size_t
 calendar_option_count(void)
@@ -68,16 +178,17 @@ calendar_options_help(FILE *fp)
 		"Working days:\n"
 		"  --holidays FILE.ics  public holidays (all-day events, "
 		"yearly rules too)\n"
-		"  --roll following|preceding\n"
+		"  --roll following|preceding|none\n"
 		"                       move consultations, reviews and "
 		"conferences off\n"
 		"                       weekends and holidays (expiry, "
 		"withdrawal and\n"
-		"                       deadlines never move)\n"
+		"                       deadlines never move; default "
+		"none)\n"
 		"Calendar output (--format ics):\n"
 		"  --remind DURATION    an alarm this long before deadlines, "
 		"withdrawal\n"
-		"                       dates and expiry\n"
+		"                       dates and expiry (repeatable)\n"
 		"  --remind-all         ... before every milestone\n"
 		"  --rrule              a consultation or review series as "
 		"one repeating\n"
@@ -87,33 +198,34 @@ calendar_options_help(FILE *fp)
 
 int
 calendar_option(struct calendar_opts *c, const char *cmd, int opt,
-		const char *optarg)
+		const char *arg)
 {
 	tt_duration d;
 
 	switch (opt) {
 	case OPT_HOLIDAYS:
-		c->holidays_file = optarg;
+		c->holidays_file = arg;
 		return 1;
 	case OPT_ROLL:
-		if (strcmp(optarg, "following") == 0) {
+		if (strcmp(arg, "following") == 0) {
 			c->roll = TT_ROLL_FOLLOWING;
-		} else if (strcmp(optarg, "preceding") == 0) {
+		} else if (strcmp(arg, "preceding") == 0) {
 			c->roll = TT_ROLL_PRECEDING;
-		} else if (strcmp(optarg, "none") == 0) {
+		} else if (strcmp(arg, "none") == 0) {
 			c->roll = TT_ROLL_NONE;
 		} else {
 			cli_usage_error(cmd, "--roll: expected 'following', "
 					"'preceding' or 'none', not '%s'",
-					optarg);
+					arg);
 			return -EXIT_USAGE;
 		}
 		return 1;
 	case OPT_REMIND:
-		if (!cli_parse_duration("--remind", optarg, &d))
+		if (!cli_parse_duration("--remind", arg, &d))
 			return -EXIT_INVALID;
 		d.sign = 1;
-		c->ics.remind = d;
+		if (!add_remind(c, d))
+			return -EXIT_INVALID;
 		return 1;
 	case OPT_REMIND_ALL:
 		c->ics.remind_all = true;
@@ -122,7 +234,7 @@ calendar_option(struct calendar_opts *c, const char *cmd, int opt,
 		c->ics.rrule = true;
 		return 1;
 	case OPT_CALENDAR_NAME:
-		c->ics.calendar_name = optarg;
+		c->ics.calendar_name = arg;
 		return 1;
 	default:
 		return 0;

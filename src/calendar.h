@@ -2,6 +2,10 @@
  * calendar.h -- the calendar options shared by schedule, compare and
  * batch: holidays and rolling (--holidays, --roll) and iCalendar output
  * (--remind, --remind-all, --rrule, --calendar-name, SOURCE_DATE_EPOCH).
+ *
+ * The options are the group options_calendar (options.h); those for
+ * calendar files have no effect in other formats, and saying so is a
+ * usage error.
  */
 #ifndef TREATYTERM_CALENDAR_H
 #define TREATYTERM_CALENDAR_H
@@ -16,7 +20,11 @@
 struct calendar_opts {
 	const char *holidays_file;
 	tt_roll roll;
-	tt_ics_options ics;
+	tt_ics_options ics;	/* ics.remind is the first of REMINDS */
+	/* Every --remind, in order, each longer than zero.  The library
+	 * writes one alarm (ics.remind) for now. */
+	tt_duration *reminds;
+	size_t nreminds;
 	tt_holidays *holidays;	/* loaded by calendar_load_holidays() */
 	bool loaded;		/* holidays hold LOADED_FROM .. LOADED_TO */
 	tt_date loaded_from, loaded_to;
@@ -24,12 +32,15 @@ struct calendar_opts {
 
 void calendar_opts_init(struct calendar_opts *c);
 void calendar_opts_free(struct calendar_opts *c);
+
+/* Legacy interface, for commands that still parse with getopt_long():
+ * the calendar options' getopt entries; handling option C (1 if it was a
+ * calendar option, 0 if not, or minus the exit status after a message);
+ * their help. */
 size_t calendar_option_count(void);
 size_t calendar_options(struct option *opts, size_t n);
-/* Handles option C; returns 1 if it was a calendar option, 0 if not, or
- * minus the exit status (after a message) for a bad value. */
-int calendar_option(struct calendar_opts *c, const char *cmd, int c_,
-		    const char *optarg);
+int calendar_option(struct calendar_opts *c, const char *cmd, int opt,
+		    const char *arg);
 void calendar_options_help(FILE *fp);
 /* Sets the DTSTAMP from SOURCE_DATE_EPOCH or the clock; false (after a
  * message) if SOURCE_DATE_EPOCH is not a valid number. */

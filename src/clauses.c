@@ -1,9 +1,14 @@
 /*
  * clauses.c -- treaty clauses from spec files, presets and flags.
+ *
+ * The flags are made from the library's table of spec keys the first time
+ * they are needed, into static tables that live as long as the program
+ * (the library keeps no state; the program may).
  */
 #include <config.h>
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,104 +16,98 @@
 #include "calendar.h"
 #include "cli.h"
 #include "clauses.h"
+#include "options.h"
 
-/* --conference-at and --milestone-label start a new section each time they
- * are given; --conference-label, --milestone-at and --milestone-date go to
- * the newest one. */
-static const struct clause_flag flags[] = {
-	{ "entry-into-force", "treaty", "entry_into_force", "DATE", false },
-	{ "term", "treaty", "term", "DURATION|indefinite", false },
-	{ "convention", "treaty", "convention", "anniversary|inclusive", false },
-	{ "consultation-first", "consultation", "first", "DURATION", false },
-	{ "consultation-every", "consultation", "every", "DURATION", false },
-	{ "consultation-count", "consultation", "count", "N", false },
-	{ "review-first", "review", "first", "DURATION", false },
-	{ "review-every", "review", "every", "DURATION", false },
-	{ "review-count", "review", "count", "N", false },
-	{ "conference-at", "conference", "at", "DURATION", true },
-	{ "conference-label", "conference", "label", "TEXT", false },
-	{ "withdrawal-opens", "withdrawal", "opens", "DURATION", false },
-	{ "withdrawal-notice", "withdrawal", "notice", "DURATION", false },
-	{ "renewal-period", "renewal", "period", "DURATION", false },
-	{ "renewal-notice", "renewal", "notice", "DURATION", false },
-	{ "renewal-times", "renewal", "times", "N|unlimited", false },
-	{ "milestone-label", "milestone", "label", "TEXT", true },
-	{ "milestone-at", "milestone", "at", "DURATION", false },
-	{ "milestone-date", "milestone", "date", "DATE", false },
-	{ "notice-given", "treaty", "notice_given", "DATE", false },
-	{ "horizon", "treaty", "horizon", "DATE", false },
-	{ "id", "treaty", "id", "ID", false },
-	{ "name", "treaty", "name", "TEXT", false },
-};
+/* The flags, made from the schema on first use.  The names live as long
+ * as the program. */
+#define MAXFLAGS 64
+#define NAMESIZE 48
 
-#define NFLAGS (sizeof flags / sizeof flags[0])
+static struct clause_flag flags[MAXFLAGS];
+static char names[MAXFLAGS][NAMESIZE];
+static struct opt opts[MAXFLAGS + 1];
+static size_t nflags;
 
-size_t
-clause_option_count(void)
+static int take(struct args *a, const struct opt *o, const char *value);
+
+static void
+build(void)
 {
-	return NFLAGS;
+	const char *last_section = "";
+
+	if (nflags > 0)
+		return;
+	for (size_t i = 0; i < tt_spec_key_count() && nflags < MAXFLAGS;
+	     i++) {
+		const tt_spec_key *k = tt_spec_key_at(i);
+		struct clause_flag *f = &flags[nflags];
+		char *p = names[nflags];
+
+		if (strcmp(k->section, "treaty") == 0)
+			snprintf(p, NAMESIZE, "%s", k->key);
+		else
+			snprintf(p, NAMESIZE, "%s-%s", k->section, k->key);
+		for (; *p != '\0'; p++)
+			if (*p == '_')
+				*p = '-';
+		f->flag = names[nflags];
+		f->section = k->section;
+		f->key = k->key;
+		f->arg = k->hint;
+		f->def = k;
+		f->starts = k->repeatable &&
+			    strcmp(k->section, last_section) != 0;
+		last_section = k->section;
+		opts[nflags] = (struct opt){
+			.name = f->flag, .arg = f->arg, .help = k->help,
+			.handler = take, .key = (int)nflags,
+		};
+		nflags++;
+	}
+	opts[nflags] = (struct opt)OPT_END;
 }
 
-size_t
-clause_options(struct option *opts, size_t n)
+static const struct opt *
+table(void)
 {
-	for (size_t i = 0; i < NFLAGS; i++) {
-		opts[n].name = flags[i].flag;
-		opts[n].has_arg = required_argument;
-		opts[n].flag = NULL;
-		opts[n].val = CLAUSE_OPTION_BASE + (int)i;
-		n++;
-	}
-	return n;
-}
-
-struct option *
-clause_longopts(const struct option *own, size_t n)
-{
-	struct option *opts = calloc(n + NFLAGS + calendar_option_count() + 1,
-				     sizeof *opts);
-	size_t k;
-
-	if (opts == NULL) {
-		cli_error("out of memory");
-		return NULL;
-	}
-	for (k = 0; k < n; k++)
-		opts[k] = own[k];
-	k = clause_options(opts, k);
-	calendar_options(opts, k);
+	build();
 	return opts;
 }
 
-int
-clause_or_calendar_option(struct clause_flags *f, struct calendar_opts *cal,
-			  const char *cmd, int c, const char *optarg)
-{
-	if (clause_flags_add(f, c, optarg))
-		return 1;
-	return calendar_option(cal, cmd, c, optarg);
-}
+const struct opt_group options_clauses = {
+	.title = "Clauses (each sets the spec key it names, over a spec file "
+		 "or preset;\n"
+		 "a [conference] or [milestone] flag whose key the newest one "
+		 "has starts another):",
+	.table = table,
+};
 
-bool
-clause_flags_add(struct clause_flags *f, int c, const char *optarg)
+static bool
+add(struct clause_flags *f, const struct clause_flag *def, const char *value)
 {
-	if (c < CLAUSE_OPTION_BASE || c >= CLAUSE_OPTION_BASE + (int)NFLAGS)
-		return false;
 	if (f->n == f->cap) {
 		size_t ncap = f->cap ? f->cap * 2 : 16;
 		void *p = realloc(f->items, ncap * sizeof *f->items);
 
-		if (p == NULL) {
-			cli_error("out of memory");
-			exit(EXIT_INVALID);
-		}
+		if (p == NULL)
+			return false;
 		f->items = p;
 		f->cap = ncap;
 	}
-	f->items[f->n].def = &flags[c - CLAUSE_OPTION_BASE];
-	f->items[f->n].value = optarg;
+	f->items[f->n].def = def;
+	f->items[f->n].value = value;
 	f->n++;
 	return true;
+}
+
+static int
+take(struct args *a, const struct opt *o, const char *value)
+{
+	if (!add(&a->clauses, &flags[o->key], value)) {
+		cli_error("out of memory");
+		return EXIT_INVALID;
+	}
+	return 0;
 }
 
 void
@@ -119,27 +118,13 @@ clause_flags_free(struct clause_flags *f)
 	f->n = f->cap = 0;
 }
 
-void
-clause_flags_help(FILE *fp)
-{
-	fprintf(fp, "Clauses (each sets the spec key it names; flags "
-		"override a spec file):\n");
-	for (size_t i = 0; i < NFLAGS; i++) {
-		char left[64];
-
-		snprintf(left, sizeof left, "--%s %s", flags[i].flag,
-			 flags[i].arg);
-		fprintf(fp, "  %-40s [%s] %s\n", left, flags[i].section,
-			flags[i].key);
-	}
-}
-
 const char *
 clause_flag_for(const char *section, const char *key)
 {
 	if (section == NULL || key == NULL)
 		return NULL;
-	for (size_t i = 0; i < NFLAGS; i++)
+	build();
+	for (size_t i = 0; i < nflags; i++)
 		if (strcmp(flags[i].section, section) == 0 &&
 		    strcmp(flags[i].key, key) == 0)
 			return flags[i].flag;
@@ -151,23 +136,89 @@ clauses_apply(tt_spec *spec, const struct clause_flags *f)
 {
 	for (size_t i = 0; i < f->n; i++) {
 		const struct clause_flag *d = f->items[i].def;
+		const char *value = f->items[i].value;
+		char what[NAMESIZE + 8], today[TT_DATE_BUFSIZE];
 		tt_error e;
 
-		if (d->starts &&
+		snprintf(what, sizeof what, "--%s", d->flag);
+		if (d->def->type == TT_VALUE_DATE &&
+		    (value = cli_date_text(value, today)) == NULL)
+			return false;
+		if (d->def->repeatable &&
+		    tt_spec_has(spec, d->section, d->key) &&
 		    tt_spec_begin_section(spec, d->section, 0, 0, &e) != TT_OK) {
-			cli_error("--%s: %s", d->flag, e.message);
+			cli_error("%s: %s", what, e.message);
 			return false;
 		}
-		if (tt_spec_set(spec, d->section, d->key, f->items[i].value, 0,
-				0, &e) != TT_OK) {
-			char what[64];
-
-			snprintf(what, sizeof what, "--%s", d->flag);
+		if (tt_spec_set(spec, d->section, d->key, value, 0, 0, &e) !=
+		    TT_OK) {
 			cli_arg_error(what, f->items[i].value, &e);
 			return false;
 		}
 	}
 	return true;
+}
+
+/* --- the legacy getopt interface ------------------------------------- */
+
+struct option *
+clause_longopts(const struct option *own, size_t n)
+{
+	struct option *lo;
+	size_t k;
+
+	build();
+	lo = calloc(n + nflags + calendar_option_count() + 1, sizeof *lo);
+	if (lo == NULL) {
+		cli_error("out of memory");
+		return NULL;
+	}
+	for (k = 0; k < n; k++)
+		lo[k] = own[k];
+	for (size_t i = 0; i < nflags; i++, k++) {
+		lo[k].name = flags[i].flag;
+		lo[k].has_arg = required_argument;
+		lo[k].flag = NULL;
+		lo[k].val = CLAUSE_OPTION_BASE + (int)i;
+	}
+	calendar_options(lo, k);
+	return lo;
+}
+
+int
+clause_or_calendar_option(struct clause_flags *f, struct calendar_opts *cal,
+			  const char *cmd, int c, const char *arg)
+{
+	if (clause_flags_add(f, c, arg))
+		return 1;
+	return calendar_option(cal, cmd, c, arg);
+}
+
+bool
+clause_flags_add(struct clause_flags *f, int c, const char *arg)
+{
+	build();
+	if (c < CLAUSE_OPTION_BASE || c >= CLAUSE_OPTION_BASE + (int)nflags)
+		return false;
+	if (!add(f, &flags[c - CLAUSE_OPTION_BASE], arg)) {
+		cli_error("out of memory");
+		exit(EXIT_INVALID);
+	}
+	return true;
+}
+
+void
+clause_flags_help(FILE *fp)
+{
+	build();
+	fprintf(fp, "%s\n", options_clauses.title);
+	for (size_t i = 0; i < nflags; i++) {
+		char left[64];
+
+		snprintf(left, sizeof left, "--%s %s", flags[i].flag,
+			 flags[i].arg);
+		fprintf(fp, "  %-40s %s\n", left, flags[i].def->help);
+	}
 }
 
 bool

@@ -3,27 +3,35 @@
  * and the clause flags, shared by schedule, compare and batch.
  *
  * Each clause flag names the spec key it sets (--consultation-first sets
- * [consultation] first); flags are collected while options are parsed and
- * applied after the spec file or preset, so that they override it.
+ * [consultation] first); the flags are made from the library's schema, so
+ * that a new key is a new flag.  They are collected while options are
+ * parsed (the option group options_clauses, see options.h) and applied
+ * after the spec file or preset, so that they override it.
  */
 #ifndef TREATYTERM_CLAUSES_H
 #define TREATYTERM_CLAUSES_H
 
-#include <getopt.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #include <treatyterm/treatyterm.h>
 
-/* getopt_long() values of the clause flags start here. */
+/* Legacy getopt_long() values of the clause flags, for commands that
+ * still parse their own options. */
 #define CLAUSE_OPTION_BASE 1000
 
+/* A clause flag, one per key of the library's schema: "--entry-into-force"
+ * for [treaty] entry_into_force, "--SECTION-KEY" for the other sections
+ * ("--withdrawal-notice"), with '_' written '-'. */
 struct clause_flag {
 	const char *flag;	/* without "--" */
 	const char *section;
 	const char *key;
-	const char *arg;	/* for --help */
-	/* For the repeatable sections: this flag starts a new [conference]
-	 * or [milestone]; the others of that section go to the newest. */
+	const char *arg;	/* the value's form, for --help */
+	const tt_spec_key *def;	/* the key in the library's schema */
+	/* Legacy: the first key of a repeatable section, which started a new
+	 * instance each time.  clauses_apply() starts one whenever the newest
+	 * instance already has the key instead. */
 	bool starts;
 };
 
@@ -36,29 +44,22 @@ struct clause_flags {
 	size_t n, cap;
 };
 
-/* Appends the clause flags' getopt entries to OPTS (which has room for
- * clause_option_count() more), and returns the new count. */
-size_t clause_options(struct option *opts, size_t n);
-size_t clause_option_count(void);
-/* Records the clause flag getopt returned as C with OPTARG; false if C is
- * not a clause flag. */
-bool clause_flags_add(struct clause_flags *f, int c, const char *optarg);
 void clause_flags_free(struct clause_flags *f);
-/* Prints the clause flags for --help. */
-void clause_flags_help(FILE *fp);
 
+/* Legacy interface, for commands that still parse with getopt_long()
+ * (batch): the getopt entries of the clause flags and the calendar
+ * options after a command's N own ones (NULL after a message when memory
+ * runs out; release with free()); taking option C (1 if it was a clause
+ * flag or calendar option, 0 if not, minus the exit status after a
+ * message); and their help. */
 struct calendar_opts;
-
-/* The getopt_long() table of a command: its N own options OWN, then the
- * clause flags and the calendar options, then the terminating entry.
- * NULL (after a message) when memory runs out; release with free(). */
+struct option;
 struct option *clause_longopts(const struct option *own, size_t n);
-/* Takes option C if it is a clause flag (into F) or a calendar option
- * (into CAL): returns 1 if it was, 0 if not, or minus the exit status
- * after a message about a bad value. */
 int clause_or_calendar_option(struct clause_flags *f,
 			      struct calendar_opts *cal, const char *cmd,
-			      int c, const char *optarg);
+			      int c, const char *arg);
+bool clause_flags_add(struct clause_flags *f, int c, const char *arg);
+void clause_flags_help(FILE *fp);
 
 /* Where a spec came from, for messages: a file name, "preset NAME", or
  * "command line". */
@@ -73,7 +74,11 @@ bool clauses_load_file(tt_spec *spec, const char *path);
 /* Loads the preset NAME into SPEC; prints a message and returns false if
  * there is none. */
 bool clauses_load_preset(tt_spec *spec, const char *name);
-/* Applies the flags to SPEC; prints a message naming the flag on error. */
+/* Applies the flags to SPEC, in order.  A flag of a repeatable section
+ * ([conference], [milestone]) starts a new instance when the newest one
+ * already has its key, so that either key may come first.  A date value
+ * "today" is replaced by today's date (see cli_today()).  Prints a message
+ * naming the flag on error. */
 bool clauses_apply(tt_spec *spec, const struct clause_flags *f);
 /* Prints an error found when SPEC (from SRC) is checked or computed:
  * "FILE:LINE:COL: msg" for a value from a file, "option --flag: msg" for a

@@ -1,5 +1,9 @@
 /*
  * cli.c -- messages, exit statuses and argument helpers for the program.
+ *
+ * "today" is read here, never in the library, which has no clock: a date
+ * argument "today" becomes a date, and a date given to the library as text
+ * becomes that date's text.
  */
 #include <config.h>
 
@@ -8,6 +12,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 
@@ -82,10 +87,42 @@ int
 cli_finish_stdout(int status)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		cli_error("write error: %s", strerror(errno));
+		cli_write_error(NULL, errno);
 		return EXIT_INVALID;
 	}
 	return status;
+}
+
+void
+cli_write_error(const char *file, int err)
+{
+	cli_error("%s: write error: %s", file ? file : "standard output",
+		  strerror(err ? err : EIO));
+}
+
+bool
+cli_today(tt_date *out)
+{
+	const char *env = getenv("TREATYTERM_TODAY");
+	struct tm tm;
+	time_t now;
+	tt_error e;
+
+	if (env != NULL && *env != '\0') {
+		if (tt_date_parse(env, out, &e) == TT_OK)
+			return true;
+		cli_arg_error("TREATYTERM_TODAY", env, &e);
+		return false;
+	}
+	now = time(NULL);
+	if (localtime_r(&now, &tm) == NULL) {
+		cli_error("cannot tell today's date: %s", strerror(errno));
+		return false;
+	}
+	out->year = tm.tm_year + 1900;
+	out->month = tm.tm_mon + 1;
+	out->day = tm.tm_mday;
+	return true;
 }
 
 bool
@@ -93,10 +130,24 @@ cli_parse_date(const char *what, const char *s, tt_date *out)
 {
 	tt_error e;
 
+	if (strcmp(s, "today") == 0)
+		return cli_today(out);
 	if (tt_date_parse(s, out, &e) == TT_OK)
 		return true;
 	cli_arg_error(what, s, &e);
 	return false;
+}
+
+const char *
+cli_date_text(const char *s, char *buf)
+{
+	tt_date d;
+
+	if (strcmp(s, "today") != 0)
+		return s;
+	if (!cli_today(&d))
+		return NULL;
+	return tt_date_format(d, buf);
 }
 
 bool

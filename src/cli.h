@@ -13,6 +13,8 @@
 
 #include <treatyterm/treatyterm.h>
 
+#include "options.h"
+
 #if defined(__GNUC__)
 #define CLI_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
@@ -25,12 +27,6 @@ enum cli_exit {
 	EXIT_INVALID = 1,	/* invalid input, or a failed read or write */
 	EXIT_USAGE = 2,		/* wrong usage: unknown option, missing argument */
 	EXIT_SKIPPED = 3	/* batch: some rows were reported and skipped */
-};
-
-struct cli_command {
-	const char *name;
-	const char *summary;	/* one line for "treatyterm --help" */
-	int (*run)(int argc, char **argv);
 };
 
 extern const struct cli_command cmd_add;
@@ -51,19 +47,33 @@ void cli_file_error(const char *file, const tt_error *e);
  * EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) CLI_PRINTF(2, 3);
 /* Reports the option error getopt_long() returned C (':' or '?') for,
- * with optstring starting "+:" and opterr 0; returns EXIT_USAGE. */
+ * with optstring starting "+:" and opterr 0; returns EXIT_USAGE.  For
+ * commands that still parse their own options (see options.h). */
 int cli_option_error(const char *cmd, int c, char **argv);
 /* Prints the version text for --version; returns EXIT_OK or, when
  * stdout cannot be written, EXIT_INVALID. */
 int cli_print_version(void);
 /* Flushes stdout and reports a failed write; returns the exit status. */
 int cli_finish_stdout(int status);
+/* "treatyterm: FILE: write error: REASON" (strerror(ERR), or EIO's when
+ * ERR is 0); FILE NULL is standard output. */
+void cli_write_error(const char *file, int err);
 
 /* Reads all of FP (at most 128 MiB) into a new buffer the caller frees;
  * NULL with errno set on failure. */
 char *cli_read_all(FILE *fp, size_t *len);
 
+/* Today's date: TREATYTERM_TODAY (YYYY-MM-DD) when it is set, so that
+ * tests and reruns can fix it, else the local date from the clock.  False
+ * after a message when TREATYTERM_TODAY is not a valid date. */
+bool cli_today(tt_date *out);
+/* Parses the date S ("today" too, see cli_today()); false after a message
+ * naming WHAT. */
 bool cli_parse_date(const char *what, const char *s, tt_date *out);
+/* S itself, or for "today" today's date written into BUF
+ * (TT_DATE_BUFSIZE bytes): the text to hand the library, which knows no
+ * clock.  NULL after a message about TREATYTERM_TODAY. */
+const char *cli_date_text(const char *s, char *buf);
 bool cli_parse_duration(const char *what, const char *s, tt_duration *out);
 
 #endif /* TREATYTERM_CLI_H */

@@ -3,82 +3,73 @@
  *
  * Durations apply left to right, each to the result of the one before, as
  * a user chaining steps by hand would; --explain shows every step and
- * whether the month-end clamp applied.
+ * whether the month-end clamp applied.  "-1m" is a negative duration, not
+ * an option (see options.h).
  */
 #include <config.h>
 
-#include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "cli.h"
+#include "options.h"
 
-static void
-usage(void)
-{
-	printf("Usage: %s add [OPTION]... DATE DURATION...\n"
-	       "Add durations to DATE, left to right, by the same-date rule\n"
-	       "(a day missing from the final month becomes its last day).\n"
-	       "\n"
-	       "DATE is YYYY-MM-DD.  DURATION is 50y, 6m, 1y6m, 2w, 90d (with\n"
-	       "an optional + or -) or ISO 8601 (P50Y, P1Y6M, P2W, -P90D).\n"
-	       "\n"
-	       "  -e, --explain  show each step and the rule applied\n"
-	       "  -h, --help     display this help and exit\n"
-	       "  -V, --version  output version information and exit\n",
-	       cli_program);
-}
+struct add_state {
+	bool explain;
+};
+
+static int exec(struct args *a);
+
+static const struct opt options[] = {
+	{ .name = "explain", .shortname = 'e', .handler = opt_bool,
+	  .offset = offsetof(struct add_state, explain),
+	  .help = "show each step and the rule applied" },
+	OPT_END
+};
+
+const struct cli_command cmd_add = {
+	.name = "add",
+	.summary = "add durations to a date",
+	.usage = "[OPTION]... DATE DURATION...",
+	.description =
+	    "Add durations to DATE, left to right, by the same-date rule\n"
+	    "(a day missing from the final month becomes its last day).\n"
+	    "\n"
+	    "DATE is YYYY-MM-DD or today.  DURATION is 50y, 6m, 1y6m, 2w, 90d\n"
+	    "(with an optional + or -) or ISO 8601 (P50Y, P1Y6M, P2W, -P90D).\n",
+	.options = options,
+	.size = sizeof (struct add_state),
+	.exec = exec,
+};
 
 static int
-run(int argc, char **argv)
+exec(struct args *a)
 {
-	static const struct option longopts[] = {
-		{ "explain", no_argument, NULL, 'e' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	bool explain = false;
+	const struct add_state *st = a->own;
+	char b1[TT_DATE_BUFSIZE], b2[TT_DATE_BUFSIZE];
 	tt_date d;
-	int c;
 
-	opterr = 0;
-	/* "+" stops at the first operand, so that "-1m" is a duration. */
-	while ((c = getopt_long(argc, argv, "+:ehV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'e':
-			explain = true;
-			break;
-		case 'h':
-			usage();
-			return cli_finish_stdout(EXIT_OK);
-		case 'V':
-			return cli_print_version();
-		default:
-			return cli_option_error("add", c, argv);
-		}
-	}
-	if (argc - optind < 2)
-		return cli_usage_error("add", argc == optind ?
+	if (a->argc < 2)
+		return cli_usage_error("add", a->argc == 0 ?
 				       "missing DATE and DURATION" :
 				       "missing DURATION");
-	if (!cli_parse_date("date", argv[optind], &d))
+	if (!cli_parse_date("date", a->argv[0], &d))
 		return EXIT_INVALID;
-	for (int i = optind + 1; i < argc; i++) {
-		char b1[TT_DATE_BUFSIZE], b2[TT_DATE_BUFSIZE];
+	for (int i = 1; i < a->argc; i++) {
 		char words[TT_DURATION_BUFSIZE];
 		tt_duration dur;
 		unsigned flags;
 		tt_date r;
 		tt_error e;
 
-		if (!cli_parse_duration("duration", argv[i], &dur))
+		if (!cli_parse_duration("duration", a->argv[i], &dur))
 			return EXIT_INVALID;
 		if (tt_date_add(d, dur, &r, &flags, &e) != TT_OK) {
-			cli_error("%s %s: %s", tt_date_format(d, b1), argv[i],
-				  e.message);
+			cli_error("%s %s: %s", tt_date_format(d, b1),
+				  a->argv[i], e.message);
 			return EXIT_INVALID;
 		}
-		if (explain)
+		if (st->explain)
 			printf("%s + %s = %s%s\n", tt_date_format(d, b1),
 			       tt_duration_format_words(dur, words,
 							sizeof words),
@@ -88,16 +79,7 @@ run(int argc, char **argv)
 			       "");
 		d = r;
 	}
-	if (!explain) {
-		char b[TT_DATE_BUFSIZE];
-
-		printf("%s\n", tt_date_format(d, b));
-	}
+	if (!st->explain)
+		printf("%s\n", tt_date_format(d, b1));
 	return cli_finish_stdout(EXIT_OK);
 }
-
-const struct cli_command cmd_add = {
-	.name = "add",
-	.summary = "add durations to a date",
-	.run = run,
-};

@@ -3,8 +3,8 @@
  * side, as a table, JSON, CSV, one iCalendar file, or a timeline picture.
  *
  * Proposals are spec files and presets, taken in command-line order (the
- * option string starts with '-' so that getopt hands file names over in
- * place).  The clause flags and calendar options apply to every proposal,
+ * parser hands file names over as they come, between the --preset
+ * options).  The clause flags and calendar options apply to every proposal,
  * so that they are compared on the same footing.
  *
  * Every proposal gets an id that no other has, because the ids name the
@@ -20,7 +20,7 @@
 #include <config.h>
 
 #include <errno.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -30,12 +30,8 @@
 #include "cli.h"
 #include "compare.h"
 #include "format.h"
+#include "options.h"
 #include "output.h"
-
-enum {
-	OPT_TITLE = 3000,
-	OPT_WIDTH
-};
 
 /* A proposal as given on the command line: a file or a preset. */
 struct proposal {
@@ -51,7 +47,18 @@ struct proposals {
 	size_t n, cap;
 };
 
-static void usage(void);
+struct compare_state {
+	struct proposals ps;
+	struct chart_options chart;
+};
+
+static int exec(struct args *a);
+static void cleanup(struct args *a);
+static int take_preset(struct args *a, const struct opt *o,
+		       const char *value);
+static int take_width(struct args *a, const struct opt *o,
+		      const char *value);
+static int take_file(struct args *a, char *arg);
 static bool proposals_add(struct proposals *ps, const char *file,
 			  const char *preset);
 static void proposals_free(struct proposals *ps);
@@ -61,252 +68,219 @@ static bool load(struct proposal *p, const struct clause_flags *flags,
 static void report(const struct proposal *p, const tt_error *e);
 static char *unique_id(const struct proposal *p, const struct proposals *ps,
 		       size_t index);
-static bool format_from_name(const char *path, enum format *out);
 static bool write_table(FILE *fp, const struct compare *cmp);
 static bool write_csv(FILE *fp, const struct compare *cmp);
 static bool write_ics(FILE *fp, const struct compare *cmp,
 		      struct calendar_opts *cal, const char *title,
 		      tt_error *e);
 
-static void
-usage(void)
+#define PICTURES (FORMAT_SVG | FORMAT_PNG | FORMAT_PDF)
+
+static const struct opt options[] = {
+	{ .name = "preset", .shortname = 'p', .arg = "NAME",
+	  .handler = take_preset,
+	  .help = "a built-in proposal (see 'treatyterm presets'); give it "
+		  "once for each" },
+	{ .name = "title", .arg = "TEXT", .handler = opt_string,
+	  .offset = offsetof(struct compare_state, chart.title),
+	  .formats = PICTURES | FORMAT_ICS,
+	  .help = "the picture's title (and the calendar's name)" },
+	{ .name = "width", .arg = "N", .handler = take_width,
+	  .formats = PICTURES,
+	  .help = "the picture's width in pixels (480 to 8000, default "
+		  "960)" },
+	OPT_END
+};
+
+static const struct opt_group *const groups[] = {
+	&options_output, &options_clauses, &options_calendar, NULL
+};
+
+const struct cli_command cmd_compare = {
+	.name = "compare",
+	.summary = "two or more proposals side by side",
+	.usage = "[SPEC | --preset NAME]... [CLAUSE]... [OPTION]...",
+	.description =
+	    "Compare two or more proposals: their dates side by side, one "
+	    "merged timeline,\n"
+	    "and how each differs from the first.  Proposals are spec files "
+	    "(SPEC, '-' for\n"
+	    "standard input) and presets, in the order given.  Clause flags "
+	    "and calendar\n"
+	    "options apply to every proposal, so that they compare on the "
+	    "same footing\n"
+	    "(--entry-into-force 1950-01-01 starts them all on one day).\n"
+	    "\n"
+	    "Each proposal gets an id of its own: one without an id takes its "
+	    "file's name,\n"
+	    "and an id already used gets '-2', '-3', ... appended.\n",
+	.options = options,
+	.groups = groups,
+	.formats = FORMAT_TABLE | FORMAT_JSON | FORMAT_CSV | FORMAT_ICS |
+		   PICTURES,
+	.default_format = FORMAT_TABLE,
+	.size = sizeof (struct compare_state),
+	.operand = take_file,
+	.exec = exec,
+	.cleanup = cleanup,
+};
+
+static int
+take_preset(struct args *a, const struct opt *o, const char *value)
 {
-	printf("Usage: %s compare [SPEC | --preset NAME]... [CLAUSE]... "
-	       "[OPTION]...\n"
-	       "Compare two or more proposals: their dates side by side, "
-	       "one merged timeline,\n"
-	       "and how each differs from the first.  Proposals are spec "
-	       "files (SPEC, '-' for\n"
-	       "standard input) and presets, in the order given.  Clause "
-	       "flags and calendar\n"
-	       "options apply to every proposal, so that they compare on "
-	       "the same footing\n"
-	       "(--entry-into-force 1950-01-01 starts them all on one "
-	       "day).\n"
-	       "\n"
-	       "  -p, --preset NAME     a built-in proposal (see '%s "
-	       "presets');\n"
-	       "                        give it once for each\n"
-	       "  -f, --format FORMAT   table (default), json, csv, ics, "
-	       "or a timeline picture:\n"
-	       "                        svg, png or pdf (by default the "
-	       "format -o FILE ends in)\n"
-	       "  -o, --output FILE     write to FILE, replacing it only "
-	       "when all went well\n"
-	       "      --title TEXT      the picture's title (and the "
-	       "calendar's name)\n"
-	       "      --width N         the picture's width in pixels "
-	       "(default %d)\n"
-	       "  -h, --help            display this help and exit\n"
-	       "  -V, --version         output version information and "
-	       "exit\n"
-	       "\n"
-	       "Each proposal gets an id of its own: one without an id "
-	       "takes its file's name,\n"
-	       "and an id already used gets '-2', '-3', ... appended.\n"
-	       "\n", cli_program, cli_program, CHART_WIDTH_DEFAULT);
-	clause_flags_help(stdout);
-	printf("\n");
-	calendar_options_help(stdout);
+	struct compare_state *st = a->own;
+
+	(void)o;
+	if (!proposals_add(&st->ps, NULL, value))
+		return EXIT_INVALID;
+	return 0;
 }
 
 static int
-run(int argc, char **argv)
+take_file(struct args *a, char *arg)
 {
-	static const struct option own[] = {
-		{ "preset", required_argument, NULL, 'p' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "title", required_argument, NULL, OPT_TITLE },
-		{ "width", required_argument, NULL, OPT_WIDTH },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-	};
-	const unsigned formats = FORMAT_TABLE | FORMAT_JSON | FORMAT_CSV |
-				 FORMAT_ICS | FORMAT_SVG | FORMAT_PNG |
-				 FORMAT_PDF;
-	struct option *longopts;
-	struct clause_flags flags = { NULL, 0, 0 };
-	struct proposals ps = { NULL, 0, 0 };
-	struct calendar_opts cal;
-	struct compare cmp = { NULL, 0, NULL, 0 };
-	struct chart_options chart = { FORMAT_SVG, NULL, 0 };
-	struct output out;
-	enum format format = FORMAT_TABLE;
-	const char *output = NULL, *why = NULL;
-	const tt_schedule **sched = NULL;
-	bool have_format = false, have_stdin = false, ok;
-	int status = EXIT_INVALID, c, r;
-	tt_error e;
+	struct compare_state *st = a->own;
 
-	calendar_opts_init(&cal);
-	longopts = clause_longopts(own, sizeof own / sizeof own[0]);
-	if (longopts == NULL)
+	if (!proposals_add(&st->ps, arg, NULL))
 		return EXIT_INVALID;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "-:p:f:o:hV", longopts, NULL)) !=
-	       -1) {
-		r = clause_or_calendar_option(&flags, &cal, "compare", c, optarg);
-		if (r < 0) {
-			status = -r;
-			goto done;
-		}
-		if (r > 0)
-			continue;
-		switch (c) {
-		case 1:
-			if (!proposals_add(&ps, optarg, NULL))
-				goto done;
-			break;
-		case 'p':
-			if (!proposals_add(&ps, NULL, optarg))
-				goto done;
-			break;
-		case 'f':
-			if (!format_parse("compare", optarg, formats,
-					  &format)) {
-				status = EXIT_USAGE;
-				goto done;
-			}
-			have_format = true;
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case OPT_TITLE:
-			chart.title = optarg;
-			break;
-		case OPT_WIDTH: {
-			char *end;
-			long v;
+	return 0;
+}
 
-			errno = 0;
-			v = strtol(optarg, &end, 10);
-			if (errno != 0 || end == optarg || *end != '\0' ||
-			    v < CHART_WIDTH_MIN || v > CHART_WIDTH_MAX) {
-				status = cli_usage_error("compare", "--width: "
-					"expected a number of pixels from %d "
-					"to %d, not '%s'", CHART_WIDTH_MIN,
-					CHART_WIDTH_MAX, optarg);
-				goto done;
-			}
-			chart.width = (int)v;
-			break;
-		}
-		case 'h':
-			usage();
-			status = cli_finish_stdout(EXIT_OK);
-			goto done;
-		case 'V':
-			status = cli_print_version();
-			goto done;
-		default:
-			status = cli_option_error("compare", c, argv);
-			goto done;
-		}
-	}
-	/* After "--" every argument is a file. */
-	for (; optind < argc; optind++)
-		if (!proposals_add(&ps, argv[optind], NULL))
-			goto done;
-	if (ps.n < 2) {
-		status = cli_usage_error("compare", "compare needs at least "
-					 "two proposals");
-		goto done;
-	}
-	for (size_t i = 0; i < ps.n; i++) {
-		if (ps.items[i].file == NULL ||
-		    strcmp(ps.items[i].file, "-") != 0)
-			continue;
-		if (have_stdin) {
-			status = cli_usage_error("compare", "standard input "
-						 "('-') can be read only "
-						 "once");
-			goto done;
-		}
-		have_stdin = true;
-	}
-	if (!have_format && output != NULL)
-		(void)format_from_name(output, &format);
-	if ((format == FORMAT_PNG || format == FORMAT_PDF) &&
-	    (output == NULL || strcmp(output, "-") == 0) &&
-	    isatty(STDOUT_FILENO)) {
-		status = cli_usage_error("compare", "not writing a %s picture "
-					 "to a terminal (use -o FILE)",
-					 format == FORMAT_PNG ? "PNG" : "PDF");
-		goto done;
-	}
+static int
+take_width(struct args *a, const struct opt *o, const char *value)
+{
+	struct compare_state *st = a->own;
+	char *end;
+	long v;
 
-	sched = calloc(ps.n, sizeof *sched);
-	if (sched == NULL) {
-		cli_error("out of memory");
-		goto done;
-	}
-	for (size_t i = 0; i < ps.n; i++) {
-		if (!load(&ps.items[i], &flags, &cal, &ps, i))
-			goto done;
-		sched[i] = ps.items[i].s;
-	}
-	if (!compare_build(&cmp, sched, ps.n)) {
-		cli_error("out of memory");
-		goto done;
-	}
-	for (size_t i = 0; i < ps.n; i++)
-		if (ps.items[i].preset != NULL)
-			cmp.p[i].hypothetical =
-				tt_preset_find(ps.items[i].preset)->hypothetical;
-	if (format == FORMAT_ICS && !calendar_set_dtstamp(&cal))
-		goto done;
-	if (!output_open(&out, output))
-		goto done;
+	(void)o;
 	errno = 0;
-	switch (format) {
+	v = strtol(value, &end, 10);
+	if (errno != 0 || end == value || *end != '\0' ||
+	    v < CHART_WIDTH_MIN || v > CHART_WIDTH_MAX)
+		return cli_usage_error("compare", "--width: expected a number "
+				       "of pixels from %d to %d, not '%s'",
+				       CHART_WIDTH_MIN, CHART_WIDTH_MAX,
+				       value);
+	st->chart.width = (int)v;
+	return 0;
+}
+
+static void
+cleanup(struct args *a)
+{
+	struct compare_state *st = a->own;
+
+	proposals_free(&st->ps);
+}
+
+/* Writes CMP in the chosen format; false after a message. */
+static bool
+write_compare(struct args *a, struct output *out, const struct compare *cmp)
+{
+	struct compare_state *st = a->own;
+	const char *why = NULL;
+	tt_error e;
+	bool ok;
+
+	errno = 0;
+	switch (a->out.format) {
 	case FORMAT_JSON:
-		ok = json_write_compare(out.fp, &cmp, true);
+		ok = json_write_compare(out->fp, cmp, true);
 		break;
 	case FORMAT_CSV:
-		ok = write_csv(out.fp, &cmp);
+		ok = write_csv(out->fp, cmp);
 		break;
 	case FORMAT_ICS:
-		if (!write_ics(out.fp, &cmp, &cal, chart.title, &e)) {
-			cli_error("%s: %s", output ? output :
-				  "standard output", e.message);
-			output_abort(&out);
-			goto done;
+		ok = write_ics(out->fp, cmp, &a->calendar, st->chart.title, &e);
+		if (!ok && e.code != TT_EIO) {
+			cli_error("%s: %s", output_name(out), e.message);
+			output_abort(out);
+			return false;
 		}
-		ok = true;
 		break;
 	case FORMAT_SVG:
 	case FORMAT_PNG:
 	case FORMAT_PDF:
-		chart.format = format;
-		if (!chart_write(out.fp, &cmp, &chart, &why)) {
-			cli_error("%s: %s", output ? output :
-				  "standard output", why);
-			output_abort(&out);
-			goto done;
+		st->chart.format = a->out.format;
+		ok = chart_write(out->fp, cmp, &st->chart, &why);
+		if (!ok && !ferror(out->fp) &&
+		    strcmp(why, "write error") != 0) {
+			cli_error("%s: %s", output_name(out), why);
+			output_abort(out);
+			return false;
 		}
-		ok = true;
 		break;
 	default:
-		ok = write_table(out.fp, &cmp);
+		ok = write_table(out->fp, cmp);
 		break;
 	}
 	if (!ok) {
-		cli_error("%s: write error: %s", output ? output :
-			  "standard output", strerror(errno ? errno : EIO));
-		output_abort(&out);
+		output_fail(out, errno);
+		return false;
+	}
+	return output_commit(out);
+}
+
+static int
+exec(struct args *a)
+{
+	struct compare_state *st = a->own;
+	struct proposals *ps = &st->ps;
+	struct compare cmp = { NULL, 0, NULL, 0 };
+	struct output out;
+	const tt_schedule **sched = NULL;
+	const char *output = a->out.path;
+	enum format format = a->out.format;
+	bool have_stdin = false;
+	int status = EXIT_INVALID;
+
+	if (ps->n < 2)
+		return cli_usage_error("compare", "compare needs at least two "
+				       "proposals");
+	for (size_t i = 0; i < ps->n; i++) {
+		if (ps->items[i].file == NULL ||
+		    strcmp(ps->items[i].file, "-") != 0)
+			continue;
+		if (have_stdin)
+			return cli_usage_error("compare", "standard input "
+					       "('-') can be read only once");
+		have_stdin = true;
+	}
+	if ((format == FORMAT_PNG || format == FORMAT_PDF) &&
+	    (output == NULL || strcmp(output, "-") == 0) &&
+	    isatty(STDOUT_FILENO))
+		return cli_usage_error("compare", "not writing a %s picture "
+				       "to a terminal (use -o FILE)",
+				       format == FORMAT_PNG ? "PNG" : "PDF");
+
+	sched = calloc(ps->n, sizeof *sched);
+	if (sched == NULL) {
+		cli_error("out of memory");
 		goto done;
 	}
-	if (output_commit(&out))
+	for (size_t i = 0; i < ps->n; i++) {
+		if (!load(&ps->items[i], &a->clauses, &a->calendar, ps, i))
+			goto done;
+		sched[i] = ps->items[i].s;
+	}
+	if (!compare_build(&cmp, sched, ps->n)) {
+		cli_error("out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < ps->n; i++)
+		if (ps->items[i].preset != NULL)
+			cmp.p[i].hypothetical =
+				tt_preset_find(ps->items[i].preset)->hypothetical;
+	if (format == FORMAT_ICS && !calendar_set_dtstamp(&a->calendar))
+		goto done;
+	if (!output_open(&out, output))
+		goto done;
+	if (write_compare(a, &out, &cmp))
 		status = EXIT_OK;
 done:
 	compare_free(&cmp);
 	free(sched);
-	proposals_free(&ps);
-	clause_flags_free(&flags);
-	calendar_opts_free(&cal);
-	free(longopts);
 	return status;
 }
 
@@ -458,30 +432,6 @@ unique_id(const struct proposal *p, const struct proposals *ps, size_t index)
 	}
 	free(base);
 	return id;
-}
-
-/* The format the name of -o FILE implies, if any. */
-static bool
-format_from_name(const char *path, enum format *out)
-{
-	static const struct {
-		const char *ext;
-		enum format format;
-	} exts[] = {
-		{ ".json", FORMAT_JSON }, { ".csv", FORMAT_CSV },
-		{ ".ics", FORMAT_ICS }, { ".svg", FORMAT_SVG },
-		{ ".png", FORMAT_PNG }, { ".pdf", FORMAT_PDF },
-	};
-	const char *dot = strrchr(path, '.');
-
-	if (dot == NULL || strchr(dot, '/') != NULL)
-		return false;
-	for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
-		if (strcmp(dot, exts[i].ext) == 0) {
-			*out = exts[i].format;
-			return true;
-		}
-	return false;
 }
 
 /* --- the table ------------------------------------------------------ */
@@ -718,9 +668,3 @@ write_ics(FILE *fp, const struct compare *cmp, struct calendar_opts *cal,
 	tt_ics_writer_free(w);
 	return ok;
 }
-
-const struct cli_command cmd_compare = {
-	.name = "compare",
-	.summary = "two or more proposals side by side",
-	.run = run,
-};

@@ -4,28 +4,44 @@
  */
 #include <config.h>
 
-#include <getopt.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "cli.h"
 #include "format.h"
+#include "options.h"
 
-static void
-usage(void)
-{
-	printf("Usage: %s presets [--explain] [--format list|ini] [NAME]...\n"
-	       "List the built-in treaties and proposals, or show the named "
-	       "ones.\n"
-	       "\n"
-	       "  -e, --explain         show where each preset's clauses "
-	       "come from\n"
-	       "  -f, --format FORMAT   list (default), or ini to print "
-	       "each as a spec\n"
-	       "                        file to edit and use as SPEC\n"
-	       "  -h, --help            display this help and exit\n"
-	       "  -V, --version         output version information and "
-	       "exit\n", cli_program);
-}
+struct presets_state {
+	bool explain;
+};
+
+static int exec(struct args *a);
+
+static const struct opt options[] = {
+	{ .name = "explain", .shortname = 'e', .handler = opt_bool,
+	  .offset = offsetof(struct presets_state, explain),
+	  .formats = FORMAT_LIST,
+	  .help = "show where each preset's clauses come from" },
+	{ .name = "format", .shortname = 'f', .arg = "FORMAT",
+	  .handler = opt_format, .flags = OPT_FORMATS,
+	  .help = "ini prints each named preset as a spec file to edit and "
+		  "use as SPEC" },
+	OPT_END
+};
+
+const struct cli_command cmd_presets = {
+	.name = "presets",
+	.summary = "list the built-in treaties and proposals",
+	.usage = "[OPTION]... [NAME]...",
+	.description =
+	    "List the built-in treaties and proposals, or show the named "
+	    "ones.\n",
+	.options = options,
+	.formats = FORMAT_LIST | FORMAT_INI,
+	.default_format = FORMAT_LIST,
+	.size = sizeof (struct presets_state),
+	.exec = exec,
+};
 
 static void
 show(const tt_preset *p, bool explain, bool ini)
@@ -40,70 +56,32 @@ show(const tt_preset *p, bool explain, bool ini)
 }
 
 static int
-run(int argc, char **argv)
+exec(struct args *a)
 {
-	static const struct option longopts[] = {
-		{ "explain", no_argument, NULL, 'e' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	bool explain = false, ini = false;
-	int c;
+	const struct presets_state *st = a->own;
+	bool ini = a->out.format == FORMAT_INI;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":ef:hV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'e':
-			explain = true;
-			break;
-		case 'f':
-			if (strcmp(optarg, "ini") == 0)
-				ini = true;
-			else if (strcmp(optarg, "list") == 0)
-				ini = false;
-			else
-				return cli_usage_error("presets", "unknown "
-						       "format '%s' (expected "
-						       "list or ini)", optarg);
-			break;
-		case 'h':
-			usage();
-			return cli_finish_stdout(EXIT_OK);
-		case 'V':
-			return cli_print_version();
-		default:
-			return cli_option_error("presets", c, argv);
-		}
-	}
-	if (ini && optind == argc)
+	if (ini && a->argc == 0)
 		return cli_usage_error("presets", "--format ini needs the "
 				       "NAME of a preset");
-	for (int i = optind; i < argc; i++)
-		if (tt_preset_find(argv[i]) == NULL) {
+	for (int i = 0; i < a->argc; i++)
+		if (tt_preset_find(a->argv[i]) == NULL) {
 			cli_error("unknown preset '%s' (see 'treatyterm "
-				  "presets')", argv[i]);
+				  "presets')", a->argv[i]);
 			return EXIT_INVALID;
 		}
-	if (optind == argc) {
+	if (a->argc == 0) {
 		for (size_t i = 0; i < tt_preset_count(); i++) {
-			if (explain && i > 0)
+			if (st->explain && i > 0)
 				putchar('\n');
-			show(tt_preset_at(i), explain, false);
+			show(tt_preset_at(i), st->explain, false);
 		}
 	} else {
-		for (int i = optind; i < argc; i++) {
-			if ((ini || explain) && i > optind)
+		for (int i = 0; i < a->argc; i++) {
+			if ((ini || st->explain) && i > 0)
 				putchar('\n');
-			show(tt_preset_find(argv[i]), explain, ini);
+			show(tt_preset_find(a->argv[i]), st->explain, ini);
 		}
 	}
 	return cli_finish_stdout(EXIT_OK);
 }
-
-const struct cli_command cmd_presets = {
-	.name = "presets",
-	.summary = "list the built-in treaties and proposals",
-	.run = run,
-};

@@ -5,7 +5,7 @@
 #include <config.h>
 
 #include <errno.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,125 +13,118 @@
 #include "clauses.h"
 #include "cli.h"
 #include "format.h"
+#include "options.h"
 #include "output.h"
 
-enum {
-	OPT_PRESET = 1,
-	OPT_FORMAT,
-	OPT_OUTPUT,
-	OPT_EXPLAIN,
-	OPT_HELP,
-	OPT_VERSION
+struct schedule_state {
+	const char *preset;
+	bool explain;
 };
 
-static void
-usage(void)
+static int exec(struct args *a);
+
+static const struct opt options[] = {
+	{ .name = "preset", .shortname = 'p', .arg = "NAME",
+	  .handler = opt_string, .flags = OPT_ONCE,
+	  .offset = offsetof(struct schedule_state, preset),
+	  .help = "start from a built-in treaty (see 'treatyterm presets')" },
+	{ .name = "explain", .shortname = 'e', .handler = opt_bool,
+	  .offset = offsetof(struct schedule_state, explain),
+	  .formats = FORMAT_TABLE,
+	  .help = "show how each date was derived (and a preset's source)" },
+	OPT_END
+};
+
+static const struct opt_group *const groups[] = {
+	&options_output, &options_clauses, &options_calendar, NULL
+};
+
+const struct cli_command cmd_schedule = {
+	.name = "schedule",
+	.summary = "every date one treaty's clauses produce",
+	.usage = "[SPEC | --preset NAME] [CLAUSE]... [OPTION]...",
+	.description =
+	    "Print every date a treaty's clauses produce, each with the rule "
+	    "behind it.\n"
+	    "The clauses come from the spec file SPEC ('-' for standard "
+	    "input) or a\n"
+	    "preset, and from clause flags, which override both.  A DATE is "
+	    "YYYY-MM-DD\n"
+	    "or today.\n",
+	.options = options,
+	.groups = groups,
+	.formats = FORMAT_TABLE | FORMAT_JSON | FORMAT_CSV | FORMAT_ICS,
+	.default_format = FORMAT_TABLE,
+	.size = sizeof (struct schedule_state),
+	.exec = exec,
+};
+
+/* Writes S in the chosen format; false after a message. */
+static bool
+write_schedule(struct args *a, struct output *out, const tt_schedule *s)
 {
-	printf("Usage: %s schedule [SPEC] [--preset NAME] [CLAUSE]... "
-	       "[OPTION]...\n"
-	       "Print every date a treaty's clauses produce, each with the "
-	       "rule behind it.\n"
-	       "The clauses come from the spec file SPEC ('-' for standard "
-	       "input), a\n"
-	       "preset, and clause flags, which override both.\n"
-	       "\n"
-	       "  -p, --preset NAME     start from a built-in treaty (see "
-	       "'%s presets')\n"
-	       "  -f, --format FORMAT   table (default), json, csv or ics\n"
-	       "  -o, --output FILE     write to FILE, replacing it only "
-	       "when all went well\n"
-	       "  -e, --explain         table: show how each date was "
-	       "derived\n"
-	       "  -h, --help            display this help and exit\n"
-	       "  -V, --version         output version information and "
-	       "exit\n"
-	       "\n", cli_program, cli_program);
-	clause_flags_help(stdout);
-	printf("\n");
-	calendar_options_help(stdout);
+	const struct schedule_state *st = a->own;
+	struct calendar_opts *cal = &a->calendar;
+	tt_ics_writer *w;
+	tt_error e;
+	bool ok;
+
+	errno = 0;
+	switch (a->out.format) {
+	case FORMAT_JSON:
+		ok = json_write_schedule(out->fp, s, true);
+		break;
+	case FORMAT_CSV:
+		ok = csv_write_header(out->fp) && csv_write_schedule(out->fp, s);
+		break;
+	case FORMAT_ICS:
+		if (cal->ics.calendar_name == NULL && *tt_schedule_name(s))
+			cal->ics.calendar_name = tt_schedule_name(s);
+		w = tt_ics_writer_new(out->fp, &cal->ics, &e);
+		ok = w != NULL && tt_ics_writer_add(w, s, &e) == TT_OK &&
+		     tt_ics_writer_finish(w, &e) == TT_OK;
+		tt_ics_writer_free(w);
+		if (!ok && e.code != TT_EIO) {
+			cli_error("%s: %s", output_name(out), e.message);
+			output_abort(out);
+			return false;
+		}
+		break;
+	default:
+		if (st->explain && st->preset != NULL)
+			fprintf(out->fp, "Source (preset %s):\n%s\n",
+				st->preset, tt_preset_find(st->preset)->source);
+		ok = table_write_schedule(out->fp, s, st->explain);
+		break;
+	}
+	if (!ok) {
+		output_fail(out, errno);
+		return false;
+	}
+	return output_commit(out);
 }
 
 static int
-run(int argc, char **argv)
+exec(struct args *a)
 {
-	static const struct option own[] = {
-		{ "preset", required_argument, NULL, 'p' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "explain", no_argument, NULL, 'e' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-	};
-	struct option *longopts;
-	struct clause_flags flags = { NULL, 0, 0 };
-	struct calendar_opts cal;
+	const struct schedule_state *st = a->own;
 	struct spec_source src = { NULL, NULL };
 	struct output out;
-	enum format format = FORMAT_TABLE;
-	const char *preset = NULL, *output = NULL, *file = NULL;
-	bool explain = false, bad_holidays, ok;
+	const char *file = NULL;
+	bool bad_holidays;
 	tt_schedule *s = NULL;
 	tt_spec *spec = NULL;
-	int status = EXIT_INVALID, c, r;
+	int status = EXIT_INVALID;
 	tt_error e;
 
-	calendar_opts_init(&cal);
-	longopts = clause_longopts(own, sizeof own / sizeof own[0]);
-	if (longopts == NULL)
-		return EXIT_INVALID;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":p:f:o:ehV", longopts, NULL)) !=
-	       -1) {
-		r = clause_or_calendar_option(&flags, &cal, "schedule", c, optarg);
-		if (r < 0) {
-			status = -r;
-			goto done;
-		}
-		if (r > 0)
-			continue;
-		switch (c) {
-		case 'p':
-			preset = optarg;
-			break;
-		case 'f':
-			if (!format_parse("schedule", optarg, FORMAT_TABLE |
-					  FORMAT_JSON | FORMAT_CSV |
-					  FORMAT_ICS, &format)) {
-				status = EXIT_USAGE;
-				goto done;
-			}
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case 'e':
-			explain = true;
-			break;
-		case 'h':
-			usage();
-			status = cli_finish_stdout(EXIT_OK);
-			goto done;
-		case 'V':
-			status = cli_print_version();
-			goto done;
-		default:
-			status = cli_option_error("schedule", c, argv);
-			goto done;
-		}
-	}
-	if (argc - optind > 1) {
-		status = cli_usage_error("schedule", "only one SPEC file may "
-					 "be given (use 'compare' for "
-					 "several)");
-		goto done;
-	}
-	if (argc - optind == 1)
-		file = argv[optind];
-	if (file != NULL && preset != NULL) {
-		status = cli_usage_error("schedule", "give a SPEC file or "
-					 "--preset, not both");
-		goto done;
-	}
+	if (a->argc > 1)
+		return cli_usage_error("schedule", "only one SPEC file may be "
+				       "given (use 'compare' for several)");
+	if (a->argc == 1)
+		file = a->argv[0];
+	if (file != NULL && st->preset != NULL)
+		return cli_usage_error("schedule", "give a SPEC file or "
+				       "--preset, not both");
 	spec = tt_spec_new();
 	s = tt_schedule_new();
 	if (spec == NULL || s == NULL) {
@@ -142,73 +135,27 @@ run(int argc, char **argv)
 		src.file = strcmp(file, "-") == 0 ? "<stdin>" : file;
 		if (!clauses_load_file(spec, file))
 			goto done;
-	} else if (preset != NULL) {
-		src.preset = preset;
-		if (!clauses_load_preset(spec, preset))
+	} else if (st->preset != NULL) {
+		src.preset = st->preset;
+		if (!clauses_load_preset(spec, st->preset))
 			goto done;
 	}
-	if (!clauses_apply(spec, &flags))
+	if (!clauses_apply(spec, &a->clauses))
 		goto done;
-	if (calendar_compute(&cal, s, spec, &e, &bad_holidays) != TT_OK) {
+	if (calendar_compute(&a->calendar, s, spec, &e, &bad_holidays) !=
+	    TT_OK) {
 		if (!bad_holidays)
 			clauses_report(&src, &e);
 		goto done;
 	}
-	if (format == FORMAT_ICS && !calendar_set_dtstamp(&cal))
+	if (a->out.format == FORMAT_ICS && !calendar_set_dtstamp(&a->calendar))
 		goto done;
-	if (!output_open(&out, output))
+	if (!output_open(&out, a->out.path))
 		goto done;
-	switch (format) {
-	case FORMAT_JSON:
-		ok = json_write_schedule(out.fp, s, true);
-		break;
-	case FORMAT_CSV:
-		ok = csv_write_header(out.fp) && csv_write_schedule(out.fp, s);
-		break;
-	case FORMAT_ICS: {
-		const tt_schedule *one[1] = { s };
-		tt_ics_writer *w;
-
-		if (cal.ics.calendar_name == NULL && *tt_schedule_name(s))
-			cal.ics.calendar_name = tt_schedule_name(s);
-		w = tt_ics_writer_new(out.fp, &cal.ics, &e);
-		ok = w != NULL && tt_ics_writer_add(w, one[0], &e) == TT_OK &&
-		     tt_ics_writer_finish(w, &e) == TT_OK;
-		tt_ics_writer_free(w);
-		if (!ok) {
-			cli_error("%s: %s", output ? output :
-				  "standard output", e.message);
-			output_abort(&out);
-			goto done;
-		}
-		break;
-	}
-	default:
-		if (explain && preset != NULL)
-			fprintf(out.fp, "Source (preset %s):\n%s\n", preset,
-				tt_preset_find(preset)->source);
-		ok = table_write_schedule(out.fp, s, explain);
-		break;
-	}
-	if (!ok) {
-		cli_error("%s: write error: %s", output ? output :
-			  "standard output", strerror(errno));
-		output_abort(&out);
-		goto done;
-	}
-	if (output_commit(&out))
+	if (write_schedule(a, &out, s))
 		status = EXIT_OK;
 done:
 	tt_schedule_free(s);
 	tt_spec_free(spec);
-	clause_flags_free(&flags);
-	calendar_opts_free(&cal);
-	free(longopts);
 	return status;
 }
-
-const struct cli_command cmd_schedule = {
-	.name = "schedule",
-	.summary = "every date one treaty's clauses produce",
-	.run = run,
-};

@@ -21,13 +21,31 @@ enum format {
 	FORMAT_ICS = 1u << 4,
 	FORMAT_SVG = 1u << 5,
 	FORMAT_PNG = 1u << 6,
-	FORMAT_PDF = 1u << 7
+	FORMAT_PDF = 1u << 7,
+	FORMAT_LIST = 1u << 8,	/* presets: the list of presets */
+	FORMAT_INI = 1u << 9	/* presets: spec files */
 };
 
 /* Parses a --format value among the ALLOWED formats (a mask); prints a
- * usage message naming them and returns false otherwise. */
+ * usage message naming them and returns false otherwise.  For commands
+ * that still parse their own options (see options.h). */
 bool format_parse(const char *cmd, const char *s, unsigned allowed,
 		  enum format *out);
+/* The format called NAME; false if there is none. */
+bool format_lookup(const char *name, enum format *out);
+/* The name of F ("json"). */
+const char *format_name(enum format f);
+/* "table (the default), json, csv or ics": the formats of MASK, DEFLT
+ * (0 for none) marked, into BUF. */
+void format_list(char *buf, size_t size, unsigned mask, enum format deflt);
+/* The format the name of the -o file PATH implies by its extension (the
+ * last '.' of its last component, not its first character; any case):
+ * 1 with *OUT set, 0 if it has no extension, -1 if the extension means no
+ * format.  *EXT points to the extension (with its '.') in PATH. */
+int format_from_path(const char *path, enum format *out, const char **ext);
+/* "a name ending in .txt, .json, .csv or .ics": the extensions of the
+ * formats of MASK, into BUF. */
+void format_extensions(char *buf, size_t size, unsigned mask);
 
 /* out-table.c */
 bool table_write_schedule(FILE *fp, const tt_schedule *s, bool explain);

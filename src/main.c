@@ -2,7 +2,8 @@
  * main.c -- the treatyterm program: global options and the command table.
  *
  * Each subcommand lives in its own cmd-*.c file and exports a
- * struct cli_command; this file only finds the command and runs it.
+ * struct cli_command declaring its options; this file only finds the
+ * command and hands it to options_run() (options.h).
  */
 #include <config.h>
 
@@ -60,6 +61,6 @@ main(int argc, char **argv)
 		return cli_usage_error(NULL, "unrecognized option '%s'", name);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (strcmp(commands[i]->name, name) == 0)
-			return commands[i]->run(argc - 1, argv + 1);
+			return options_run(commands[i], argc - 1, argv + 1);
 	return cli_usage_error(NULL, "unknown command '%s'", name);
 }

@@ -5,8 +5,14 @@
  * For "-o FILE" naming a regular file (or nothing yet), output goes to a
  * temporary file in the same directory, which is flushed, synced and
  * renamed over FILE by output_commit(); output_abort() removes it and leaves
- * FILE as it was.  Anything else (a FIFO, a device, /dev/stdout) is opened
- * and written directly, never replaced.
+ * FILE as it was.  When FILE is a symbolic link, the file it points to (at
+ * the end of the chain of links) is the one replaced, from a temporary file
+ * in that file's directory, and the link stays.  Anything else (a FIFO, a
+ * device, /dev/stdout) is opened and written directly, never replaced.
+ *
+ * Every failed write is reported the same way, whatever the format:
+ * "treatyterm: FILE: write error: REASON", FILE being "standard output"
+ * for standard output.
  */
 #ifndef TREATYTERM_OUTPUT_H
 #define TREATYTERM_OUTPUT_H
@@ -17,16 +23,25 @@
 struct output {
 	FILE *fp;
 	const char *path;	/* as given, NULL for standard output */
-	char *tmp;		/* the temporary file, if replacing */
+	/* The temporary file, if replacing: the name of the file replaced
+	 * (PATH, or where the links from PATH lead) and TMP_SUFFIX. */
+	char *tmp;
 };
 
 /* Opens PATH (NULL or "-" for standard output); prints a message and
  * returns false on error. */
+#define TMP_SUFFIX ".tmp-XXXXXX"
+
 bool output_open(struct output *o, const char *path);
 /* Finishes writing; returns false (after a message) if any write failed,
  * in which case nothing was replaced. */
 bool output_commit(struct output *o);
 /* Gives up: removes the temporary file; FILE is untouched. */
 void output_abort(struct output *o);
+/* Reports a failed write (strerror(ERR), EIO's when ERR is 0) and gives
+ * up as output_abort() does. */
+void output_fail(struct output *o, int err);
+/* "standard output" or the path, for messages. */
+const char *output_name(const struct output *o);
 
 #endif /* TREATYTERM_OUTPUT_H */

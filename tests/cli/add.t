@@ -77,5 +77,62 @@ $ treatyterm add -x 2024-01-01 1y
 [exit 2]
 
 $ treatyterm add 2024-01-01 1y > /dev/full
-2> treatyterm: write error: No space left on device
+2> treatyterm: standard output: write error: No space left on device
 [exit 1]
+
+# Options may follow the operands; what looks like a negative duration is
+# an operand, and "--" ends the options.
+$ treatyterm add 2023-02-03 P1Y6M --explain
+2023-02-03 + 1 year 6 months = 2024-08-03
+
+$ treatyterm add 2024-01-31 -1m -e
+2024-01-31 + minus 1 month = 2023-12-31
+
+$ treatyterm add 2024-01-31 -P90D
+2023-11-02
+
+$ treatyterm add 2024-01-31 -p1y
+2023-01-31
+
+$ treatyterm add -- 2024-01-31 -1d
+2024-01-30
+
+$ treatyterm add 2024-01-31 -- --explain
+2> treatyterm: duration '--explain': column 2: expected a number, found '-'
+[exit 1]
+
+$ treatyterm add --expl 2024-01-31 1m
+2024-01-31 + 1 month = 2024-02-29  (no such day in that month: its last day)
+
+$ treatyterm add --explain=yes 2024-01-31 1m
+2> treatyterm: add: option '--explain' doesn't allow an argument
+2> Try 'treatyterm add --help' for more information.
+[exit 2]
+
+$ treatyterm add 2024-01-31 1m -eV | head -n 1
+treatyterm 0.1.0
+
+# "today" is a date; TREATYTERM_TODAY fixes it.
+$ TREATYTERM_TODAY=2024-02-29 treatyterm add today 1y
+2025-02-28
+
+$ TREATYTERM_TODAY=2024-02-30 treatyterm add today 1y
+2> treatyterm: TREATYTERM_TODAY '2024-02-30': column 9: day 30 is out of range for February 2024 (1 to 29)
+[exit 1]
+
+$ treatyterm add today 0d | grep -c '^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]$'
+1
+
+# The help comes from the option table.
+$ treatyterm add --help
+Usage: treatyterm add [OPTION]... DATE DURATION...
+Add durations to DATE, left to right, by the same-date rule
+(a day missing from the final month becomes its last day).
+
+DATE is YYYY-MM-DD or today.  DURATION is 50y, 6m, 1y6m, 2w, 90d
+(with an optional + or -) or ISO 8601 (P50Y, P1Y6M, P2W, -P90D).
+
+Options:
+  -e, --explain                 show each step and the rule applied
+  -h, --help                    display this help and exit
+  -V, --version                 output version information and exit

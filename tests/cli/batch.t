@@ -232,7 +232,7 @@ treaty_id,date,weekday,kind
 a,2000-01-01,Saturday,entry_into_force
 
 $ treatyterm batch two.csv > /dev/full
-2> treatyterm: write error: No space left on device
+2> treatyterm: standard output: write error: No space left on device
 [exit 1]
 
 

@@ -162,8 +162,24 @@ $ SOURCE_DATE_EPOCH=0 treatyterm compare -p litvinov-1946 -p litvinov-1946 -f ic
 X-WR-CALNAME:Twice
 
 # Pictures (svg, png, pdf) are checked by tests/chart.test.
-$ treatyterm compare -p byrnes-germany-1946 -p litvinov-1946 -o c.out; head -n 1 c.out
+# The -o file's name gives the format; a name that says none needs
+# --format, and a name must not contradict --format.
+$ treatyterm compare -p byrnes-germany-1946 -p litvinov-1946 -o c.txt; head -n 1 c.txt
                             [1] Byrnes draft, Germany (1946)  [2] Litvinov proposal (1946)
+
+$ treatyterm compare -p byrnes-germany-1946 -p litvinov-1946 -o c.out || echo "exit $?"; ls | grep c.out | wc -l
+exit 2
+0
+2> treatyterm: compare: -o c.out: no format ends in '.out' (use .txt, .json, .csv, .ics, .svg, .png or .pdf, or give --format)
+2> Try 'treatyterm compare --help' for more information.
+
+$ treatyterm compare -p byrnes-germany-1946 -p litvinov-1946 -f csv -o c.out; head -n 1 c.out | tr -d '\r'
+date,weekday,proposal_id,proposal_name,kind,label,nominal_date,basis
+
+$ treatyterm compare -p byrnes-germany-1946 -p litvinov-1946 -f json -o c.CSV
+2> treatyterm: compare: -o c.CSV: the name says csv, --format says json
+2> Try 'treatyterm compare --help' for more information.
+[exit 2]
 
 # Errors.
 $ treatyterm compare
@@ -182,7 +198,7 @@ $ treatyterm compare - - < /dev/null
 [exit 2]
 
 $ treatyterm compare -p litvinov-1946 -p ecsc-1951 -f xml
-2> treatyterm: compare: unknown format 'xml' (expected table, json, csv, ics, svg, png, pdf)
+2> treatyterm: compare: --format: expected 'table', 'json', 'csv', 'ics', 'svg', 'png' or 'pdf', not 'xml'
 2> Try 'treatyterm compare --help' for more information.
 [exit 2]
 

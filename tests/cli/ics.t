@@ -104,6 +104,6 @@ precious
 2> treatyterm: --term '5q': column 2: unknown unit 'q' (expected y, m, w or d)
 
 $ treatyterm schedule --preset ecsc-1951 -f ics -o /dev/full
-2> treatyterm: /dev/full: cannot write the calendar: No space left on device
+2> treatyterm: /dev/full: write error: No space left on device
 [exit 1]
 

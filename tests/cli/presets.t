@@ -238,7 +238,7 @@ $ treatyterm presets --format ini
 [exit 2]
 
 $ treatyterm presets --format xml ecsc-1951
-2> treatyterm: presets: unknown format 'xml' (expected list or ini)
+2> treatyterm: presets: --format: expected 'list' or 'ini', not 'xml'
 2> Try 'treatyterm presets --help' for more information.
 [exit 2]
 

@@ -194,7 +194,7 @@ $ treatyterm schedule --preset ecsc-1951 a.ini
 [exit 2]
 
 $ treatyterm schedule --preset ecsc-1951 --format xml
-2> treatyterm: schedule: unknown format 'xml' (expected table, json, csv, ics)
+2> treatyterm: schedule: --format: expected 'table', 'json', 'csv' or 'ics', not 'xml'
 2> Try 'treatyterm schedule --help' for more information.
 [exit 2]
 
@@ -223,14 +223,14 @@ out.txt
 2> treatyterm: --term '5q': column 2: unknown unit 'q' (expected y, m, w or d)
 
 $ treatyterm schedule --preset ecsc-1951 > /dev/full
-2> treatyterm: write error: No space left on device
+2> treatyterm: standard output: write error: No space left on device
 [exit 1]
 
 $ treatyterm schedule --preset ecsc-1951 -o /dev/full
 2> treatyterm: /dev/full: write error: No space left on device
 [exit 1]
 
-$ echo precious > out.txt; chmod 640 out.txt; treatyterm schedule --preset ecsc-1951 -f csv -o out.txt && stat -c %a out.txt && head -n 1 out.txt
+$ echo precious > out.csv; chmod 640 out.csv; treatyterm schedule --preset ecsc-1951 -f csv -o out.csv && stat -c %a out.csv && head -n 1 out.csv
 640
 treaty_id,date,weekday,kind,label,nominal_date,basis
 
