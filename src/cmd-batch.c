@@ -13,7 +13,7 @@
 #include <config.h>
 
 #include <errno.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -25,6 +25,7 @@
 #include "clauses.h"
 #include "cli.h"
 #include "format.h"
+#include "options.h"
 #include "output.h"
 
 struct batch {
@@ -42,44 +43,71 @@ struct batch {
 	bool shown;		/* a progress line is on the screen */
 };
 
+/* The command's own options. */
+struct batch_state {
+	int delimiter;		/* 0 for ',' */
+	bool strict, quiet;
+};
+
+static int exec(struct args *a);
+static int set_delimiter(struct args *a, const struct opt *o,
+			 const char *value);
+static void columns_help(FILE *fp);
+
+static const struct opt options[] = {
+	{ .name = "delimiter", .arg = "CHAR", .handler = set_delimiter,
+	  .flags = OPT_ONCE,
+	  .help = "the byte between the input's fields: ',' (the default), "
+		  "';' or any other but a quote or a line end; 'tab' for a "
+		  "tab" },
+	{ .name = "strict", .shortname = 's', .handler = opt_bool,
+	  .offset = offsetof(struct batch_state, strict),
+	  .help = "stop at the first bad row (exit status 1)" },
+	{ .name = "quiet", .shortname = 'q', .handler = opt_bool,
+	  .offset = offsetof(struct batch_state, quiet),
+	  .help = "no progress or summary on a terminal (a summary of "
+		  "skipped rows is still printed)" },
+	OPT_END
+};
+
+static const struct opt_group *const groups[] = {
+	&options_output, &options_clauses, &options_calendar, NULL
+};
+
+const struct cli_command cmd_batch = {
+	.name = "batch",
+	.summary = "schedules for every treaty in a CSV file",
+	.usage = "[FILE|-] [OPTION]... [CLAUSE]...",
+	.description =
+	    "Compute the schedule of every treaty in a CSV file (RFC 4180, "
+	    "header row;\n"
+	    "standard input by default): one row per treaty, one column per "
+	    "spec key.\n"
+	    "Empty cells are not set; clause flags apply to every row.  "
+	    "Output is\n"
+	    "streamed: JSON Lines (one schedule object a line), CSV (one row "
+	    "per\n"
+	    "milestone) or one calendar.\n"
+	    "\n"
+	    "A row without an id is known by its name.  A bad row (a bad cell "
+	    "or record,\n"
+	    "no id or name, an id or name given before) is reported as "
+	    "FILE:LINE: message\n"
+	    "and skipped; the exit status is then 3.\n",
+	.help_more = columns_help,
+	.options = options,
+	.groups = groups,
+	.formats = FORMAT_JSONL | FORMAT_CSV | FORMAT_ICS,
+	.default_format = FORMAT_JSONL,
+	.size = sizeof (struct batch_state),
+	.exec = exec,
+};
+
 static void
-usage(void)
+columns_help(FILE *fp)
 {
-	printf("Usage: %s batch [FILE|-] [--format jsonl|csv|ics] [-o FILE] "
-	       "[CLAUSE]... [OPTION]...\n"
-	       "Compute the schedule of every treaty in a CSV file (RFC "
-	       "4180, header row):\n"
-	       "one row per treaty, one column per spec key, the [treaty] "
-	       "keys by their bare\n"
-	       "name, the others as section.key.  Empty cells are not set; "
-	       "clause flags apply\n"
-	       "to every row.  Output is streamed.\n"
-	       "\n"
-	       "  -f, --format FORMAT   jsonl (default: one schedule object "
-	       "a line), csv\n"
-	       "                        (one row per milestone) or ics (one "
-	       "calendar)\n"
-	       "  -o, --output FILE     write to FILE, replacing it only "
-	       "when all went well\n"
-	       "      --delimiter CHAR  the input's field separator: ',' "
-	       "(default), ';', tab...\n"
-	       "  -s, --strict          stop at the first bad row\n"
-	       "  -q, --quiet           no progress or summary on a "
-	       "terminal\n"
-	       "  -h, --help            display this help and exit\n"
-	       "  -V, --version         output version information and "
-	       "exit\n"
-	       "\n"
-	       "A row without an id is known by its name.  A bad row (a bad "
-	       "cell or record,\n"
-	       "no id or name, an id or name given before) is reported as "
-	       "FILE:LINE: message\n"
-	       "and skipped; the exit status is then 3.\n\n", cli_program);
-	batch_columns_help(stdout);
-	printf("\n");
-	clause_flags_help(stdout);
-	printf("\n");
-	calendar_options_help(stdout);
+	fputc('\n', fp);
+	batch_columns_help(fp);
 }
 
 /* Parses the --delimiter value: one byte that is not a quote or a line
@@ -93,6 +121,20 @@ parse_delimiter(const char *s)
 	    s[0] == '\n' || (unsigned char)s[0] >= 0x80)
 		return -1;
 	return (unsigned char)s[0];
+}
+
+static int
+set_delimiter(struct args *a, const struct opt *o, const char *value)
+{
+	struct batch_state *st = a->own;
+
+	(void)o;
+	st->delimiter = parse_delimiter(value);
+	if (st->delimiter < 0)
+		return cli_usage_error("batch", "--delimiter: expected one "
+				       "character (not a quote or a line "
+				       "end) or 'tab', not '%s'", value);
+	return 0;
 }
 
 /* True if standard error is a terminal that the data does not go to. */
@@ -218,100 +260,37 @@ apply_flags(tt_spec *spec, const struct clause_flags *f)
 }
 
 static int
-run(int argc, char **argv)
+exec(struct args *a)
 {
-	static const struct option own[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "delimiter", required_argument, NULL, 'D' },
-		{ "strict", no_argument, NULL, 's' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-	};
-	struct option *longopts;
-	struct clause_flags flags = { NULL, 0, 0 };
-	struct calendar_opts cal;
+	const struct batch_state *st = a->own;
+	struct clause_flags *flags = &a->clauses;
+	struct calendar_opts *cal = &a->calendar;
+	const char *output = a->out.path;
+	enum format format = a->out.format;
+	bool strict = st->strict, quiet = st->quiet;
+	int delim = st->delimiter ? st->delimiter : ',';
 	struct batch b;
 	struct output out = { NULL, NULL, NULL };
 	struct csv_reader *rd = NULL;
-	enum format format = FORMAT_JSONL;
-	const char *output = NULL, *file = "-", *error;
-	bool strict = false, quiet = false, bad_holidays, out_open = false;
-	bool nomem = false;
-	int delim = ',';
+	const char *file = "-", *error;
+	bool bad_holidays, out_open = false, nomem = false;
 	tt_ics_writer *w = NULL;
 	tt_schedule *s = NULL;
 	tt_spec *spec = NULL;
 	FILE *in = NULL;
-	int status = EXIT_INVALID, c, r;
+	int status = EXIT_INVALID, r;
 	char **fields, why[512];
 	size_t n, bad;
 	unsigned long line;
-	struct stat st;
+	struct stat st_in;
 	tt_error e;
 
 	memset(&b, 0, sizeof b);
-	calendar_opts_init(&cal);
-	longopts = clause_longopts(own, sizeof own / sizeof own[0]);
-	if (longopts == NULL)
-		return EXIT_INVALID;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:o:sqhV", longopts, NULL)) !=
-	       -1) {
-		r = clause_or_calendar_option(&flags, &cal, "batch", c, optarg);
-		if (r < 0) {
-			status = -r;
-			goto done;
-		}
-		if (r > 0)
-			continue;
-		switch (c) {
-		case 'f':
-			if (!format_parse("batch", optarg, FORMAT_JSONL |
-					  FORMAT_CSV | FORMAT_ICS, &format)) {
-				status = EXIT_USAGE;
-				goto done;
-			}
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case 'D':
-			delim = parse_delimiter(optarg);
-			if (delim < 0) {
-				status = cli_usage_error("batch", "--delimiter "
-					"'%s': expected one character (not a "
-					"quote or a line end), or 'tab'",
-					optarg);
-				goto done;
-			}
-			break;
-		case 's':
-			strict = true;
-			break;
-		case 'q':
-			quiet = true;
-			break;
-		case 'h':
-			usage();
-			status = cli_finish_stdout(EXIT_OK);
-			goto done;
-		case 'V':
-			status = cli_print_version();
-			goto done;
-		default:
-			status = cli_option_error("batch", c, argv);
-			goto done;
-		}
-	}
-	if (argc - optind > 1) {
-		status = cli_usage_error("batch", "only one input FILE may be "
-					 "given");
-		goto done;
-	}
-	if (argc - optind == 1)
-		file = argv[optind];
+	if (a->argc > 1)
+		return cli_usage_error("batch", "only one input FILE may be "
+				       "given");
+	if (a->argc == 1)
+		file = a->argv[0];
 	spec = tt_spec_new();
 	s = tt_schedule_new();
 	b.keys = batch_keys_new();
@@ -320,9 +299,9 @@ run(int argc, char **argv)
 		goto done;
 	}
 	/* Check the flags once, so that a bad flag is not a bad row. */
-	if (!clauses_apply(spec, &flags))
+	if (!clauses_apply(spec, flags))
 		goto done;
-	if (format == FORMAT_ICS && !calendar_set_dtstamp(&cal))
+	if (format == FORMAT_ICS && !calendar_set_dtstamp(cal))
 		goto done;
 	b.name = strcmp(file, "-") == 0 ? "<stdin>" : file;
 	in = strcmp(file, "-") == 0 ? stdin : fopen(file, "r");
@@ -356,16 +335,16 @@ run(int argc, char **argv)
 	}
 	b.progress = !quiet && progress_wanted(output);
 	b.in = in;
-	if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode))
-		b.size = st.st_size;
+	if (fstat(fileno(in), &st_in) == 0 && S_ISREG(st_in.st_mode))
+		b.size = st_in.st_size;
 	if (!output_open(&out, output))
 		goto done;
 	out_open = true;
 	if (format == FORMAT_CSV && !csv_write_header(out.fp))
 		goto write_error;
-	cal.ics.direct = true;	/* libical's bytes without its cost */
+	cal->ics.direct = true;	/* libical's bytes without its cost */
 	if (format == FORMAT_ICS &&
-	    (w = tt_ics_writer_new(out.fp, &cal.ics, &e)) == NULL) {
+	    (w = tt_ics_writer_new(out.fp, &cal->ics, &e)) == NULL) {
 		cli_error("%s", e.message);
 		goto done;
 	}
@@ -388,8 +367,8 @@ run(int argc, char **argv)
 		ok = batch_row_fill(&b.cols, spec, fields, n, line, &e) ==
 		     TT_OK;
 		if (ok) {
-			apply_flags(spec, &flags);
-			ok = calendar_compute(&cal, s, spec, &e,
+			apply_flags(spec, flags);
+			ok = calendar_compute(cal, s, spec, &e,
 					      &bad_holidays) == TT_OK;
 			if (bad_holidays)
 				goto done;
@@ -477,14 +456,5 @@ done:
 	batch_keys_free(b.keys);
 	tt_schedule_free(s);
 	tt_spec_free(spec);
-	clause_flags_free(&flags);
-	calendar_opts_free(&cal);
-	free(longopts);
 	return status;
 }
-
-const struct cli_command cmd_batch = {
-	.name = "batch",
-	.summary = "schedules for every treaty in a CSV file",
-	.run = run,
-};

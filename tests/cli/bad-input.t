@@ -683,12 +683,12 @@ $ treatyterm batch b.csv --term 6q
 [exit 1]
 
 $ treatyterm batch --strict=yes b.csv
-2> treatyterm: batch: unrecognized option '--strict=yes'
+2> treatyterm: batch: option '--strict' doesn't allow an argument
 2> Try 'treatyterm batch --help' for more information.
 [exit 2]
 
 $ treatyterm batch b.csv --format xml
-2> treatyterm: batch: unknown format 'xml' (expected jsonl, csv, ics)
+2> treatyterm: batch: --format: expected 'jsonl', 'csv' or 'ics', not 'xml'
 2> Try 'treatyterm batch --help' for more information.
 [exit 2]
 

@@ -101,8 +101,8 @@ treaty_id,date,weekday,kind,label,nominal_date,basis
 2> treatyterm: bad.csv:2: entry_into_force: day 30 is out of range for February 1955 (1 to 28)
 [exit 1]
 
-$ treatyterm batch bad.csv -o out.csv; ls out.csv*; head -c 20 out.csv; echo
-out.csv
+$ treatyterm batch bad.csv -o out.jsonl; ls out.jsonl*; head -c 20 out.jsonl; echo
+out.jsonl
 {"treaty":{"id":"c",
 2> treatyterm: bad.csv:2: entry_into_force: day 30 is out of range for February 1955 (1 to 28)
 2> treatyterm: bad.csv:3: withdrawal.notice: the notice period is longer than the term
@@ -196,12 +196,12 @@ x,2000-01-01
 x,2000-01-01
 
 $ treatyterm batch --delimiter '"' tab.csv
-2> treatyterm: batch: --delimiter '"': expected one character (not a quote or a line end), or 'tab'
+2> treatyterm: batch: --delimiter: expected one character (not a quote or a line end) or 'tab', not '"'
 2> Try 'treatyterm batch --help' for more information.
 [exit 2]
 
 $ treatyterm batch --delimiter ';;' tab.csv
-2> treatyterm: batch: --delimiter ';;': expected one character (not a quote or a line end), or 'tab'
+2> treatyterm: batch: --delimiter: expected one character (not a quote or a line end) or 'tab', not ';;'
 2> Try 'treatyterm batch --help' for more information.
 [exit 2]
 
@@ -219,7 +219,7 @@ $ treatyterm batch two.csv one.csv
 [exit 2]
 
 $ treatyterm batch two.csv --format table
-2> treatyterm: batch: unknown format 'table' (expected jsonl, csv, ics)
+2> treatyterm: batch: --format: expected 'jsonl', 'csv' or 'ics', not 'table'
 2> Try 'treatyterm batch --help' for more information.
 [exit 2]
 
@@ -326,3 +326,8 @@ exit 3
 2> treatyterm: big.csv:5002: the row has 1 field, the header 16
 2> treatyterm: big.csv: 1 of 5001 rows skipped
 [exit 3]
+
+# The name of the -o file picks the format, as for the other commands.
+$ treatyterm batch two.csv -o out.csv; head -n 1 out.csv | tr -d '\r'; treatyterm batch two.csv -o out.ics; grep -c BEGIN:VEVENT out.ics
+treaty_id,date,weekday,kind,label,nominal_date,basis
+9
