@@ -340,6 +340,8 @@ exec(struct args *a)
 	if (!output_open(&out, output))
 		goto done;
 	out_open = true;
+	/* Hundreds of megabytes go out: write them in large blocks. */
+	(void)setvbuf(out.fp, NULL, _IOFBF, 1 << 20);
 	if (format == FORMAT_CSV && !csv_write_header(out.fp))
 		goto write_error;
 	cal->ics.direct = true;	/* libical's bytes without its cost */

@@ -14,8 +14,12 @@
 #include <config.h>
 
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "compare.h"
 #include "format.h"
@@ -31,14 +35,13 @@ struct json_writer {
 					 * member already */
 };
 
+/* Grows B for N more bytes; false (and B failed) if memory runs out. */
 static bool
-reserve(struct json_buf *b, size_t n)
+grow(struct json_buf *b, size_t n)
 {
 	size_t ncap;
 	char *p;
 
-	if (b->len + n <= b->cap)
-		return true;
 	if (b->failed)
 		return false;
 	ncap = b->cap ? b->cap : 16384;
@@ -57,6 +60,12 @@ reserve(struct json_buf *b, size_t n)
 	b->p = p;
 	b->cap = ncap;
 	return true;
+}
+
+static inline bool
+reserve(struct json_buf *b, size_t n)
+{
+	return b->len + n <= b->cap || grow(b, n);
 }
 
 static inline void
@@ -104,6 +113,41 @@ utf8_length(const unsigned char *s, size_t n)
 	return 0;
 }
 
+/* True if none of the 8 bytes at P needs a second look: none is a control
+ * character, a quote, a backslash or part of a multi-byte character.
+ * (The classic test for a zero byte, on P and on P with the byte sought
+ * XORed out; exact as a yes or no.) */
+static inline bool
+plain8(const unsigned char *p)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	const uint64_t high = 0x8080808080808080u;
+	uint64_t v, q, b;
+
+	memcpy(&v, p, 8);
+	q = v ^ (ones * '"');
+	b = v ^ (ones * '\\');
+	return (((v - ones * 0x20) & ~v) | ((q - ones) & ~q) |
+		((b - ones) & ~b) | v) & high ? false : true;
+}
+
+#ifdef __SSE2__
+/* The same for the 16 bytes at P, in SSE2 (every x86-64 has it): a
+ * signed compare below 0x20 catches the control characters and the bytes
+ * from 0x80 alike. */
+static inline bool
+plain16(const unsigned char *p)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i x = _mm_or_si128(
+		_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+		_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+			     _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+
+	return _mm_movemask_epi8(x) == 0;
+}
+#endif
+
 /*
  * As json-c escapes (without escaping '/'): quote, backslash and the
  * control characters, with the short forms \b \f \n \r \t where JSON has
@@ -123,12 +167,29 @@ json_buf_string(struct json_buf *b, const char *s, size_t len)
 		return;
 	b->p[b->len++] = '"';
 	while (p < end) {
-		unsigned char c = *p;
+		unsigned char c;
 		bool sep = false;	/* U+2028 or U+2029 */
 		char *o;
 		size_t k;
 
-		if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+#ifdef __SSE2__
+		if (end - p >= 16 && plain16(p)) {
+			p += 16;
+			continue;
+		}
+		/* The last 16 bytes, overlapping what was checked. */
+		if (p < end && len >= 16 && end - p < 16 &&
+		    plain16(end - 16)) {
+			p = end;
+			break;
+		}
+#endif
+		if (end - p >= 8 && plain8(p)) {
+			p += 8;
+			continue;
+		}
+		c = *p;
+		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
 			p++;
 			continue;
 		}
@@ -200,24 +261,29 @@ next(struct json_writer *w)
 	w->had[w->depth] = true;
 }
 
-/* KEY (a literal that needs no escaping) and its colon. */
+/* A member's key and colon: QUOTED is the key in quotes followed by
+ * ": " (N bytes), as KEY() makes it from a literal needing no escaping;
+ * compact output leaves out the space. */
 static inline void
-key(struct json_writer *w, const char *k, size_t n)
+key(struct json_writer *w, const char *quoted, size_t n)
 {
-	next(w);
-	reserve(w->b, n + 4);
-	if (w->b->failed)
+	struct json_buf *b = w->b;
+
+	if (w->pretty) {
+		next(w);
+		put(b, quoted, n);
 		return;
-	w->b->p[w->b->len++] = '"';
-	memcpy(w->b->p + w->b->len, k, n);
-	w->b->len += n;
-	if (w->pretty)
-		PUTS(w->b, "\": ");
-	else
-		PUTS(w->b, "\":");
+	}
+	if (!reserve(b, n))
+		return;
+	if (w->had[w->depth])
+		b->p[b->len++] = ',';
+	w->had[w->depth] = true;
+	memcpy(b->p + b->len, quoted, n - 1);
+	b->len += n - 1;
 }
 
-#define KEY(w, lit) key((w), (lit), sizeof(lit) - 1)
+#define KEY(w, lit) key((w), "\"" lit "\": ", sizeof("\"" lit "\": ") - 1)
 
 static void
 push(struct json_writer *w, const char *brace)

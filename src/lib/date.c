@@ -554,6 +554,39 @@ tt_duration_format_iso(tt_duration dur, char *buf, size_t size)
 	return buf;
 }
 
+/* Appends SEP, V and UNIT ("1 year") to BUF (SIZE bytes, *N used) if all
+ * of it fits; false if not, BUF then ending at its last whole part.  By
+ * hand rather than snprintf: batch runs write millions of these. */
+static bool
+put_words(char *buf, size_t size, size_t *n, const char *sep, unsigned v,
+	  const char *unit)
+{
+	char tmp[48];
+	size_t k = 0, i, ls = strlen(sep), lu = strlen(unit);
+	char digits[12];
+
+	memcpy(tmp, sep, ls);
+	k = ls;
+	i = sizeof digits;
+	do {
+		digits[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	memcpy(tmp + k, digits + i, sizeof digits - i);
+	k += sizeof digits - i;
+	tmp[k++] = ' ';
+	memcpy(tmp + k, unit, lu);
+	k += lu;
+	if (k >= size - *n) {
+		buf[*n] = '\0';	/* whole parts only */
+		return false;
+	}
+	memcpy(buf + *n, tmp, k);
+	*n += k;
+	buf[*n] = '\0';
+	return true;
+}
+
 char *
 tt_duration_format_words(tt_duration dur, char *buf, size_t size)
 {
@@ -561,23 +594,29 @@ tt_duration_format_words(tt_duration dur, char *buf, size_t size)
 	static const char *const many[] = { "years", "months", "weeks",
 					    "days" };
 	int v[4] = { dur.years, dur.months, dur.weeks, dur.days };
+	const char *sep = "";
 	size_t n = 0;
 	bool any = false;
 
 	if (size == 0)
 		return buf;
 	buf[0] = '\0';
-	if (dur.sign < 0 && !tt_duration_is_zero(dur))
-		PUT("minus ");
+	if (dur.sign < 0 && !tt_duration_is_zero(dur)) {
+		if (size <= 6)
+			return buf;
+		memcpy(buf, "minus ", 7);
+		n = 6;
+	}
 	for (int i = 0; i < 4; i++) {
 		if (v[i] == 0)
 			continue;
-		PUT("%s%d %s", any ? " " : "", v[i],
-		    v[i] == 1 ? one[i] : many[i]);
+		if (!put_words(buf, size, &n, sep, (unsigned)v[i],
+			       v[i] == 1 ? one[i] : many[i]))
+			return buf;
+		sep = " ";
 		any = true;
 	}
 	if (!any)
-		PUT("0 days");
-#undef PUT
+		(void)put_words(buf, size, &n, "", 0, "days");
 	return buf;
 }

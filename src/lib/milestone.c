@@ -125,13 +125,14 @@ tt_milestone_derivation(const tt_milestone *m, char *buf, size_t size)
 	tt_duration_format_words(off, words, sizeof words);
 	switch (m->anchor) {
 	case TT_ANCHOR_NONE:
-		append(buf, size, &n, "%s as given in the spec",
-		       m->kind == TT_KIND_ENTRY_INTO_FORCE ?
-		       "entry into force" : "date");
+		append_str(buf, size, &n, m->kind == TT_KIND_ENTRY_INTO_FORCE ?
+			   "entry into force" : "date");
+		append_str(buf, size, &n, " as given in the spec");
 		break;
 	case TT_ANCHOR_ENTRY_INTO_FORCE:
 		if (tt_duration_is_zero(off)) {
-			append(buf, size, &n, "entry into force %s", a);
+			append_str(buf, size, &n, "entry into force ");
+			append_str(buf, size, &n, a);
 			break;
 		}
 		append_str(buf, size, &n, "entry into force ");
@@ -142,17 +143,24 @@ tt_milestone_derivation(const tt_milestone *m, char *buf, size_t size)
 			append_str(buf, size, &n, " - 1 day");
 		break;
 	case TT_ANCHOR_NOTICE:
-		append(buf, size, &n, "%s %s + %s",
-		       m->flags & TT_MS_AFTER_NOTICE ? "notice received" :
-		       "notice received on the first day possible,", a, words);
+		append_str(buf, size, &n, m->flags & TT_MS_AFTER_NOTICE ?
+			   "notice received " : "notice received on the "
+			   "first day possible, ");
+		append_str(buf, size, &n, a);
+		append_str(buf, size, &n, " + ");
+		append_str(buf, size, &n, words);
 		break;
 	case TT_ANCHOR_PERIOD_END:
-		if (m->rule == TT_RULE_DAY_AFTER)
-			append(buf, size, &n, "the day after the period "
-			       "ending %s", a);
-		else
-			append(buf, size, &n, "end of the period %s - %s", a,
-			       words);
+		if (m->rule == TT_RULE_DAY_AFTER) {
+			append_str(buf, size, &n, "the day after the period "
+				   "ending ");
+			append_str(buf, size, &n, a);
+		} else {
+			append_str(buf, size, &n, "end of the period ");
+			append_str(buf, size, &n, a);
+			append_str(buf, size, &n, " - ");
+			append_str(buf, size, &n, words);
+		}
 		break;
 	}
 	if (m->flags & TT_MS_ROLLED)
@@ -193,16 +201,20 @@ tt_milestone_rule(const tt_milestone *m, char *buf, size_t size)
 		       "Reg. 1182/71 art. 3(1), 3(2)(b) / ETS 076 art. 3");
 		break;
 	case TT_RULE_START_DAY_COUNTED:
-		append(buf, size, &n, "start day counted (inclusive "
-		       "convention): the day before the same date%s",
-		       m->flags & TT_MS_CLAMPED ? ", itself clamped to the "
-		       "month's last day" : "");
+		append_str(buf, size, &n, "start day counted (inclusive "
+			   "convention): the day before the same date");
+		if (m->flags & TT_MS_CLAMPED)
+			append_str(buf, size, &n, ", itself clamped to the "
+				   "month's last day");
 		break;
 	case TT_RULE_BACKWARDS:
-		append(buf, size, &n, "counted backwards by the same-date "
-		       "rule%s; not moved for weekends or holidays",
-		       m->flags & TT_MS_CLAMPED ? " (clamped to the month's "
-		       "last day)" : "");
+		append_str(buf, size, &n, "counted backwards by the same-date "
+			   "rule");
+		if (m->flags & TT_MS_CLAMPED)
+			append_str(buf, size, &n, " (clamped to the month's "
+				   "last day)");
+		append_str(buf, size, &n, "; not moved for weekends or "
+			   "holidays");
 		break;
 	case TT_RULE_DAY_AFTER:
 		append_str(buf, size, &n, "a renewed period begins the day after "
