@@ -500,10 +500,13 @@ text_encode(struct strbuf *b, const char *s)
 			sb_putn(b, "\\n", 2);
 			break;
 		case '\\':
+			sb_putn(b, "\\\\", 2);
+			break;
 		case ';':
+			sb_putn(b, "\\;", 2);
+			break;
 		case ',':
-			sb_putn(b, "\\", 1);
-			sb_putn(b, (const char *)&c, 1);
+			sb_putn(b, "\\,", 2);
 			break;
 		default:
 			if (c < 0x80) {
@@ -551,8 +554,19 @@ write_folded(struct sink *out, const char *line, size_t n)
 		size_t i = pos, brk = pos;
 
 		while (i < n) {
-			size_t u = unit_length(line + i, n - i);
+			unsigned char c = (unsigned char)line[i];
+			size_t u;
 
+			/* unit_length(), without a call for the common
+			 * cases: an ASCII byte, or a backslash and one. */
+			if (c < 0x80 && c != '\\')
+				u = 1;
+			else if (c == '\\' && i + 1 < n &&
+				 (unsigned char)line[i + 1] < 0x80 &&
+				 line[i + 1] != '\\')
+				u = 2;
+			else
+				u = unit_length(line + i, n - i);
 			if (i + u - pos > room)
 				break;
 			i += u;
