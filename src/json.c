@@ -155,6 +155,22 @@ plain16(const unsigned char *p)
  * U+FFFD (the spec layer refuses such text, so this is a safety net), and
  * U+2028 and U+2029, valid JSON but line ends to JavaScript, are escaped.
  */
+/* The bytes json_buf_string() looks at twice: control characters, quote,
+ * backslash, and those of multi-byte characters. */
+static const unsigned char special[256] = {
+	[0x00] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	[0x10] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['"'] = 1, ['\\'] = 1,
+	[0x80] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	[0x90] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	[0xa0] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	[0xb0] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	[0xc0] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	[0xd0] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	[0xe0] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	[0xf0] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 void
 json_buf_string(struct json_buf *b, const char *s, size_t len)
 {
@@ -189,7 +205,7 @@ json_buf_string(struct json_buf *b, const char *s, size_t len)
 			continue;
 		}
 		c = *p;
-		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+		if (!special[c]) {
 			p++;
 			continue;
 		}
@@ -312,6 +328,21 @@ string(struct json_writer *w, const char *s)
 	json_buf_string(w->b, s, strlen(s));
 }
 
+/* A word of the program's own vocabulary (a kind, a convention, an ISO
+ * duration): letters, digits, '_' and '-' only, nothing to escape. */
+static void
+word(struct json_writer *w, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (!reserve(w->b, n + 2))
+		return;
+	w->b->p[w->b->len++] = '"';
+	memcpy(w->b->p + w->b->len, s, n);
+	w->b->len += n;
+	w->b->p[w->b->len++] = '"';
+}
+
 static void
 date(struct json_writer *w, tt_date d)
 {
@@ -370,10 +401,10 @@ schedule_object(struct json_writer *w, const tt_schedule *s)
 	KEY(w, "entry_into_force");
 	date(w, tt_schedule_entry_into_force(s));
 	KEY(w, "term");
-	string(w, tt_schedule_term(s, &term) ?
-	       tt_duration_format_iso(term, text, sizeof text) : "indefinite");
+	word(w, tt_schedule_term(s, &term) ?
+	     tt_duration_format_iso(term, text, sizeof text) : "indefinite");
 	KEY(w, "convention");
-	string(w, tt_convention_name(tt_schedule_convention(s)));
+	word(w, tt_convention_name(tt_schedule_convention(s)));
 	pop(w, "}");
 	KEY(w, "milestones");
 	push(w, "[");
@@ -385,7 +416,7 @@ schedule_object(struct json_writer *w, const tt_schedule *s)
 		KEY(w, "date");
 		date(w, m->date);
 		KEY(w, "kind");
-		string(w, tt_kind_name(m->kind));
+		word(w, tt_kind_name(m->kind));
 		KEY(w, "label");
 		string(w, tt_milestone_label(m, text, sizeof text));
 		KEY(w, "basis");
