@@ -3,11 +3,13 @@
  *
  * The CSV reader is program code (src/csv.c, on libcsv through a FILE *),
  * so the input is handed to it through fmemopen().  The first record is
- * the header, mapped to spec keys as src/cmd-batch.c maps it (bare names
- * are [treaty] keys, "a.b" is section a, key b); every later record is one
- * treaty, set cell by cell with tt_spec_set() into one reused spec and
- * computed into one reused schedule, then written as CSV and as JSON Lines
- * to /dev/null, as batch writes them.  Build and run with fuzz/run.
+ * the header, mapped to spec keys by the program's own code
+ * (src/batch-columns.c, from the library's schema); every later record is
+ * one treaty, set into one reused spec by that code and computed into one
+ * reused schedule, then checked for a key given before and written as CSV
+ * and as JSON Lines to /dev/null, as batch writes them.  The first byte
+ * picks the field delimiter (',', ';' or tab) when it is one of the
+ * three.  Build and run with fuzz/run.
  */
 #include <config.h>
 
@@ -18,12 +20,12 @@
 
 #include <treatyterm/treatyterm.h>
 
+#include "batch-columns.h"
 #include "format.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define MAX_MILESTONES 2000
-#define MAX_COLUMNS 64
 
 /*
  * Regressions checked: a carriage return not followed by a line feed once
@@ -35,11 +37,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #ifndef FUZZ_STRICT
 #define FUZZ_STRICT 1
 #endif
-
-struct column {
-	char section[16];
-	char key[24];
-};
 
 static FILE *devnull;
 
@@ -62,49 +59,68 @@ blank_line(const uint8_t *data, size_t size, unsigned long line)
 	       (data[i] == '\r' && (i + 1 >= size || data[i + 1] == '\n'));
 }
 
-/* The header cell NAME as a spec key, as cmd-batch.c's map_column(). */
-static bool
-map_column(struct column *c, size_t i, const char *name)
+/* Checks that json_buf_string() made valid JSON text of S: no raw
+ * control byte, no unescaped quote, no invalid UTF-8, no raw U+2028. */
+static void
+check_escaped(struct json_buf *b, const char *s)
 {
-	const char *dot;
-	size_t n;
+	const unsigned char *p, *end;
 
-	if (i == 0 && strncmp(name, "\xef\xbb\xbf", 3) == 0)
-		name += 3;
-	dot = strchr(name, '.');
-	if (dot == NULL) {
-		snprintf(c->section, sizeof c->section, "treaty");
-		n = strlen(name);
-		if (n >= sizeof c->key)
-			return false;
-		memcpy(c->key, name, n + 1);
-	} else {
-		n = (size_t)(dot - name);
-		if (n >= sizeof c->section || strlen(dot + 1) >= sizeof c->key ||
-		    (n == 6 && memcmp(name, "treaty", 6) == 0))
-			return false;
-		memcpy(c->section, name, n);
-		c->section[n] = '\0';
-		snprintf(c->key, sizeof c->key, "%s", dot + 1);
+	b->len = 0;
+	json_buf_string(b, s, strlen(s));
+	if (b->failed)
+		fail("out of memory");
+	p = (const unsigned char *)b->p;
+	end = p + b->len;
+	if (b->len < 2 || p[0] != '"' || end[-1] != '"')
+		fail("an escaped string without its quotes");
+	for (p++, end--; p < end; p++) {
+		if (*p < 0x20 || *p == '"')
+			fail("a raw control character or quote in JSON");
+		if (*p == '\\') {
+			p++;
+			if (p >= end || strchr("\"\\bfnrtu", *p) == NULL)
+				fail("a bad escape in JSON");
+		} else if (*p >= 0x80) {
+			size_t k = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 :
+				   *p >= 0xc2 ? 2 : 0;
+
+			if (k == 0 || p + k > end)
+				fail("invalid UTF-8 in JSON");
+			for (size_t i = 1; i < k; i++)
+				if ((p[i] & 0xc0) != 0x80)
+					fail("invalid UTF-8 in JSON");
+			if (k == 3 && p[0] == 0xe2 && p[1] == 0x80 &&
+			    (p[2] == 0xa8 || p[2] == 0xa9))
+				fail("a raw U+2028 or U+2029 in JSON");
+			p += k - 1;
+		}
 	}
-	return tt_spec_key_is_known(c->section, c->key);
 }
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	tt_schedule_options opt = { NULL, TT_ROLL_NONE, MAX_MILESTONES };
-	struct column cols[MAX_COLUMNS];
+	struct batch_columns cols = { NULL, 0 };
+	struct batch_keys *keys = NULL;
+	struct json_buf jb = { NULL, 0, 0, false };
 	struct csv_reader *rd = NULL;
 	tt_schedule *s = NULL;
 	tt_spec *spec = NULL;
 	const char *error;
-	unsigned long line, prev_line = 0;
-	size_t ncols, n;
-	char **fields;
+	unsigned long line, prev_line = 0, first;
+	unsigned char delim = ',';
+	size_t ncols, n, bad;
+	char **fields, why[512];
 	FILE *fp;
 	int r;
 
+	if (size > 0 && (data[0] == ';' || data[0] == '\t' || data[0] == ',')) {
+		delim = data[0];
+		data++;
+		size--;
+	}
 	if (size == 0)
 		return 0;	/* fmemopen() wants at least one byte */
 	for (size_t i = 0; !FUZZ_STRICT && i < size; i++)
@@ -115,63 +131,52 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fp = fmemopen((void *)(uintptr_t)data, size, "r");
 	if (fp == NULL)
 		fail("fmemopen failed");
-	rd = csv_reader_new(fp);
+	rd = csv_reader_new(fp, delim);
 	spec = tt_spec_new();
 	s = tt_schedule_new();
-	if (rd == NULL || spec == NULL || s == NULL)
+	keys = batch_keys_new();
+	if (rd == NULL || spec == NULL || s == NULL || keys == NULL)
 		fail("out of memory");
 	r = csv_reader_next(rd, &fields, &ncols, &line, &error);
 	if (r <= 0)
 		goto done;
 	if (ncols == 0 || fields[ncols] != NULL)
 		fail("a record that is not NULL-terminated");
-	if (ncols > MAX_COLUMNS)
+	if (!batch_columns_map(&cols, fields, ncols, &bad, why, sizeof why)) {
+		if (bad >= ncols || why[0] == '\0')
+			fail("a bad header without its column or a message");
+		(void)batch_columns_delimiter_hint(fields, ncols, delim, why,
+						   sizeof why);
 		goto done;
-	for (size_t i = 0; i < ncols; i++) {
-		if (!map_column(&cols[i], i, fields[i]))
-			goto done;
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(cols[j].section, cols[i].section) == 0 &&
-			    strcmp(cols[j].key, cols[i].key) == 0)
-				goto done;
 	}
 	prev_line = line;
-	while ((r = csv_reader_next(rd, &fields, &n, &line, &error)) > 0) {
-		char fallback[32];
+	while ((r = csv_reader_next(rd, &fields, &n, &line, &error)) != 0) {
 		tt_error e;
-		bool ok = true;
 
+		if (r == -1)
+			break;
 		if (line <= prev_line)
 			fail("records do not start on increasing lines");
 		if (FUZZ_STRICT && blank_line(data, size, line))
 			fail("a record reported on a blank line");
 		prev_line = line;
+		if (r == -2) {
+			if (error == NULL || *error == '\0')
+				fail("a bad record without a message");
+			continue;
+		}
 		if (n == 0 || fields[n] != NULL)
 			fail("a record that is not NULL-terminated");
-		if (n != ncols)
-			continue;	/* batch: "the row has N fields" */
+		for (size_t i = 0; i < n; i++)
+			check_escaped(&jb, fields[i]);
 		tt_spec_reset(spec);
-		for (size_t i = 0; ok && i < n; i++) {
-			if (fields[i][0] == '\0')
-				continue;
-			memset(&e, 0, sizeof e);
-			if (tt_spec_set(spec, cols[i].section, cols[i].key,
-					fields[i], (unsigned)line, 1, &e) !=
-			    TT_OK) {
-				if (e.message[0] == '\0' ||
-				    e.line != (unsigned)line)
-					fail("a bad cell without a message or "
-					     "its line");
-				ok = false;
-			}
-		}
-		if (!ok)
+		memset(&e, 0, sizeof e);
+		if (batch_row_fill(&cols, spec, fields, n, line, &e) != TT_OK) {
+			if (e.message[0] == '\0' ||
+			    (n == ncols && e.line != (unsigned)line))
+				fail("a bad cell without a message or its "
+				     "line");
 			continue;
-		if (*tt_spec_id(spec) == '\0') {
-			snprintf(fallback, sizeof fallback, "line-%lu", line);
-			if (tt_spec_set(spec, "treaty", "id", fallback, 0, 0,
-					NULL) != TT_OK)
-				fail("the fallback id is refused");
 		}
 		memset(&e, 0, sizeof e);
 		if (tt_schedule_compute(s, spec, &opt, &e) != TT_OK) {
@@ -179,14 +184,27 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				fail("a bad row without a message");
 			continue;
 		}
+		if (*batch_row_key(spec) == '\0')
+			continue;	/* batch: "no id or name" */
+		r = batch_keys_add(keys, batch_row_key(spec), line, &first);
+		if (r < 0)
+			fail("out of memory");
+		if (r == 0) {
+			if (first >= line)
+				fail("a key first seen on a later line");
+			continue;	/* batch: "already used" */
+		}
 		if (!csv_write_schedule(devnull, s) ||
-		    !jsonl_write_schedule(devnull, s))
+		    !json_write_schedule(devnull, s, false))
 			fail("writing to /dev/null failed");
 	}
 	if (r < 0 && (error == NULL || *error == '\0'))
 		fail("a read error without a message");
 done:
-	jsonl_release();
+	json_release();
+	json_buf_free(&jb);
+	batch_columns_free(&cols);
+	batch_keys_free(keys);
 	csv_reader_free(rd);
 	fclose(fp);
 	tt_schedule_free(s);

@@ -3,153 +3,201 @@
  *
  * Each row of the input is one treaty, each column a spec key; the row is
  * parsed into one reused spec, computed into one reused schedule and
- * written at once, so memory does not grow with the number of rows.  A bad
- * row is reported with its line and skipped (or, with --strict, stops the
- * run); the exit status says that rows were skipped.
+ * written at once, so memory grows only by the keys kept to find a treaty
+ * given twice.  A bad row -- a bad cell, a malformed record, a treaty
+ * without an id or name, or one given twice -- is reported with its line
+ * and skipped (or, with --strict, stops the run); the exit status says
+ * that rows were skipped.  Whatever stops the run, a calendar on standard
+ * output is closed, so that it ends complete.
  */
 #include <config.h>
 
 #include <errno.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "batch-columns.h"
 #include "calendar.h"
 #include "clauses.h"
 #include "cli.h"
 #include "format.h"
+#include "options.h"
 #include "output.h"
-
-/* The spec key a column sets. */
-struct column {
-	char section[16];
-	char key[24];
-};
 
 struct batch {
 	const char *name;	/* the input, for messages */
 	unsigned long header;	/* the line of the header row */
-	struct column *cols;
-	size_t ncols;
+	struct batch_columns cols;
+	struct batch_keys *keys;	/* the treaties seen so far */
 	unsigned long rows, skipped;
+	/* Progress on standard error: rows done and, for a file of known
+	 * size, the share of it read. */
 	bool progress;
-	time_t last_progress;
+	FILE *in;
+	off_t size;		/* 0 if unknown */
+	struct timespec last;	/* when progress was last shown */
+	bool shown;		/* a progress line is on the screen */
+};
+
+/* The command's own options. */
+struct batch_state {
+	int delimiter;		/* 0 for ',' */
+	bool strict, quiet;
+};
+
+static int exec(struct args *a);
+static int set_delimiter(struct args *a, const struct opt *o,
+			 const char *value);
+static void columns_help(FILE *fp);
+
+static const struct opt options[] = {
+	{ .name = "delimiter", .arg = "CHAR", .handler = set_delimiter,
+	  .flags = OPT_ONCE,
+	  .help = "the byte between the input's fields: ',' (the default), "
+		  "';' or any other but a quote or a line end; 'tab' for a "
+		  "tab" },
+	{ .name = "strict", .shortname = 's', .handler = opt_bool,
+	  .offset = offsetof(struct batch_state, strict),
+	  .help = "stop at the first bad row (exit status 1)" },
+	{ .name = "quiet", .shortname = 'q', .handler = opt_bool,
+	  .offset = offsetof(struct batch_state, quiet),
+	  .help = "no progress or summary on a terminal (a summary of "
+		  "skipped rows is still printed)" },
+	OPT_END
+};
+
+static const struct opt_group *const groups[] = {
+	&options_output, &options_clauses, &options_calendar, NULL
+};
+
+const struct cli_command cmd_batch = {
+	.name = "batch",
+	.summary = "schedules for every treaty in a CSV file",
+	.usage = "[FILE|-] [OPTION]... [CLAUSE]...",
+	.description =
+	    "Compute the schedule of every treaty in a CSV file (RFC 4180, "
+	    "header row;\n"
+	    "standard input by default): one row per treaty, one column per "
+	    "spec key.\n"
+	    "Empty cells are not set; clause flags apply to every row.  "
+	    "Output is\n"
+	    "streamed: JSON Lines (one schedule object a line), CSV (one row "
+	    "per\n"
+	    "milestone) or one calendar.\n"
+	    "\n"
+	    "A row without an id is known by its name.  A bad row (a bad cell "
+	    "or record,\n"
+	    "no id or name, an id or name given before) is reported as "
+	    "FILE:LINE: message\n"
+	    "and skipped; the exit status is then 3.\n",
+	.help_more = columns_help,
+	.options = options,
+	.groups = groups,
+	.formats = FORMAT_JSONL | FORMAT_CSV | FORMAT_ICS,
+	.default_format = FORMAT_JSONL,
+	.size = sizeof (struct batch_state),
+	.exec = exec,
 };
 
 static void
-usage(void)
+columns_help(FILE *fp)
 {
-	printf("Usage: %s batch [FILE|-] [--format jsonl|csv|ics] [-o FILE] "
-	       "[CLAUSE]... [OPTION]...\n"
-	       "Compute the schedule of every treaty in a CSV file (RFC "
-	       "4180, header row):\n"
-	       "one row per treaty, one column per spec key (id, name, "
-	       "entry_into_force,\n"
-	       "term, convention, notice_given, horizon; the other "
-	       "sections' keys as\n"
-	       "section.key, e.g. consultation.first, withdrawal.notice).  "
-	       "Empty cells are\n"
-	       "not set; clause flags apply to every row.  Output is "
-	       "streamed.\n"
-	       "\n"
-	       "  -f, --format FORMAT   jsonl (default: one schedule object "
-	       "a line), csv\n"
-	       "                        (one row per milestone) or ics (one "
-	       "calendar)\n"
-	       "  -o, --output FILE     write to FILE, replacing it only "
-	       "when all went well\n"
-	       "  -s, --strict          stop at the first bad row\n"
-	       "  -q, --quiet           no progress indicator\n"
-	       "      --json-c          build each JSON line with json-c "
-	       "(slower; the default\n"
-	       "                        writes the same bytes directly)\n"
-	       "  -h, --help            display this help and exit\n"
-	       "  -V, --version         output version information and "
-	       "exit\n"
-	       "\n"
-	       "A bad row is reported as FILE:LINE: message and skipped; the "
-	       "exit status\n"
-	       "is then 3.\n\n", cli_program);
-	clause_flags_help(stdout);
-	printf("\n");
-	calendar_options_help(stdout);
+	fputc('\n', fp);
+	batch_columns_help(fp);
 }
 
-/* Maps header cell NAME (column I, from 1) to a spec key. */
-static bool
-map_column(struct batch *b, size_t i, const char *name)
+/* Parses the --delimiter value: one byte that is not a quote or a line
+ * end, or "tab" or "\t"; -1 if bad. */
+static int
+parse_delimiter(const char *s)
 {
-	struct column *c = &b->cols[i - 1];
-	const char *dot = strchr(name, '.');
-	size_t n;
+	if (strcmp(s, "tab") == 0 || strcmp(s, "\\t") == 0)
+		return '\t';
+	if (s[0] == '\0' || s[1] != '\0' || s[0] == '"' || s[0] == '\r' ||
+	    s[0] == '\n' || (unsigned char)s[0] >= 0x80)
+		return -1;
+	return (unsigned char)s[0];
+}
 
-	if (i == 1 && strncmp(name, "\xef\xbb\xbf", 3) == 0)
-		name += 3;	/* a byte order mark */
-	dot = strchr(name, '.');
-	if (dot == NULL) {
-		snprintf(c->section, sizeof c->section, "treaty");
-		n = strlen(name);
-		if (n >= sizeof c->key)
-			goto unknown;
-		memcpy(c->key, name, n + 1);
-	} else {
-		n = (size_t)(dot - name);
-		if (n >= sizeof c->section || strlen(dot + 1) >= sizeof c->key ||
-		    (n == 6 && memcmp(name, "treaty", 6) == 0))
-			goto unknown;
-		memcpy(c->section, name, n);
-		c->section[n] = '\0';
-		snprintf(c->key, sizeof c->key, "%s", dot + 1);
-	}
-	if (!tt_spec_key_is_known(c->section, c->key))
-		goto unknown;
-	for (size_t j = 0; j + 1 < i; j++)
-		if (strcmp(b->cols[j].section, c->section) == 0 &&
-		    strcmp(b->cols[j].key, c->key) == 0) {
-			cli_error("%s:%lu: column %zu: '%s' appears twice",
-				  b->name, b->header, i, name);
-			return false;
-		}
-	return true;
-unknown:
-	cli_error("%s:%lu: column %zu: unknown column '%.60s' (expected a "
-		  "spec key: id, name, entry_into_force, term, ... or "
-		  "section.key)", b->name, b->header, i, name);
-	return false;
+static int
+set_delimiter(struct args *a, const struct opt *o, const char *value)
+{
+	struct batch_state *st = a->own;
+
+	(void)o;
+	st->delimiter = parse_delimiter(value);
+	if (st->delimiter < 0)
+		return cli_usage_error("batch", "--delimiter: expected one "
+				       "character (not a quote or a line "
+				       "end) or 'tab', not '%s'", value);
+	return 0;
+}
+
+/* True if standard error is a terminal that the data does not go to. */
+static bool
+progress_wanted(const char *output)
+{
+	struct stat out, err;
+
+	if (!isatty(STDERR_FILENO))
+		return false;
+	if (output != NULL && strcmp(output, "-") != 0)
+		return true;
+	if (!isatty(STDOUT_FILENO))
+		return true;
+	return fstat(STDOUT_FILENO, &out) == 0 &&
+	       fstat(STDERR_FILENO, &err) == 0 && out.st_rdev != err.st_rdev;
 }
 
 static void
-show_progress(struct batch *b, bool last)
+clear_progress(struct batch *b)
 {
-	time_t now;
-
-	if (!b->progress)
-		return;
-	if (last) {
+	if (b->shown)
 		fprintf(stderr, "\r%*s\r", 60, "");
+	b->shown = false;
+}
+
+/* Shows the count every 1024 rows, at most four times a second. */
+static void
+show_progress(struct batch *b)
+{
+	struct timespec now;
+	long ms;
+	off_t at;
+
+	if (!b->progress || b->rows % 1024 != 0)
 		return;
-	}
-	if (b->rows % 4096 != 0 || (now = time(NULL)) == b->last_progress)
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (long)(now.tv_sec - b->last.tv_sec) * 1000 +
+	     (now.tv_nsec - b->last.tv_nsec) / 1000000;
+	if (b->last.tv_sec != 0 && ms < 250)
 		return;
-	b->last_progress = now;
+	b->last = now;
+	b->shown = true;
 	fprintf(stderr, "\r%s: batch: %lu rows, %lu skipped", cli_program,
 		b->rows, b->skipped);
+	if (b->size > 0 && (at = ftello(b->in)) >= 0)
+		fprintf(stderr, ", %d%% read",
+			(int)((double)at * 100 / (double)b->size));
+	fprintf(stderr, "   ");
 }
 
 /* Reports what was wrong with the row at LINE. */
 static void
 bad_row(struct batch *b, unsigned long line, const tt_error *e)
 {
-	const char *col = NULL;
+	bool cell = false;
 
-	for (size_t i = 0; e->section != NULL && i < b->ncols; i++)
-		if (strcmp(b->cols[i].section, e->section) == 0 &&
-		    strcmp(b->cols[i].key, e->key) == 0)
-			col = b->cols[i].key;
-	show_progress(b, true);
-	if (col != NULL && e->line != 0)
+	for (size_t i = 0; e->section != NULL && i < b->cols.n; i++)
+		if (strcmp(b->cols.keys[i]->section, e->section) == 0 &&
+		    strcmp(b->cols.keys[i]->key, e->key) == 0)
+			cell = true;
+	clear_progress(b);
+	if (cell && e->line != 0)
 		cli_error("%s:%lu: %s%s%s: %s", b->name, line,
 			  strcmp(e->section, "treaty") ? e->section : "",
 			  strcmp(e->section, "treaty") ? "." : "", e->key,
@@ -162,33 +210,39 @@ bad_row(struct batch *b, unsigned long line, const tt_error *e)
 		cli_error("%s:%lu: %s", b->name, line, e->message);
 }
 
-/* Fills SPEC from one row; false (with E) for a bad cell. */
+/* Checks that the treaty in SPEC has a key (an id or a name) that no row
+ * before had; false after a message. */
 static bool
-fill_row(struct batch *b, tt_spec *spec, char **fields, size_t n,
-	 unsigned long line, tt_error *e)
+check_key(struct batch *b, const tt_spec *spec, unsigned long line,
+	  bool *nomem)
 {
-	char fallback[32];
+	const char *key = batch_row_key(spec);
+	bool named = *tt_spec_id(spec) == '\0';
+	unsigned long first = 0;
+	int r;
 
-	if (n != b->ncols) {
-		memset(e, 0, sizeof *e);
-		snprintf(e->message, sizeof e->message,
-			 "the row has %zu field%s, the header %zu", n,
-			 n == 1 ? "" : "s", b->ncols);
+	if (*key == '\0') {
+		clear_progress(b);
+		cli_error("%s:%lu: no id or name: give the row an id (its "
+			  "calendar events are known by it)", b->name, line);
 		return false;
 	}
-	for (size_t i = 0; i < n; i++) {
-		if (fields[i][0] == '\0')
-			continue;	/* not set */
-		if (tt_spec_set(spec, b->cols[i].section, b->cols[i].key,
-				fields[i], (unsigned)line, 1, e) != TT_OK)
-			return false;
+	r = batch_keys_add(b->keys, key, line, &first);
+	if (r > 0)
+		return true;
+	clear_progress(b);
+	if (r < 0) {
+		cli_error("out of memory");
+		*nomem = true;
+	} else if (named) {
+		cli_error("%s:%lu: name: '%s' was already used on line %lu (a "
+			  "row without an id is known by its name: give it "
+			  "an id)", b->name, line, key, first);
+	} else {
+		cli_error("%s:%lu: id: '%s' was already used on line %lu",
+			  b->name, line, key, first);
 	}
-	if (*tt_spec_id(spec) == '\0') {
-		/* Every treaty needs an identity for its calendar UIDs. */
-		snprintf(fallback, sizeof fallback, "line-%lu", line);
-		tt_spec_set(spec, "treaty", "id", fallback, 0, 0, NULL);
-	}
-	return true;
+	return false;
 }
 
 /* Sets the clause flags on SPEC (they were checked before the rows). */
@@ -206,103 +260,50 @@ apply_flags(tt_spec *spec, const struct clause_flags *f)
 }
 
 static int
-run(int argc, char **argv)
+exec(struct args *a)
 {
-	static const struct option own[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "strict", no_argument, NULL, 's' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "json-c", no_argument, NULL, 'J' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-	};
-	struct option *longopts;
-	struct clause_flags flags = { NULL, 0, 0 };
-	struct calendar_opts cal;
+	const struct batch_state *st = a->own;
+	struct clause_flags *flags = &a->clauses;
+	struct calendar_opts *cal = &a->calendar;
+	const char *output = a->out.path;
+	enum format format = a->out.format;
+	bool strict = st->strict, quiet = st->quiet;
+	int delim = st->delimiter ? st->delimiter : ',';
 	struct batch b;
 	struct output out = { NULL, NULL, NULL };
 	struct csv_reader *rd = NULL;
-	enum format format = FORMAT_JSONL;
-	const char *output = NULL, *file = "-", *error;
-	bool strict = false, quiet = false, out_open = false;
-	bool json_c = false;
+	const char *file = "-", *error;
+	bool out_open = false, nomem = false;
 	tt_ics_writer *w = NULL;
 	tt_schedule *s = NULL;
 	tt_spec *spec = NULL;
 	FILE *in = NULL;
-	int status = EXIT_INVALID, c, r;
-	char **fields;
-	size_t n;
+	int status = EXIT_INVALID, r;
+	char **fields, why[512];
+	size_t n, bad;
 	unsigned long line;
+	struct stat st_in;
 	tt_error e;
 
 	memset(&b, 0, sizeof b);
-	calendar_opts_init(&cal);
-	longopts = clause_longopts(own, sizeof own / sizeof own[0]);
-	if (longopts == NULL)
-		return EXIT_INVALID;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:o:sqhV", longopts, NULL)) !=
-	       -1) {
-		r = clause_or_calendar_option(&flags, &cal, "batch", c, optarg);
-		if (r < 0) {
-			status = -r;
-			goto done;
-		}
-		if (r > 0)
-			continue;
-		switch (c) {
-		case 'f':
-			if (!format_parse("batch", optarg, FORMAT_JSONL |
-					  FORMAT_CSV | FORMAT_ICS, &format)) {
-				status = EXIT_USAGE;
-				goto done;
-			}
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case 's':
-			strict = true;
-			break;
-		case 'q':
-			quiet = true;
-			break;
-		case 'J':
-			json_c = true;
-			break;
-		case 'h':
-			usage();
-			status = cli_finish_stdout(EXIT_OK);
-			goto done;
-		case 'V':
-			status = cli_print_version();
-			goto done;
-		default:
-			status = cli_option_error("batch", c, argv);
-			goto done;
-		}
-	}
-	if (argc - optind > 1) {
-		status = cli_usage_error("batch", "only one input FILE may be "
-					 "given");
-		goto done;
-	}
-	if (argc - optind == 1)
-		file = argv[optind];
+	if (a->argc > 1)
+		return cli_usage_error("batch", "only one input FILE may be "
+				       "given");
+	if (a->argc == 1)
+		file = a->argv[0];
 	spec = tt_spec_new();
 	s = tt_schedule_new();
-	if (spec == NULL || s == NULL) {
+	b.keys = batch_keys_new();
+	if (spec == NULL || s == NULL || b.keys == NULL) {
 		cli_error("out of memory");
 		goto done;
 	}
 	/* Check the flags once, so that a bad flag is not a bad row. */
-	if (!clauses_apply(spec, &flags))
+	if (!clauses_apply(spec, flags))
 		goto done;
-	if (format == FORMAT_ICS && !calendar_set_dtstamp(&cal))
+	if (format == FORMAT_ICS && !calendar_set_dtstamp(cal))
 		goto done;
-	if (!calendar_load_holidays(&cal))
+	if (!calendar_load_holidays(cal))
 		goto done;
 	b.name = strcmp(file, "-") == 0 ? "<stdin>" : file;
 	in = strcmp(file, "-") == 0 ? stdin : fopen(file, "r");
@@ -310,13 +311,13 @@ run(int argc, char **argv)
 		cli_error("%s: %s", file, strerror(errno));
 		goto done;
 	}
-	rd = csv_reader_new(in);
+	rd = csv_reader_new(in, (unsigned char)delim);
 	if (rd == NULL) {
 		cli_error("out of memory");
 		goto done;
 	}
 	r = csv_reader_next(rd, &fields, &n, &line, &error);
-	if (r < 0 && line == 0) {
+	if (r == -1 && line == 0) {
 		cli_error("%s: %s", b.name, error);	/* nothing was read */
 		goto done;
 	}
@@ -326,38 +327,59 @@ run(int argc, char **argv)
 		goto done;
 	}
 	b.header = line;
-	b.cols = calloc(n, sizeof *b.cols);
-	if (b.cols == NULL) {
-		cli_error("out of memory");
+	if (!batch_columns_map(&b.cols, fields, n, &bad, why, sizeof why)) {
+		cli_error("%s:%lu: column %zu: %s", b.name, b.header, bad + 1,
+			  why);
+		if (batch_columns_delimiter_hint(fields, n, (unsigned char)delim,
+						 why, sizeof why))
+			cli_error("hint: %s", why);
 		goto done;
 	}
-	b.ncols = n;
-	for (size_t i = 0; i < n; i++)
-		if (!map_column(&b, i + 1, fields[i]))
-			goto done;
-	b.progress = !quiet && isatty(STDERR_FILENO);
+	b.progress = !quiet && progress_wanted(output);
+	b.in = in;
+	if (fstat(fileno(in), &st_in) == 0 && S_ISREG(st_in.st_mode))
+		b.size = st_in.st_size;
 	if (!output_open(&out, output))
 		goto done;
 	out_open = true;
+	/* Hundreds of megabytes go out: write them in large blocks. */
+	(void)setvbuf(out.fp, NULL, _IOFBF, 1 << 20);
 	if (format == FORMAT_CSV && !csv_write_header(out.fp))
 		goto write_error;
 	if (format == FORMAT_ICS &&
-	    (w = tt_ics_writer_new(out.fp, &cal.ics, &e)) == NULL) {
+	    (w = tt_ics_writer_new(out.fp, &cal->ics, &e)) == NULL) {
 		cli_error("%s", e.message);
 		goto done;
 	}
-	while ((r = csv_reader_next(rd, &fields, &n, &line, &error)) > 0) {
+	while ((r = csv_reader_next(rd, &fields, &n, &line, &error)) != 0) {
 		bool ok;
 
+		if (r == -1)
+			break;
 		b.rows++;
-		tt_spec_reset(spec);
-		ok = fill_row(&b, spec, fields, n, line, &e);
-		if (ok) {
-			apply_flags(spec, &flags);
-			ok = calendar_compute(&cal, s, spec, &e) == TT_OK;
+		if (r == -2) {
+			/* A malformed record: the reader has skipped it. */
+			clear_progress(&b);
+			cli_error("%s:%lu: %s", b.name, line, error);
+			b.skipped++;
+			if (strict)
+				goto done;
+			continue;
 		}
-		if (!ok) {
+		tt_spec_reset(spec);
+		ok = batch_row_fill(&b.cols, spec, fields, n, line, &e) ==
+		     TT_OK;
+		if (ok) {
+			apply_flags(spec, flags);
+			ok = calendar_compute(cal, s, spec, &e) == TT_OK;
+		}
+		if (!ok)
 			bad_row(&b, line, &e);
+		else if (!check_key(&b, spec, line, &nomem))
+			ok = false;
+		if (nomem)
+			goto done;
+		if (!ok) {
 			b.skipped++;
 			if (strict)
 				goto done;
@@ -369,29 +391,33 @@ run(int argc, char **argv)
 			break;
 		case FORMAT_ICS:
 			if (tt_ics_writer_add(w, s, &e) != TT_OK) {
+				clear_progress(&b);
 				cli_error("%s", e.message);
 				goto done;
 			}
 			break;
 		default:
-			ok = json_c ? json_write_schedule(out.fp, s, false) :
-			     jsonl_write_schedule(out.fp, s);
+			ok = json_write_schedule(out.fp, s, false);
 			break;
 		}
 		if (!ok)
 			goto write_error;
-		show_progress(&b, false);
+		show_progress(&b);
 	}
-	if (r < 0) {
-		show_progress(&b, true);
+	clear_progress(&b);
+	if (r == -1) {
 		cli_error("%s:%lu: %s", b.name, line, error);
 		goto done;
 	}
-	if (w != NULL && tt_ics_writer_finish(w, &e) != TT_OK) {
-		cli_error("%s", e.message);
-		goto done;
+	if (w != NULL) {
+		r = tt_ics_writer_finish(w, &e);
+		tt_ics_writer_free(w);
+		w = NULL;
+		if (r != TT_OK) {
+			cli_error("%s", e.message);
+			goto done;
+		}
 	}
-	show_progress(&b, true);
 	out_open = false;
 	if (!output_commit(&out))
 		goto done;
@@ -400,31 +426,35 @@ run(int argc, char **argv)
 			  b.rows);
 		status = EXIT_SKIPPED;
 	} else {
+		if (!quiet && isatty(STDERR_FILENO))
+			cli_error("%s: %lu rows, none skipped", b.name,
+				  b.rows);
 		status = EXIT_OK;
 	}
 	goto done;
 write_error:
+	clear_progress(&b);
 	cli_error("%s: write error: %s", output ? output : "standard output",
 		  strerror(errno));
 done:
-	if (out_open)
+	clear_progress(&b);
+	if (out_open) {
+		/* Output that is not a temporary file stays: let it end
+		 * complete, a calendar with its footer. */
+		if (w != NULL && out.tmp == NULL) {
+			(void)tt_ics_writer_finish(w, &e);
+			(void)fflush(out.fp);
+		}
 		output_abort(&out);
+	}
 	tt_ics_writer_free(w);
-	jsonl_release();
+	json_release();
 	csv_reader_free(rd);
 	if (in != NULL && in != stdin)
 		fclose(in);
-	free(b.cols);
+	batch_columns_free(&b.cols);
+	batch_keys_free(b.keys);
 	tt_schedule_free(s);
 	tt_spec_free(spec);
-	clause_flags_free(&flags);
-	calendar_opts_free(&cal);
-	free(longopts);
 	return status;
 }
-
-const struct cli_command cmd_batch = {
-	.name = "batch",
-	.summary = "schedules for every treaty in a CSV file",
-	.run = run,
-};

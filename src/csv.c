@@ -7,10 +7,12 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "format.h"
+#include "text.h"
 
 static const char *const columns[] = {
 	"treaty_id", "date", "weekday", "kind", "label", "nominal_date",
@@ -49,8 +51,9 @@ csv_write_schedule(FILE *fp, const tt_schedule *s)
 	for (size_t i = 0; i < tt_schedule_count(s); i++) {
 		const tt_milestone *m = tt_schedule_at(s, i);
 		char d[TT_DATE_BUFSIZE], nd[TT_DATE_BUFSIZE] = "";
-		char label[TT_TEXT_BUFSIZE], basis[TT_TEXT_BUFSIZE];
+		struct text label, basis;
 		const char *fields[7];
+		bool ok;
 
 		if (m->flags & TT_MS_ROLLED)
 			tt_date_format(m->nominal, nd);
@@ -58,10 +61,15 @@ csv_write_schedule(FILE *fp, const tt_schedule *s)
 		fields[1] = tt_date_format(m->date, d);
 		fields[2] = tt_weekday_name(tt_date_weekday(m->date));
 		fields[3] = tt_kind_name(m->kind);
-		fields[4] = tt_milestone_label(m, label, sizeof label);
+		text_init(&label);
+		text_init(&basis);
+		fields[4] = text_milestone(&label, tt_milestone_label, m);
 		fields[5] = nd;
-		fields[6] = tt_milestone_basis(m, basis, sizeof basis);
-		if (!record(fp, fields, 7))
+		fields[6] = text_milestone(&basis, tt_milestone_basis, m);
+		ok = record(fp, fields, 7);
+		text_free(&label);
+		text_free(&basis);
+		if (!ok)
 			return false;
 	}
 	return !ferror(fp);
@@ -85,8 +93,9 @@ bool
 csv_write_timeline_row(FILE *fp, const tt_schedule *s, const tt_milestone *m)
 {
 	char d[TT_DATE_BUFSIZE], nd[TT_DATE_BUFSIZE] = "";
-	char label[TT_TEXT_BUFSIZE], basis[TT_TEXT_BUFSIZE];
+	struct text label, basis;
 	const char *fields[8];
+	bool ok;
 
 	if (m->flags & TT_MS_ROLLED)
 		tt_date_format(m->nominal, nd);
@@ -95,10 +104,15 @@ csv_write_timeline_row(FILE *fp, const tt_schedule *s, const tt_milestone *m)
 	fields[2] = tt_schedule_id(s);
 	fields[3] = tt_schedule_name(s);
 	fields[4] = tt_kind_name(m->kind);
-	fields[5] = tt_milestone_label(m, label, sizeof label);
+	text_init(&label);
+	text_init(&basis);
+	fields[5] = text_milestone(&label, tt_milestone_label, m);
 	fields[6] = nd;
-	fields[7] = tt_milestone_basis(m, basis, sizeof basis);
-	return record(fp, fields, 8) && !ferror(fp);
+	fields[7] = text_milestone(&basis, tt_milestone_basis, m);
+	ok = record(fp, fields, 8) && !ferror(fp);
+	text_free(&label);
+	text_free(&basis);
+	return ok;
 }
 
 /* --- reading (batch input) ------------------------------------------- */
@@ -107,11 +121,25 @@ csv_write_timeline_row(FILE *fp, const tt_schedule *s, const tt_milestone *m)
  * Records are read a physical line at a time and handed to libcsv, so that
  * every record is known by the line it starts on; a quoted field may span
  * lines.  The field buffers are reused from record to record.
+ *
+ * A malformed record (a stray quote) must not take the rest of the file
+ * with it: a quote that is never closed would otherwise swallow every
+ * later row into one field.  So the lines of a record that spans lines are
+ * kept, and when the record turns out bad (malformed quoting, end of input
+ * inside quotes, or a quoted field running past CSV_RECORD_MAX bytes) it is
+ * reported at its first line and its later lines are read again as new
+ * records.  Records on one line, nearly all of them, are never copied.
  */
+
+/* The longest record that may span lines before it is taken for a quote
+ * that was never closed. */
+#define CSV_RECORD_MAX (1024 * 1024)
+
 struct csv_reader {
 	FILE *fp;
 	struct csv_parser parser;
-	char *line;		/* getline()'s buffer */
+	unsigned char delim;
+	char *line;		/* the line being parsed */
 	size_t line_cap;
 	unsigned long lineno;	/* lines read so far */
 	unsigned long start;	/* line the record being read started on */
@@ -120,9 +148,35 @@ struct csv_reader {
 	size_t *offs;		/* field I starts at text + offs[I] */
 	char **fields;
 	size_t nfields, fields_cap;
+	char *raw;		/* the lines of a record spanning lines */
+	size_t raw_len, raw_cap;
+	char *replay;		/* lines to read again before the file */
+	size_t replay_len, replay_pos, replay_cap;
 	bool done;		/* a whole record is ready */
 	bool failed;		/* out of memory in a callback */
 };
+
+/* Makes room for N more bytes after LEN in *P (capacity *CAP). */
+static bool
+grow(char **p, size_t *cap, size_t len, size_t n)
+{
+	size_t ncap = *cap ? *cap : 1024;
+	char *q;
+
+	if (len + n <= *cap)
+		return true;
+	while (ncap < len + n) {
+		if (ncap > SIZE_MAX / 2)
+			return false;
+		ncap *= 2;
+	}
+	q = realloc(*p, ncap);
+	if (q == NULL)
+		return false;
+	*p = q;
+	*cap = ncap;
+	return true;
+}
 
 static void
 on_field(void *data, size_t len, void *user)
@@ -142,19 +196,9 @@ on_field(void *data, size_t len, void *user)
 		r->offs = p;
 		r->fields_cap = ncap;
 	}
-	if (r->text_len + len + 1 > r->text_cap) {
-		size_t ncap = r->text_cap ? r->text_cap : 1024;
-		char *p;
-
-		while (ncap < r->text_len + len + 1)
-			ncap *= 2;
-		p = realloc(r->text, ncap);
-		if (p == NULL) {
-			r->failed = true;
-			return;
-		}
-		r->text = p;
-		r->text_cap = ncap;
+	if (!grow(&r->text, &r->text_cap, r->text_len, len + 1)) {
+		r->failed = true;
+		return;
 	}
 	if (len > 0)
 		memcpy(r->text + r->text_len, data, len);
@@ -181,18 +225,28 @@ on_record(int c, void *user)
 	r->done = true;
 }
 
+static bool
+parser_init(struct csv_reader *r)
+{
+	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		return false;
+	csv_set_term_func(&r->parser, is_record_end);
+	csv_set_delim(&r->parser, r->delim);
+	return true;
+}
+
 struct csv_reader *
-csv_reader_new(FILE *fp)
+csv_reader_new(FILE *fp, unsigned char delim)
 {
 	struct csv_reader *r = calloc(1, sizeof *r);
 
 	if (r == NULL)
 		return NULL;
-	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+	r->delim = delim;
+	if (!parser_init(r)) {
 		free(r);
 		return NULL;
 	}
-	csv_set_term_func(&r->parser, is_record_end);
 	r->fp = fp;
 	return r;
 }
@@ -207,6 +261,8 @@ csv_reader_free(struct csv_reader *r)
 	free(r->text);
 	free(r->offs);
 	free(r->fields);
+	free(r->raw);
+	free(r->replay);
 	free(r);
 }
 
@@ -226,7 +282,87 @@ finish_record(struct csv_reader *r, char ***fields, size_t *n,
 	*fields = r->fields;
 	*n = r->nfields;
 	*line = r->start;
+	r->raw_len = 0;
 	return 1;
+}
+
+/* The next line into r->line, from the lines to read again or the file:
+ * its length, or -1 at the end or on a read error. */
+static ssize_t
+next_line(struct csv_reader *r)
+{
+	if (r->replay_pos < r->replay_len) {
+		const char *p = r->replay + r->replay_pos;
+		size_t left = r->replay_len - r->replay_pos;
+		const char *nl = memchr(p, '\n', left);
+		size_t n = nl ? (size_t)(nl - p) + 1 : left;
+
+		if (!grow(&r->line, &r->line_cap, 0, n + 1))
+			return -1;	/* errno is ENOMEM */
+		memcpy(r->line, p, n);
+		r->line[n] = '\0';
+		r->replay_pos += n;
+		return (ssize_t)n;
+	}
+	r->replay_pos = r->replay_len = 0;
+	return getline(&r->line, &r->line_cap, r->fp);
+}
+
+/*
+ * Gives up the record that started on r->start: the lines after its first
+ * (those kept in r->raw, then CUR of CUR_LEN bytes unless it is the first
+ * line) are queued to be read again, and the parser starts afresh.
+ * Returns -2 with the record's line, or -1 when memory runs out.
+ */
+static int
+bad_record(struct csv_reader *r, const char *cur, size_t cur_len,
+	   unsigned long *line, const char **error, const char *why)
+{
+	size_t first = 0, keep;
+	char *q;
+
+	*error = why;
+	*line = r->start ? r->start : r->lineno;
+	if (r->raw_len > 0) {
+		const char *nl = memchr(r->raw, '\n', r->raw_len);
+
+		first = nl ? (size_t)(nl - r->raw) + 1 : r->raw_len;
+	} else {
+		cur_len = 0;	/* the bad record is this one line */
+	}
+	keep = r->raw_len - first + cur_len;
+	if (keep > 0) {
+		size_t rest = r->replay_len - r->replay_pos;
+
+		q = malloc(keep + rest + 1);
+		if (q == NULL) {
+			*error = "out of memory";
+			return -1;
+		}
+		if (r->raw_len > first)
+			memcpy(q, r->raw + first, r->raw_len - first);
+		if (cur_len > 0)
+			memcpy(q + r->raw_len - first, cur, cur_len);
+		if (rest > 0)
+			memcpy(q + keep, r->replay + r->replay_pos, rest);
+		free(r->replay);
+		r->replay = q;
+		r->replay_len = keep + rest;
+		r->replay_cap = keep + rest + 1;
+		r->replay_pos = 0;
+		r->lineno = *line;
+	}
+	r->raw_len = 0;
+	r->nfields = 0;
+	r->text_len = 0;
+	r->done = false;
+	r->start = 0;
+	csv_free(&r->parser);
+	if (!parser_init(r)) {
+		*error = "out of memory";
+		return -1;
+	}
+	return -2;
 }
 
 int
@@ -239,20 +375,20 @@ csv_reader_next(struct csv_reader *r, char ***fields, size_t *n,
 	r->text_len = 0;
 	r->done = false;
 	r->start = 0;
+	r->raw_len = 0;
 	for (;;) {
-		got = getline(&r->line, &r->line_cap, r->fp);
+		errno = 0;
+		got = next_line(r);
 		if (got < 0) {
-			if (ferror(r->fp)) {
+			if (ferror(r->fp) || errno == ENOMEM) {
 				*error = strerror(errno);
 				*line = r->lineno;
 				return -1;
 			}
 			/* The end: a last record without a newline. */
-			if (csv_fini(&r->parser, on_field, on_record, r) != 0) {
-				*error = "unterminated quoted field";
-				*line = r->start ? r->start : r->lineno;
-				return -1;
-			}
+			if (csv_fini(&r->parser, on_field, on_record, r) != 0)
+				return bad_record(r, NULL, 0, line, error,
+						  "unterminated quoted field");
 			if (r->failed) {
 				*error = "out of memory";
 				return -1;
@@ -280,12 +416,15 @@ csv_reader_next(struct csv_reader *r, char ***fields, size_t *n,
 		}
 		if (csv_parse(&r->parser, r->line, (size_t)got, on_field,
 			      on_record, r) != (size_t)got) {
-			*error = csv_error(&r->parser) == CSV_EPARSE ?
-				 "malformed quoting (a quote inside an "
-				 "unquoted field, or text after a closing "
-				 "quote)" : csv_strerror(csv_error(&r->parser));
-			*line = r->lineno;
-			return -1;
+			if (csv_error(&r->parser) != CSV_EPARSE) {
+				*error = csv_strerror(csv_error(&r->parser));
+				*line = r->lineno;
+				return -1;
+			}
+			return bad_record(r, r->line, (size_t)got, line, error,
+					  "malformed quoting (a quote inside "
+					  "an unquoted field, or text after a "
+					  "closing quote)");
 		}
 		if (r->failed) {
 			*error = "out of memory";
@@ -297,6 +436,22 @@ csv_reader_next(struct csv_reader *r, char ***fields, size_t *n,
 				continue;
 			}
 			return finish_record(r, fields, n, line);
+		}
+		/* The record goes on: keep its lines so far. */
+		if (r->start != 0) {
+			if (r->raw_len + (size_t)got > CSV_RECORD_MAX)
+				return bad_record(r, r->line, (size_t)got,
+						  line, error,
+						  "a quoted field runs on for "
+						  "more than 1 MiB (a quote "
+						  "that is not closed?)");
+			if (!grow(&r->raw, &r->raw_cap, r->raw_len,
+				  (size_t)got)) {
+				*error = "out of memory";
+				return -1;
+			}
+			memcpy(r->raw + r->raw_len, r->line, (size_t)got);
+			r->raw_len += (size_t)got;
 		}
 	}
 }

@@ -1,8 +1,8 @@
 /*
  * format.h -- writing schedules for people (table) and programs (JSON,
  * CSV).  Each writer returns false when the stream reports an error; the
- * caller says so.  The JSON library is used only in out-json.c, the CSV
- * library only in csv.c.
+ * caller says so.  JSON is written by json.c alone; the CSV library is
+ * used only in csv.c.
  */
 #ifndef TREATYTERM_FORMAT_H
 #define TREATYTERM_FORMAT_H
@@ -50,15 +50,22 @@ void format_extensions(char *buf, size_t size, unsigned mask);
 /* out-table.c */
 bool table_write_schedule(FILE *fp, const tt_schedule *s, bool explain);
 
-/* out-json.c: the schedule object of "schedule --format json", on one line
- * (PRETTY false, as batch's JSON Lines) or indented. */
+/* json.c: the schedule object of "schedule --format json", indented
+ * (PRETTY) or on one line (batch's JSON Lines); each ends with a newline.
+ * The writers reuse one buffer, which json_release() frees. */
 bool json_write_schedule(FILE *fp, const tt_schedule *s, bool pretty);
+void json_release(void);
 
-/* jsonl.c: the same object as json_write_schedule(fp, s, false), written
- * without building a json-c tree (faster); jsonl_release() frees its
- * buffer. */
-bool jsonl_write_schedule(FILE *fp, const tt_schedule *s);
-void jsonl_release(void);
+/* json.c: a growing buffer, and LEN bytes of S appended to it as a JSON
+ * string, quoted and escaped (see json.c).  FAILED is set when memory
+ * runs out. */
+struct json_buf {
+	char *p;
+	size_t len, cap;
+	bool failed;
+};
+void json_buf_string(struct json_buf *b, const char *s, size_t len);
+void json_buf_free(struct json_buf *b);
 
 /* csv.c: one row per milestone, after an optional header row. */
 bool csv_write_header(FILE *fp);
@@ -67,7 +74,7 @@ bool csv_write_schedule(FILE *fp, const tt_schedule *s);
 /* For "compare": several proposals (struct compare, see compare.h). */
 struct compare;
 
-/* out-json.c: {"proposals": [schedule objects], "comparison": {...}}. */
+/* json.c: {"proposals": [schedule objects], "comparison": {...}}. */
 bool json_write_compare(FILE *fp, const struct compare *cmp, bool pretty);
 
 /* csv.c: the merged timeline, one row per milestone of each proposal. */
@@ -91,12 +98,14 @@ struct chart_options {
 bool chart_write(FILE *fp, const struct compare *cmp,
 		 const struct chart_options *opt, const char **why);
 
-/* csv.c: reading CSV records (RFC 4180) one at a time.  The fields, each
- * NUL-terminated, stay valid until the next call.  csv_reader_next()
- * returns 1 with a record and the line it starts on, 0 at the end, -1 with
- * a message and its line. */
+/* csv.c: reading CSV records (RFC 4180, fields separated by DELIM) one
+ * at a time.  The fields, each NUL-terminated, stay valid until the next
+ * call.  csv_reader_next() returns 1 with a record and the line it starts
+ * on, 0 at the end, -2 with a message and its line for a malformed record
+ * (which is skipped: call again for the next), or -1 with a message and
+ * its line when reading cannot go on. */
 struct csv_reader;
-struct csv_reader *csv_reader_new(FILE *fp);
+struct csv_reader *csv_reader_new(FILE *fp, unsigned char delim);
 int csv_reader_next(struct csv_reader *r, char ***fields, size_t *n,
 		    unsigned long *line, const char **error);
 void csv_reader_free(struct csv_reader *r);

@@ -538,6 +538,8 @@ options_help(const struct cli_command *cmd, FILE *fp)
 	fprintf(fp, "Usage: %s %s %s\n", cli_program, cmd->name, cmd->usage);
 	if (cmd->description != NULL)
 		fputs(cmd->description, fp);
+	if (cmd->help_more != NULL)
+		cmd->help_more(fp);
 	fprintf(fp, "\nOptions:\n");
 	for (const struct opt *o = cmd->options; o != NULL && o->name != NULL;
 	     o++)

@@ -153,6 +153,9 @@ struct cli_command {
 	const char *summary;	/* one line for "treatyterm --help" */
 	const char *usage;	/* after "Usage: treatyterm NAME " */
 	const char *description;	/* for --help, lines already broken */
+	/* Prints more of --help after the description (what a table
+	 * outside the command knows, e.g. the library's schema), or NULL. */
+	void (*help_more)(FILE *fp);
 	const struct opt *options;	/* its own, OPT_END-terminated */
 	const struct opt_group *const *groups;	/* NULL-terminated */
 	/* The formats --format and -o accept (a mask of enum format), and

@@ -228,6 +228,12 @@ tt_spec_entry_into_force(const tt_spec *spec, tt_date *out)
 static const struct keydef *
 find_key(const char *section, const char *key)
 {
+	/* Callers that took the names from the schema (batch, for every
+	 * cell) pass its own strings: those are found without comparing
+	 * text. */
+	for (size_t i = 0; i < TTP_ARRAY_SIZE(keys); i++)
+		if (keys[i].pub.key == key && keys[i].pub.section == section)
+			return &keys[i];
 	for (size_t i = 0; i < TTP_ARRAY_SIZE(keys); i++)
 		if (strcmp(keys[i].pub.section, section) == 0 &&
 		    strcmp(keys[i].pub.key, key) == 0)

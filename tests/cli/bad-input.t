@@ -560,27 +560,28 @@ $ printf '[treaty] # the treaty\nentry_into_force = 2000-01-01\n' > s.ini; treat
 
 # batch: header rows.
 $ printf 'id,entry_into_force,colour\n' > b.csv; treatyterm batch b.csv
-2> treatyterm: b.csv:1: column 3: unknown column 'colour' (expected a spec key: id, name, entry_into_force, term, ... or section.key)
+2> treatyterm: b.csv:1: column 3: unknown column 'colour' (expected id, name, entry_into_force, term, convention, notice_given or horizon, or section.key with section consultation, review, conference, withdrawal, renewal or milestone)
 [exit 1]
 
 $ printf 'id,consultation.firstly\n' > b.csv; treatyterm batch b.csv
-2> treatyterm: b.csv:1: column 2: unknown column 'consultation.firstly' (expected a spec key: id, name, entry_into_force, term, ... or section.key)
+2> treatyterm: b.csv:1: column 2: unknown column 'consultation.firstly' (the consultation keys are first, every, count and label)
 [exit 1]
 
 $ printf 'id,nosuch.first\n' > b.csv; treatyterm batch b.csv
-2> treatyterm: b.csv:1: column 2: unknown column 'nosuch.first' (expected a spec key: id, name, entry_into_force, term, ... or section.key)
+2> treatyterm: b.csv:1: column 2: unknown column 'nosuch.first' (no section 'nosuch'; expected consultation, review, conference, withdrawal, renewal or milestone)
 [exit 1]
 
 $ printf 'id,.first\n' > b.csv; treatyterm batch b.csv
-2> treatyterm: b.csv:1: column 2: unknown column '.first' (expected a spec key: id, name, entry_into_force, term, ... or section.key)
+2> treatyterm: b.csv:1: column 2: unknown column '.first' (no section ''; expected consultation, review, conference, withdrawal, renewal or milestone)
 [exit 1]
 
 $ printf 'id,\n' > b.csv; treatyterm batch b.csv
-2> treatyterm: b.csv:1: column 2: unknown column '' (expected a spec key: id, name, entry_into_force, term, ... or section.key)
+2> treatyterm: b.csv:1: column 2: unknown column '' (expected id, name, entry_into_force, term, convention, notice_given or horizon, or section.key with section consultation, review, conference, withdrawal, renewal or milestone)
 [exit 1]
 
 $ printf 'id;entry_into_force\nx;2000-01-01\n' > b.csv; treatyterm batch b.csv
-2> treatyterm: b.csv:1: column 1: unknown column 'id;entry_into_force' (expected a spec key: id, name, entry_into_force, term, ... or section.key)
+2> treatyterm: b.csv:1: column 1: unknown column 'id;entry_into_force' (expected id, name, entry_into_force, term, convention, notice_given or horizon, or section.key with section consultation, review, conference, withdrawal, renewal or milestone)
+2> treatyterm: hint: the header has ';': try --delimiter ';'
 [exit 1]
 
 $ printf 'id,entry_into_force\n' > b.csv; treatyterm batch b.csv
@@ -640,15 +641,18 @@ y,2005-01-01,Saturday,expiry
 2> treatyterm: b.csv:2: the schedule would have more than 100000 milestones; give a count or an earlier horizon
 2> treatyterm: b.csv: 1 of 2 rows skipped
 
-# batch: quoting errors, wrong field counts, NUL bytes.
+# batch: quoting errors (bad rows, skipped), wrong field counts, NUL
+# bytes.
 $ printf 'id,entry_into_force\nx,2000-01-01\n"y,2000-01-01\n' > b.csv; treatyterm batch b.csv -f csv | tr -d '\r' | cut -d, -f1-2
 treaty_id,date
 x,2000-01-01
 2> treatyterm: b.csv:3: unterminated quoted field
+2> treatyterm: b.csv: 1 of 2 rows skipped
 
 $ printf 'id,entry_into_force\n"x"y,2000-01-01\n' > b.csv; treatyterm batch b.csv
 2> treatyterm: b.csv:2: malformed quoting (a quote inside an unquoted field, or text after a closing quote)
-[exit 1]
+2> treatyterm: b.csv: 1 of 1 rows skipped
+[exit 3]
 
 $ printf 'id,entry_into_force\nx,2000-01-01,extra\n' > b.csv; treatyterm batch b.csv
 2> treatyterm: b.csv:2: the row has 3 fields, the header 2
@@ -661,9 +665,14 @@ $ printf 'id,entry_into_force\nx,2000\00001-01\n' > b.csv; treatyterm batch b.cs
 
 # batch: nothing is left behind when a run fails with -o (neither the
 # output nor its temporary file).
-$ mkdir o1; cd o1; printf 'id,name,entry_into_force\nx,ok,2000-01-01\ny,"broken\n' > q.csv; treatyterm batch q.csv -o out.jsonl || echo "exit $?; files: $(echo $(ls -A))"
+$ mkdir o1; cd o1; printf 'id,name,entry_into_force\nx,ok,2000-01-01\ny,"bro\000ken\n' > q.csv; treatyterm batch q.csv -o out.jsonl || echo "exit $?; files: $(echo $(ls -A))"
 exit 1; files: q.csv
+2> treatyterm: q.csv:3: NUL byte in the file (is it a text file?)
+
+$ mkdir o4; cd o4; printf 'id,name,entry_into_force\nx,ok,2000-01-01\ny,"broken\n' > q.csv; treatyterm batch q.csv -o out.jsonl; echo "exit $?; files: $(echo $(ls -A)); $(wc -l < out.jsonl) line"
+exit 3; files: out.jsonl q.csv; 1 line
 2> treatyterm: q.csv:3: unterminated quoted field
+2> treatyterm: q.csv: 1 of 2 rows skipped
 
 $ mkdir o2; cd o2; printf 'id,entry_into_force\nx,2000-01-01\n' > b.csv; printf 'junk\n' > junk.ics; treatyterm batch b.csv --roll following --holidays junk.ics -o out.jsonl || echo "exit $?; files: $(echo $(ls -A))"
 exit 1; files: b.csv junk.ics
@@ -688,12 +697,12 @@ $ treatyterm batch b.csv --term 6q
 [exit 1]
 
 $ treatyterm batch --strict=yes b.csv
-2> treatyterm: batch: unrecognized option '--strict=yes'
+2> treatyterm: batch: option '--strict' doesn't allow an argument
 2> Try 'treatyterm batch --help' for more information.
 [exit 2]
 
 $ treatyterm batch b.csv --format xml
-2> treatyterm: batch: unknown format 'xml' (expected jsonl, csv, ics)
+2> treatyterm: batch: --format: expected 'jsonl', 'csv' or 'ics', not 'xml'
 2> Try 'treatyterm batch --help' for more information.
 [exit 2]
 
@@ -807,7 +816,7 @@ $ printf 'id,entry_into_force\n\nx,2000-02-30\n\n\ny,2000-02-31\n' > bl.csv; tre
 [exit 3]
 
 $ printf '\nid,colour\n' > h.csv; treatyterm batch h.csv
-2> treatyterm: h.csv:2: column 2: unknown column 'colour' (expected a spec key: id, name, entry_into_force, term, ... or section.key)
+2> treatyterm: h.csv:2: column 2: unknown column 'colour' (expected id, name, entry_into_force, term, convention, notice_given or horizon, or section.key with section consultation, review, conference, withdrawal, renewal or milestone)
 [exit 1]
 
 $ treatyterm batch .

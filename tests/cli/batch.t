@@ -44,11 +44,44 @@ x,2005-01-01,Saturday,expiry
 $ printf 'id,name,entry_into_force\nq,"two\nlines, quoted",2000-01-01\n' > nl.csv; treatyterm batch nl.csv | python3 -c 'import json,sys; print(repr(json.loads(sys.stdin.readline())["treaty"]["name"]))'
 'two\nlines, quoted'
 
-# Rows without an id are known by their line.
-$ printf 'entry_into_force,term\n2000-01-01,1y\n' > noid.csv; treatyterm batch noid.csv -f csv | tr -d '\r' | cut -d, -f1-4
+# A row without an id is known by its name, as "schedule" knows a spec
+# without one: its calendar events get the UIDs "schedule" gives them, and
+# inserting a row before it changes nothing.  A row with neither is bad.
+$ printf 'name,entry_into_force,term\nTreaty of Rome,2000-01-01,1y\n' > noid.csv; treatyterm batch noid.csv -f csv | tr -d '\r' | cut -d, -f1-4
 treaty_id,date,weekday,kind
-line-2,2000-01-01,Saturday,entry_into_force
-line-2,2001-01-01,Monday,expiry
+,2000-01-01,Saturday,entry_into_force
+,2001-01-01,Monday,expiry
+
+$ printf 'name,entry_into_force,term\nTreaty of Rome,2000-01-01,1y\n' > a.csv; printf 'name,entry_into_force,term\nInserted,1990-01-01,5y\nTreaty of Rome,2000-01-01,1y\n' > b.csv; SOURCE_DATE_EPOCH=0 treatyterm batch a.csv -f ics | grep '^UID' > a.uid; SOURCE_DATE_EPOCH=0 treatyterm batch b.csv -f ics | grep '^UID' > b.uid; SOURCE_DATE_EPOCH=0 treatyterm schedule --name 'Treaty of Rome' --entry-into-force 2000-01-01 --term 1y -f ics | grep '^UID' > s.uid; wc -l < a.uid; cmp a.uid s.uid && tail -n 2 b.uid | cmp - a.uid && echo same UIDs
+2
+same UIDs
+
+$ printf 'id,name,entry_into_force\n,,2000-01-01\nx,,2000-01-01\n' > noid.csv; treatyterm batch noid.csv -f csv | tr -d '\r' | cut -d, -f1-4
+treaty_id,date,weekday,kind
+x,2000-01-01,Saturday,entry_into_force
+2> treatyterm: noid.csv:2: no id or name: give the row an id (its calendar events are known by it)
+2> treatyterm: noid.csv: 1 of 2 rows skipped
+
+# A treaty given twice is a bad row: two rows with one id (or, without
+# ids, one name) would give two treaties' events the same UIDs.
+$ printf 'id,name,entry_into_force\na,A,2000-01-01\nb,B,2001-01-01\na,Other,2002-01-01\n,B,2003-01-01\n,C,2004-01-01\n,C,2005-01-01\nC,,2006-01-01\n' > dup.csv; treatyterm batch dup.csv -f csv | tr -d '\r' | cut -d, -f1-4
+treaty_id,date,weekday,kind
+a,2000-01-01,Saturday,entry_into_force
+b,2001-01-01,Monday,entry_into_force
+,2003-01-01,Wednesday,entry_into_force
+,2004-01-01,Thursday,entry_into_force
+2> treatyterm: dup.csv:4: id: 'a' was already used on line 2
+2> treatyterm: dup.csv:7: name: 'C' was already used on line 6 (a row without an id is known by its name: give it an id)
+2> treatyterm: dup.csv:8: id: 'C' was already used on line 6
+2> treatyterm: dup.csv: 3 of 7 rows skipped
+
+$ SOURCE_DATE_EPOCH=0 treatyterm batch dup.csv -f ics > dup.ics; echo "exit $?"; grep '^UID' dup.ics | sort | uniq -d | wc -l
+exit 3
+0
+2> treatyterm: dup.csv:4: id: 'a' was already used on line 2
+2> treatyterm: dup.csv:7: name: 'C' was already used on line 6 (a row without an id is known by its name: give it an id)
+2> treatyterm: dup.csv:8: id: 'C' was already used on line 6
+2> treatyterm: dup.csv: 3 of 7 rows skipped
 
 # Bad rows are reported with their line and skipped; exit status 3.
 $ printf 'id,entry_into_force,term,withdrawal.notice\na,1955-02-30,20y,\nb,1955-01-01,5y,6y\nc,1955-01-01,5y,\nd,1955-01-01\ne,,5y,\nf,1955-01-01,5x,\n' > bad.csv; treatyterm batch bad.csv -f csv > bad.out; echo "exit $?"; tr -d '\r' < bad.out | cut -d, -f1-4
@@ -68,8 +101,8 @@ treaty_id,date,weekday,kind,label,nominal_date,basis
 2> treatyterm: bad.csv:2: entry_into_force: day 30 is out of range for February 1955 (1 to 28)
 [exit 1]
 
-$ treatyterm batch bad.csv -o out.csv; ls out.csv*; head -c 20 out.csv; echo
-out.csv
+$ treatyterm batch bad.csv -o out.jsonl; ls out.jsonl*; head -c 20 out.jsonl; echo
+out.jsonl
 {"treaty":{"id":"c",
 2> treatyterm: bad.csv:2: entry_into_force: day 30 is out of range for February 1955 (1 to 28)
 2> treatyterm: bad.csv:3: withdrawal.notice: the notice period is longer than the term
@@ -85,7 +118,7 @@ kept.csv
 
 # Header errors stop the run.
 $ printf 'id,colour\nx,red\n' > h.csv; treatyterm batch h.csv
-2> treatyterm: h.csv:1: column 2: unknown column 'colour' (expected a spec key: id, name, entry_into_force, term, ... or section.key)
+2> treatyterm: h.csv:1: column 2: unknown column 'colour' (expected id, name, entry_into_force, term, convention, notice_given or horizon, or section.key with section consultation, review, conference, withdrawal, renewal or milestone)
 [exit 1]
 
 $ printf 'id,term,term\n' > h.csv; treatyterm batch h.csv
@@ -93,7 +126,7 @@ $ printf 'id,term,term\n' > h.csv; treatyterm batch h.csv
 [exit 1]
 
 $ printf 'id,treaty.term\n' > h.csv; treatyterm batch h.csv
-2> treatyterm: h.csv:1: column 2: unknown column 'treaty.term' (expected a spec key: id, name, entry_into_force, term, ... or section.key)
+2> treatyterm: h.csv:1: column 2: unknown column 'treaty.term' ([treaty] keys have no section: 'term')
 [exit 1]
 
 $ : > empty.csv; treatyterm batch empty.csv
@@ -102,11 +135,75 @@ $ : > empty.csv; treatyterm batch empty.csv
 
 $ printf 'id,name\nx,"unterminated\n' > q.csv; treatyterm batch q.csv
 2> treatyterm: q.csv:2: unterminated quoted field
-[exit 1]
+2> treatyterm: q.csv: 1 of 1 rows skipped
+[exit 3]
 
 $ printf 'id,name\nx,a"b\n' > q.csv; treatyterm batch q.csv
 2> treatyterm: q.csv:2: malformed quoting (a quote inside an unquoted field, or text after a closing quote)
+2> treatyterm: q.csv: 1 of 1 rows skipped
+[exit 3]
+
+# A malformed record (a stray quote) is a bad row, reported at its own
+# line; the rows after it are read as rows, not swallowed into a field.
+$ printf 'id,name,entry_into_force\na,"A",2000-01-01\nb,"B,2001-01-01\nc,C,2002-01-01\nd,"D, quoted",2003-01-01\ne,E"e,2004-01-01\nf,"F\nspans lines",2005-01-01\n' > stray.csv; treatyterm batch stray.csv -f csv | tr -d '\r' | cut -d, -f1-2 | uniq
+treaty_id,date
+a,2000-01-01
+c,2002-01-01
+d,2003-01-01
+f,2005-01-01
+2> treatyterm: stray.csv:3: malformed quoting (a quote inside an unquoted field, or text after a closing quote)
+2> treatyterm: stray.csv:6: malformed quoting (a quote inside an unquoted field, or text after a closing quote)
+2> treatyterm: stray.csv: 2 of 6 rows skipped
+
+$ printf 'id,name,entry_into_force\na,A,2000-01-01\nb,"B,2001-01-01\nc,C,2002-01-01\n' > stray.csv; treatyterm batch stray.csv -f csv | tr -d '\r' | cut -d, -f1-2 | uniq
+treaty_id,date
+a,2000-01-01
+c,2002-01-01
+2> treatyterm: stray.csv:3: unterminated quoted field
+2> treatyterm: stray.csv: 1 of 3 rows skipped
+
+# A calendar on standard output always ends complete: after --strict
+# stopped at a bad row, and after an error that stops the run.
+$ printf 'id,entry_into_force\na,2000-01-01\nb,2000-02-30\nc,2002-01-01\n' > s.csv; SOURCE_DATE_EPOCH=0 treatyterm batch -f ics --strict s.csv | tr -d '\r' | grep -E '^(BEGIN|END):V'
+BEGIN:VCALENDAR
+BEGIN:VEVENT
+END:VEVENT
+END:VCALENDAR
+2> treatyterm: s.csv:3: entry_into_force: day 30 is out of range for February 2000 (1 to 29)
+
+$ printf 'id,entry_into_force\na,2000-01-01\nb,2001\000-01-01\n' > s.csv; SOURCE_DATE_EPOCH=0 treatyterm batch -f ics s.csv | tr -d '\r' | grep -E '^(BEGIN|END):V'
+BEGIN:VCALENDAR
+BEGIN:VEVENT
+END:VEVENT
+END:VCALENDAR
+2> treatyterm: s.csv:3: NUL byte in the file (is it a text file?)
+
+# Spreadsheets write ';' or tabs: --delimiter, and a hint when the header
+# seems to use another delimiter.
+$ printf 'id;name;entry_into_force\nx;"a; b";2000-01-01\n' > semi.csv; treatyterm batch semi.csv
+2> treatyterm: semi.csv:1: column 1: unknown column 'id;name;entry_into_force' (expected id, name, entry_into_force, term, convention, notice_given or horizon, or section.key with section consultation, review, conference, withdrawal, renewal or milestone)
+2> treatyterm: hint: the header has ';': try --delimiter ';'
 [exit 1]
+
+$ treatyterm batch --delimiter ';' semi.csv -f csv | tr -d '\r'
+treaty_id,date,weekday,kind,label,nominal_date,basis
+x,2000-01-01,Saturday,entry_into_force,Entry into force,,"entry into force as given in the spec (a date given, not computed)"
+
+$ printf 'id\tentry_into_force\nx\t2000-01-01\n' > tab.csv; treatyterm batch tab.csv 2>&1 | tail -n 1; treatyterm batch --delimiter tab tab.csv -f csv | tr -d '\r' | cut -d, -f1-2; treatyterm batch --delimiter '\t' tab.csv -f csv | tr -d '\r' | cut -d, -f1-2 | tail -n 1
+treatyterm: hint: the header has a tab: try --delimiter tab
+treaty_id,date
+x,2000-01-01
+x,2000-01-01
+
+$ treatyterm batch --delimiter '"' tab.csv
+2> treatyterm: batch: --delimiter: expected one character (not a quote or a line end) or 'tab', not '"'
+2> Try 'treatyterm batch --help' for more information.
+[exit 2]
+
+$ treatyterm batch --delimiter ';;' tab.csv
+2> treatyterm: batch: --delimiter: expected one character (not a quote or a line end) or 'tab', not ';;'
+2> Try 'treatyterm batch --help' for more information.
+[exit 2]
 
 $ printf 'id\000,x\n' > nul.csv; treatyterm batch nul.csv
 2> treatyterm: nul.csv:1: NUL byte in the file (is it a text file?)
@@ -122,7 +219,7 @@ $ treatyterm batch two.csv one.csv
 [exit 2]
 
 $ treatyterm batch two.csv --format table
-2> treatyterm: batch: unknown format 'table' (expected jsonl, csv, ics)
+2> treatyterm: batch: --format: expected 'jsonl', 'csv' or 'ics', not 'table'
 2> Try 'treatyterm batch --help' for more information.
 [exit 2]
 
@@ -139,9 +236,10 @@ $ treatyterm batch two.csv > /dev/full
 [exit 1]
 
 
-# The JSON Lines writer gives the same bytes as json-c, on 300 synthetic
-# treaties (29 February and month-end entries into force, every clause).
-$ /usr/bin/python3 "$top_srcdir/bench/gen-treaties.py" 300 7 > syn.csv; treatyterm batch syn.csv > fast.jsonl; treatyterm batch --json-c syn.csv > slow.jsonl; cmp fast.jsonl slow.jsonl && wc -l < fast.jsonl
+# Every JSON line is valid JSON (a strict parser reads each one), on 300
+# synthetic treaties (29 February and month-end entries into force, every
+# clause).
+$ /usr/bin/python3 "$top_srcdir/bench/gen-treaties.py" 300 7 > syn.csv; treatyterm batch syn.csv > syn.jsonl; /usr/bin/python3 -c 'import json; ls = open("syn.jsonl", encoding="utf-8").read().split("\n"); assert ls.pop() == ""; os = [json.loads(l) for l in ls]; assert all(set(o) >= {"treaty", "milestones", "expiry"} for o in os); print(len(os))'
 300
 
 # The calendar batch writes (with the one writer schedule and compare use)
@@ -174,3 +272,62 @@ c,2002-01-01,Tuesday,entry_into_force
 $ printf 'id,entry_into_force\na,2000-01-01\r' > crend.csv; treatyterm batch crend.csv -f csv | tr -d '\r' | cut -d, -f1-4
 treaty_id,date,weekday,kind
 a,2000-01-01,Saturday,entry_into_force
+
+# Progress goes to standard error only when that is a terminal the data
+# does not go to, with the rows done and the share of the file read; a
+# summary line is left at the end.  onterm.py runs the command with standard
+# error (and with "both" standard output too) on a pseudo-terminal and
+# prints the first progress line and the messages the terminal got.
+<<< onterm.py
+import os, pty, re, subprocess, sys, tty
+m, s = pty.openpty()
+tty.setraw(s)
+p = subprocess.Popen(sys.argv[2:], stdin=subprocess.DEVNULL, stderr=s,
+                     stdout=s if sys.argv[1] == "both" else subprocess.DEVNULL)
+os.close(s)
+got = b""
+while True:
+    try:
+        chunk = os.read(m, 65536)
+    except OSError:
+        break
+    if not chunk:
+        break
+    got += chunk
+p.wait()
+progress = [t.strip() for t in re.split(r"[\r\n]", got.decode())
+            if re.match(r"treatyterm: batch: \d+ rows", t)]
+print("progress:", progress[0] if progress else "none")
+for t in re.split(r"[\r\n]", got.decode()):
+    if t.startswith("treatyterm: ") and not t.startswith("treatyterm: batch: "):
+        print(t)
+print("exit", p.returncode)
+>>>
+$ /usr/bin/python3 "$top_srcdir/bench/gen-treaties.py" 5000 3 > big.csv; /usr/bin/python3 onterm.py err "$TREATYTERM" batch big.csv -o big.jsonl; wc -l < big.jsonl
+progress: treatyterm: batch: 1024 rows, 0 skipped, 20% read
+treatyterm: big.csv: 5000 rows, none skipped
+exit 0
+5000
+
+$ /usr/bin/python3 onterm.py both "$TREATYTERM" batch big.csv
+progress: none
+treatyterm: big.csv: 5000 rows, none skipped
+exit 0
+
+$ /usr/bin/python3 onterm.py err "$TREATYTERM" batch -q big.csv -o big.jsonl
+progress: none
+exit 0
+
+$ printf 'bad\n' >> big.csv; /usr/bin/python3 onterm.py err "$TREATYTERM" batch big.csv -o big.jsonl; treatyterm batch big.csv > /dev/null
+progress: treatyterm: batch: 1024 rows, 0 skipped, 20% read
+treatyterm: big.csv:5002: the row has 1 field, the header 16
+treatyterm: big.csv: 1 of 5001 rows skipped
+exit 3
+2> treatyterm: big.csv:5002: the row has 1 field, the header 16
+2> treatyterm: big.csv: 1 of 5001 rows skipped
+[exit 3]
+
+# The name of the -o file picks the format, as for the other commands.
+$ treatyterm batch two.csv -o out.csv; head -n 1 out.csv | tr -d '\r'; treatyterm batch two.csv -o out.ics; grep -c BEGIN:VEVENT out.ics
+treaty_id,date,weekday,kind,label,nominal_date,basis
+9

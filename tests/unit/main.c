@@ -45,6 +45,7 @@ main(int argc, char **argv)
 	add_ics_text_tests();
 	add_spec_tests();
 	add_schedule_tests();
+	add_json_tests();
 
 	CU_basic_set_mode(CU_BRM_NORMAL);
 	if (argc > 1) {

@@ -1,0 +1,606 @@
+/*
+ * json.c -- schedules and comparisons as JSON, written directly.
+ *
+ * The one JSON writer of the program: indented for "schedule" and
+ * "compare --format json", one line a schedule for "batch" (JSON Lines).
+ * The objects are the ones documented in treatyterm(1); the indented
+ * layout is json-c's (two spaces, "key": value, an empty array as "[",
+ * newline, indent, "]"), which earlier versions printed, so output does
+ * not change.  Text goes through json_buf_string(), which escapes what
+ * JSON requires and also what a JavaScript or HTML consumer trips on.
+ * A document is built in a buffer reused from call to call (so a batch
+ * run allocates nothing per treaty) and written with one fwrite().
+ */
+#include <config.h>
+
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "compare.h"
+#include "format.h"
+#include "text.h"
+
+/* How deep objects and arrays nest; the documents here need 5. */
+#define JSON_DEPTH 8
+
+struct json_writer {
+	struct json_buf *b;
+	bool pretty;
+	int depth;
+	bool had[JSON_DEPTH + 1];	/* the container at depth D has a
+					 * member already */
+};
+
+/* Grows B for N more bytes; false (and B failed) if memory runs out. */
+static bool
+grow(struct json_buf *b, size_t n)
+{
+	size_t ncap;
+	char *p;
+
+	if (b->failed)
+		return false;
+	ncap = b->cap ? b->cap : 16384;
+	while (ncap < b->len + n) {
+		if (ncap > SIZE_MAX / 2) {
+			b->failed = true;
+			return false;
+		}
+		ncap *= 2;
+	}
+	p = realloc(b->p, ncap);
+	if (p == NULL) {
+		b->failed = true;
+		return false;
+	}
+	b->p = p;
+	b->cap = ncap;
+	return true;
+}
+
+static inline bool
+reserve(struct json_buf *b, size_t n)
+{
+	return b->len + n <= b->cap || grow(b, n);
+}
+
+static inline void
+put(struct json_buf *b, const char *s, size_t n)
+{
+	if (!reserve(b, n))
+		return;
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+}
+
+#define PUTS(b, lit) put((b), (lit), sizeof(lit) - 1)
+
+void
+json_buf_free(struct json_buf *b)
+{
+	free(b->p);
+	memset(b, 0, sizeof *b);
+}
+
+/* The length of the UTF-8 sequence at S (N bytes left) if it is valid
+ * (shortest form, not a surrogate, at most U+10FFFF), else 0. */
+static size_t
+utf8_length(const unsigned char *s, size_t n)
+{
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		return n >= 2 && (s[1] & 0xc0) == 0x80 ? 2 : 0;
+	if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		if (n < 3 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80)
+			return 0;
+		if ((s[0] == 0xe0 && s[1] < 0xa0) ||
+		    (s[0] == 0xed && s[1] >= 0xa0))
+			return 0;	/* overlong, or a surrogate */
+		return 3;
+	}
+	if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		if (n < 4 || (s[1] & 0xc0) != 0x80 ||
+		    (s[2] & 0xc0) != 0x80 || (s[3] & 0xc0) != 0x80)
+			return 0;
+		if ((s[0] == 0xf0 && s[1] < 0x90) ||
+		    (s[0] == 0xf4 && s[1] >= 0x90))
+			return 0;	/* overlong, or past U+10FFFF */
+		return 4;
+	}
+	return 0;
+}
+
+/* True if none of the 8 bytes at P needs a second look: none is a control
+ * character, a quote, a backslash or part of a multi-byte character.
+ * (The classic test for a zero byte, on P and on P with the byte sought
+ * XORed out; exact as a yes or no.) */
+static inline bool
+plain8(const unsigned char *p)
+{
+	const uint64_t ones = 0x0101010101010101u;
+	const uint64_t high = 0x8080808080808080u;
+	uint64_t v, q, b;
+
+	memcpy(&v, p, 8);
+	q = v ^ (ones * '"');
+	b = v ^ (ones * '\\');
+	return (((v - ones * 0x20) & ~v) | ((q - ones) & ~q) |
+		((b - ones) & ~b) | v) & high ? false : true;
+}
+
+#ifdef __SSE2__
+/* The same for the 16 bytes at P, in SSE2 (every x86-64 has it): a
+ * signed compare below 0x20 catches the control characters and the bytes
+ * from 0x80 alike. */
+static inline bool
+plain16(const unsigned char *p)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i x = _mm_or_si128(
+		_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+		_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+			     _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+
+	return _mm_movemask_epi8(x) == 0;
+}
+#endif
+
+/*
+ * As json-c escapes (without escaping '/'): quote, backslash and the
+ * control characters, with the short forms \b \f \n \r \t where JSON has
+ * them.  Beyond json-c: a byte that does not start valid UTF-8 becomes
+ * U+FFFD (the spec layer refuses such text, so this is a safety net), and
+ * U+2028 and U+2029, valid JSON but line ends to JavaScript, are escaped.
+ */
+/* The bytes json_buf_string() looks at twice: control characters, quote,
+ * backslash, and those of multi-byte characters. */
+static const unsigned char special[256] = {
+	[0x00] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	[0x10] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['"'] = 1, ['\\'] = 1,
+	[0x80] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	[0x90] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	[0xa0] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	[0xb0] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	[0xc0] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	[0xd0] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	[0xe0] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	[0xf0] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+void
+json_buf_string(struct json_buf *b, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *end = p + len, *run = p;
+
+	/* At most 6 bytes out for one in, and the quotes. */
+	if (!reserve(b, len * 6 + 2))
+		return;
+	b->p[b->len++] = '"';
+	while (p < end) {
+		unsigned char c;
+		bool sep = false;	/* U+2028 or U+2029 */
+		char *o;
+		size_t k;
+
+#ifdef __SSE2__
+		if (end - p >= 16 && plain16(p)) {
+			p += 16;
+			continue;
+		}
+		/* The last 16 bytes, overlapping what was checked. */
+		if (p < end && len >= 16 && end - p < 16 &&
+		    plain16(end - 16)) {
+			p = end;
+			break;
+		}
+#endif
+		if (end - p >= 8 && plain8(p)) {
+			p += 8;
+			continue;
+		}
+		c = *p;
+		if (!special[c]) {
+			p++;
+			continue;
+		}
+		if (c >= 0x80) {
+			k = utf8_length(p, (size_t)(end - p));
+			sep = k == 3 && c == 0xe2 && p[1] == 0x80 &&
+			      (p[2] == 0xa8 || p[2] == 0xa9);
+			if (k > 0 && !sep) {
+				p += k;
+				continue;
+			}
+		}
+		memcpy(b->p + b->len, run, (size_t)(p - run));
+		b->len += (size_t)(p - run);
+		o = b->p + b->len;
+		o[0] = '\\';
+		switch (c) {
+		case '"': o[1] = '"'; b->len += 2; break;
+		case '\\': o[1] = '\\'; b->len += 2; break;
+		case '\b': o[1] = 'b'; b->len += 2; break;
+		case '\f': o[1] = 'f'; b->len += 2; break;
+		case '\n': o[1] = 'n'; b->len += 2; break;
+		case '\r': o[1] = 'r'; b->len += 2; break;
+		case '\t': o[1] = 't'; b->len += 2; break;
+		default:
+			if (c < 0x20) {
+				memcpy(o + 1, "u00", 3);
+				o[4] = hex[c >> 4];
+				o[5] = hex[c & 0xf];
+			} else if (sep) {
+				memcpy(o + 1, "u202", 4);
+				o[5] = p[2] == 0xa8 ? '8' : '9';
+				p += 2;
+			} else {
+				memcpy(o + 1, "ufffd", 5);
+			}
+			b->len += 6;
+			break;
+		}
+		run = ++p;
+	}
+	memcpy(b->p + b->len, run, (size_t)(p - run));
+	b->len += (size_t)(p - run);
+	b->p[b->len++] = '"';
+}
+
+/* --- the layout ------------------------------------------------------ */
+
+static void
+indent(struct json_writer *w, int level)
+{
+	static const char spaces[] = "                ";
+
+	put(w->b, spaces, (size_t)level * 2);
+}
+
+/* Before a member or element: the comma, and in pretty output the line
+ * break and indent. */
+static inline void
+next(struct json_writer *w)
+{
+	if (w->pretty) {
+		if (w->had[w->depth])
+			PUTS(w->b, ",\n");
+		indent(w, w->depth);
+	} else if (w->had[w->depth]) {
+		PUTS(w->b, ",");
+	}
+	w->had[w->depth] = true;
+}
+
+/* A member's key and colon: QUOTED is the key in quotes followed by
+ * ": " (N bytes), as KEY() makes it from a literal needing no escaping;
+ * compact output leaves out the space. */
+static inline void
+key(struct json_writer *w, const char *quoted, size_t n)
+{
+	struct json_buf *b = w->b;
+
+	if (w->pretty) {
+		next(w);
+		put(b, quoted, n);
+		return;
+	}
+	if (!reserve(b, n))
+		return;
+	if (w->had[w->depth])
+		b->p[b->len++] = ',';
+	w->had[w->depth] = true;
+	memcpy(b->p + b->len, quoted, n - 1);
+	b->len += n - 1;
+}
+
+#define KEY(w, lit) key((w), "\"" lit "\": ", sizeof("\"" lit "\": ") - 1)
+
+static void
+push(struct json_writer *w, const char *brace)
+{
+	put(w->b, brace, 1);
+	if (w->pretty)
+		PUTS(w->b, "\n");
+	w->had[++w->depth] = false;
+}
+
+static void
+pop(struct json_writer *w, const char *brace)
+{
+	if (w->pretty) {
+		if (w->had[w->depth])
+			PUTS(w->b, "\n");
+		indent(w, w->depth - 1);
+	}
+	w->depth--;
+	put(w->b, brace, 1);
+}
+
+static void
+string(struct json_writer *w, const char *s)
+{
+	json_buf_string(w->b, s, strlen(s));
+}
+
+/* A word of the program's own vocabulary (a kind, a convention, an ISO
+ * duration): letters, digits, '_' and '-' only, nothing to escape. */
+static void
+word(struct json_writer *w, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (!reserve(w->b, n + 2))
+		return;
+	w->b->p[w->b->len++] = '"';
+	memcpy(w->b->p + w->b->len, s, n);
+	w->b->len += n;
+	w->b->p[w->b->len++] = '"';
+}
+
+static void
+date(struct json_writer *w, tt_date d)
+{
+	char s[TT_DATE_BUFSIZE + 2];
+
+	s[0] = '"';
+	tt_date_format(d, s + 1);
+	s[11] = '"';
+	put(w->b, s, 12);
+}
+
+static void
+integer(struct json_writer *w, int64_t v)
+{
+	char s[24];
+
+	put(w->b, s, (size_t)snprintf(s, sizeof s, "%" PRId64, v));
+}
+
+/* Starts a document in B. */
+static void
+begin(struct json_writer *w, struct json_buf *b, bool pretty)
+{
+	memset(w, 0, sizeof *w);
+	w->b = b;
+	w->pretty = pretty;
+	b->len = 0;
+	b->failed = false;
+}
+
+/* Ends the line and writes the document. */
+static bool
+end(struct json_writer *w, FILE *fp)
+{
+	PUTS(w->b, "\n");
+	return !w->b->failed &&
+	       fwrite(w->b->p, 1, w->b->len, fp) == w->b->len;
+}
+
+/* --- schedules ------------------------------------------------------- */
+
+static void
+schedule_object(struct json_writer *w, const tt_schedule *s)
+{
+	char text[TT_DURATION_BUFSIZE];
+	struct text t;
+	tt_duration term;
+	tt_date exp;
+
+	push(w, "{");
+	KEY(w, "treaty");
+	push(w, "{");
+	KEY(w, "id");
+	string(w, tt_schedule_id(s));
+	KEY(w, "name");
+	string(w, tt_schedule_name(s));
+	KEY(w, "entry_into_force");
+	date(w, tt_schedule_entry_into_force(s));
+	KEY(w, "term");
+	if (tt_schedule_term(s, &term))
+		tt_duration_format_iso(term, text, sizeof text);
+	word(w, tt_schedule_term(s, &term) ? text : "indefinite");
+	KEY(w, "convention");
+	word(w, tt_convention_name(tt_schedule_convention(s)));
+	pop(w, "}");
+	KEY(w, "milestones");
+	push(w, "[");
+	text_init(&t);
+	for (size_t i = 0; i < tt_schedule_count(s); i++) {
+		const tt_milestone *m = tt_schedule_at(s, i);
+
+		next(w);
+		push(w, "{");
+		KEY(w, "date");
+		date(w, m->date);
+		KEY(w, "kind");
+		word(w, tt_kind_name(m->kind));
+		KEY(w, "label");
+		string(w, text_milestone(&t, tt_milestone_label, m));
+		KEY(w, "basis");
+		string(w, text_milestone(&t, tt_milestone_basis, m));
+		if (m->flags & TT_MS_ROLLED) {
+			KEY(w, "nominal_date");
+			date(w, m->nominal);
+		}
+		pop(w, "}");
+	}
+	text_free(&t);
+	pop(w, "]");
+	KEY(w, "expiry");
+	if (tt_schedule_expiry(s, &exp))
+		date(w, exp);
+	else
+		PUTS(w->b, "null");
+	if (tt_schedule_truncated(s)) {
+		KEY(w, "horizon");
+		date(w, tt_schedule_horizon(s));
+	}
+	pop(w, "}");
+}
+
+/* Reused from document to document, released by json_release(). */
+static struct json_buf buf;
+
+void
+json_release(void)
+{
+	json_buf_free(&buf);
+}
+
+bool
+json_write_schedule(FILE *fp, const tt_schedule *s, bool pretty)
+{
+	struct json_writer w;
+
+	begin(&w, &buf, pretty);
+	schedule_object(&w, s);
+	return end(&w, fp);
+}
+
+/* --- compare: several proposals and how they differ ----------------- */
+
+static void
+optional_date(struct json_writer *w, const tt_milestone *m)
+{
+	if (m != NULL)
+		date(w, m->date);
+	else
+		PUTS(w->b, "null");
+}
+
+static const char *
+end_reason(enum compare_end by)
+{
+	switch (by) {
+	case COMPARE_END_MEETING:
+		return "meeting";
+	case COMPARE_END_WITHDRAWAL:
+		return "withdrawal";
+	case COMPARE_END_NOT_RENEWED:
+		return "not_renewed";
+	case COMPARE_END_EXPIRY:
+		return "expiry";
+	default:
+		return "none";
+	}
+}
+
+/* The figures of one proposal, as the table shows them. */
+static void
+summary_object(struct json_writer *w, const struct compare_proposal *p)
+{
+	char text[TT_DURATION_BUFSIZE];
+
+	push(w, "{");
+	KEY(w, "id");
+	string(w, tt_schedule_id(p->s));
+	KEY(w, "name");
+	string(w, tt_schedule_name(p->s));
+	KEY(w, "entry_into_force");
+	date(w, p->eif);
+	KEY(w, "hypothetical");
+	if (p->hypothetical)
+		PUTS(w->b, "true");
+	else
+		PUTS(w->b, "false");
+	KEY(w, "term");
+	if (p->has_term)
+		tt_duration_format_iso(p->term, text, sizeof text);
+	string(w, p->has_term ? text : "indefinite");
+	KEY(w, "expiry");
+	if (p->has_expiry)
+		date(w, p->expiry);
+	else
+		PUTS(w->b, "null");
+	KEY(w, "entry_into_force_to_expiry");
+	if (p->has_expiry) {
+		push(w, "{");
+		KEY(w, "duration");
+		tt_duration_format_iso(p->in_force, text, sizeof text);
+		string(w, text);
+		KEY(w, "days");
+		integer(w, p->days_in_force);
+		pop(w, "}");
+	} else {
+		PUTS(w->b, "null");
+	}
+	KEY(w, "consultations");
+	integer(w, (int)p->consultations);
+	KEY(w, "reviews");
+	integer(w, (int)p->reviews);
+	KEY(w, "conferences");
+	integer(w, (int)p->conferences);
+	KEY(w, "first_possible_end");
+	if (p->end_by != COMPARE_END_NONE) {
+		push(w, "{");
+		KEY(w, "date");
+		date(w, p->first_end);
+		KEY(w, "by");
+		string(w, end_reason(p->end_by));
+		KEY(w, "label");
+		string(w, p->end_label);
+		pop(w, "}");
+	} else {
+		PUTS(w->b, "null");
+	}
+	KEY(w, "first_renewal_notice_deadline");
+	optional_date(w, p->renewal_deadline);
+	KEY(w, "withdrawal_notice_opens");
+	optional_date(w, p->withdrawal_opens);
+	KEY(w, "earliest_withdrawal");
+	optional_date(w, p->withdrawal_effective);
+	if (tt_schedule_truncated(p->s)) {
+		KEY(w, "horizon");
+		date(w, tt_schedule_horizon(p->s));
+	}
+	KEY(w, "differences");
+	push(w, "[");
+	for (size_t i = 0; i < p->ndiffs; i++) {
+		next(w);
+		push(w, "{");
+		KEY(w, "field");
+		string(w, p->diffs[i].field);
+		KEY(w, "text");
+		string(w, p->diffs[i].text);
+		pop(w, "}");
+	}
+	pop(w, "]");
+	pop(w, "}");
+}
+
+bool
+json_write_compare(FILE *fp, const struct compare *cmp, bool pretty)
+{
+	struct json_writer w;
+
+	begin(&w, &buf, pretty);
+	push(&w, "{");
+	KEY(&w, "proposals");
+	push(&w, "[");
+	for (size_t i = 0; i < cmp->n; i++) {
+		next(&w);
+		schedule_object(&w, cmp->p[i].s);
+	}
+	pop(&w, "]");
+	KEY(&w, "comparison");
+	push(&w, "{");
+	KEY(&w, "baseline");
+	string(&w, cmp->n > 0 ? tt_schedule_id(cmp->p[0].s) : "");
+	KEY(&w, "proposals");
+	push(&w, "[");
+	for (size_t i = 0; i < cmp->n; i++) {
+		next(&w);
+		summary_object(&w, &cmp->p[i]);
+	}
+	pop(&w, "]");
+	pop(&w, "}");
+	pop(&w, "}");
+	return end(&w, fp);
+}

@@ -1,0 +1,115 @@
+/*
+ * test-json.c -- the program's JSON string escaping (src/json.c), the one
+ * place text becomes JSON: every output byte must be valid JSON text,
+ * whatever the input, and plain text must come out as it went in.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "format.h"
+#include "unit.h"
+
+/* S (LEN bytes) as JSON, as a NUL-terminated string to compare. */
+static const char *
+quoted(const char *s, size_t len)
+{
+	static struct json_buf b;
+	static char out[256];
+
+	b.len = 0;
+	json_buf_string(&b, s, len);
+	CU_ASSERT_FALSE(b.failed);
+	snprintf(out, sizeof out, "%.*s", (int)b.len, b.p);
+	return out;
+}
+
+#define Q(lit) quoted((lit), sizeof(lit) - 1)
+
+static void
+test_plain(void)
+{
+	CU_ASSERT_STRING_EQUAL(Q(""), "\"\"");
+	CU_ASSERT_STRING_EQUAL(Q("Litvinov, 1946"), "\"Litvinov, 1946\"");
+	/* '/' is not escaped (as json-c with NOSLASHESCAPE). */
+	CU_ASSERT_STRING_EQUAL(Q("a/b"), "\"a/b\"");
+	/* Valid UTF-8 passes: é, €, U+1F600. */
+	CU_ASSERT_STRING_EQUAL(Q("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80"),
+			       "\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"");
+}
+
+static void
+test_escapes(void)
+{
+	CU_ASSERT_STRING_EQUAL(Q("a\"b\\c"), "\"a\\\"b\\\\c\"");
+	CU_ASSERT_STRING_EQUAL(Q("\b\f\n\r\t"), "\"\\b\\f\\n\\r\\t\"");
+	CU_ASSERT_STRING_EQUAL(Q("\x01x\x1f"), "\"\\u0001x\\u001f\"");
+	CU_ASSERT_STRING_EQUAL(Q("a\0b"), "\"a\\u0000b\"");
+	/* DEL is valid in JSON, and json-c does not escape it either. */
+	CU_ASSERT_STRING_EQUAL(Q("\x7f"), "\"\x7f\"");
+	/* Line and paragraph separators end lines in JavaScript. */
+	CU_ASSERT_STRING_EQUAL(Q("a\xe2\x80\xa8" "b\xe2\x80\xa9"),
+			       "\"a\\u2028b\\u2029\"");
+	/* U+2027 and U+202A are left alone. */
+	CU_ASSERT_STRING_EQUAL(Q("\xe2\x80\xa7\xe2\x80\xaa"),
+			       "\"\xe2\x80\xa7\xe2\x80\xaa\"");
+}
+
+static void
+test_invalid_utf8(void)
+{
+	/* Each byte that does not start a valid sequence is U+FFFD. */
+	CU_ASSERT_STRING_EQUAL(Q("a\xff" "b"), "\"a\\ufffdb\"");
+	CU_ASSERT_STRING_EQUAL(Q("\x80"), "\"\\ufffd\"");
+	/* Truncated sequences, at the end and before ASCII. */
+	CU_ASSERT_STRING_EQUAL(Q("\xc3"), "\"\\ufffd\"");
+	CU_ASSERT_STRING_EQUAL(Q("\xe2\x82x"), "\"\\ufffd\\ufffdx\"");
+	/* Overlong forms, surrogates, past U+10FFFF. */
+	CU_ASSERT_STRING_EQUAL(Q("\xc0\xaf"), "\"\\ufffd\\ufffd\"");
+	CU_ASSERT_STRING_EQUAL(Q("\xe0\x80\xaf"),
+			       "\"\\ufffd\\ufffd\\ufffd\"");
+	CU_ASSERT_STRING_EQUAL(Q("\xed\xa0\x80"),
+			       "\"\\ufffd\\ufffd\\ufffd\"");
+	CU_ASSERT_STRING_EQUAL(Q("\xf4\x90\x80\x80"),
+			       "\"\\ufffd\\ufffd\\ufffd\\ufffd\"");
+}
+
+/* Every single byte and every pair of bytes comes out as JSON text with
+ * no raw control character or quote inside the quotes. */
+static void
+test_all_bytes(void)
+{
+	struct json_buf b = { NULL, 0, 0, false };
+	char in[2];
+	bool ok = true;
+
+	for (int i = 0; i < 256 * 256 && ok; i++) {
+		in[0] = (char)(i >> 8);
+		in[1] = (char)(i & 0xff);
+		b.len = 0;
+		json_buf_string(&b, in, 2);
+		for (size_t k = 1; k + 1 < b.len; k++) {
+			unsigned char c = (unsigned char)b.p[k];
+
+			if (c < 0x20 || c == '"')
+				ok = false;
+			if (c == '\\')
+				k++;
+		}
+	}
+	CU_ASSERT_TRUE(ok);
+	json_buf_free(&b);
+}
+
+void
+add_json_tests(void)
+{
+	static const CU_TestInfo tests[] = {
+		{ "plain text", test_plain },
+		{ "escapes", test_escapes },
+		{ "invalid UTF-8", test_invalid_utf8 },
+		{ "all byte pairs", test_all_bytes },
+		CU_TEST_INFO_NULL
+	};
+
+	unit_add_suite("json", tests);
+}
