@@ -245,20 +245,6 @@ check_key(struct batch *b, const tt_spec *spec, unsigned long line,
 	return false;
 }
 
-/* Sets the clause flags on SPEC (they were checked before the rows). */
-static void
-apply_flags(tt_spec *spec, const struct clause_flags *f)
-{
-	for (size_t i = 0; i < f->n; i++) {
-		if (f->items[i].def->starts)
-			tt_spec_begin_section(spec, f->items[i].def->section,
-					      0, 0, NULL);
-		tt_spec_set(spec, f->items[i].def->section,
-			    f->items[i].def->key, f->items[i].value, 0, 0,
-			    NULL);
-	}
-}
-
 static int
 exec(struct args *a)
 {
@@ -370,8 +356,9 @@ exec(struct args *a)
 		ok = batch_row_fill(&b.cols, spec, fields, n, line, &e) ==
 		     TT_OK;
 		if (ok) {
-			apply_flags(spec, flags);
-			ok = calendar_compute(cal, s, spec, &e) == TT_OK;
+			/* Checked before the first row: they cannot fail. */
+			ok = clauses_apply(spec, flags) &&
+			     calendar_compute(cal, s, spec, &e) == TT_OK;
 		}
 		if (!ok)
 			bad_row(&b, line, &e);
