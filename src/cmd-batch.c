@@ -70,10 +70,6 @@ static const struct opt options[] = {
 	OPT_END
 };
 
-static const struct opt_group *const groups[] = {
-	&options_output, &options_clauses, &options_calendar, NULL
-};
-
 const struct cli_command cmd_batch = {
 	.name = "batch",
 	.summary = "schedules for every treaty in a CSV file",
@@ -96,7 +92,7 @@ const struct cli_command cmd_batch = {
 	    "and skipped; the exit status is then 3.\n",
 	.help_more = columns_help,
 	.options = options,
-	.groups = groups,
+	.groups = options_treaty_groups,
 	.formats = FORMAT_JSONL | FORMAT_CSV | FORMAT_ICS,
 	.default_format = FORMAT_JSONL,
 	.size = sizeof (struct batch_state),

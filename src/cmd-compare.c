@@ -93,10 +93,6 @@ static const struct opt options[] = {
 	OPT_END
 };
 
-static const struct opt_group *const groups[] = {
-	&options_output, &options_clauses, &options_calendar, NULL
-};
-
 const struct cli_command cmd_compare = {
 	.name = "compare",
 	.summary = "two or more proposals side by side",
@@ -116,7 +112,7 @@ const struct cli_command cmd_compare = {
 	    "file's name,\n"
 	    "and an id already used gets '-2', '-3', ... appended.\n",
 	.options = options,
-	.groups = groups,
+	.groups = options_treaty_groups,
 	.formats = FORMAT_TABLE | FORMAT_JSON | FORMAT_CSV | FORMAT_ICS |
 		   PICTURES,
 	.default_format = FORMAT_TABLE,
@@ -216,11 +212,7 @@ write_compare(struct args *a, struct output *out, const struct compare *cmp)
 		ok = write_table(out->fp, cmp);
 		break;
 	}
-	if (!ok) {
-		output_fail(out, errno);
-		return false;
-	}
-	return output_commit(out);
+	return output_finish(out, ok);
 }
 
 static int

@@ -35,10 +35,6 @@ static const struct opt options[] = {
 	OPT_END
 };
 
-static const struct opt_group *const groups[] = {
-	&options_output, &options_clauses, &options_calendar, NULL
-};
-
 const struct cli_command cmd_schedule = {
 	.name = "schedule",
 	.summary = "every date one treaty's clauses produce",
@@ -52,7 +48,7 @@ const struct cli_command cmd_schedule = {
 	    "YYYY-MM-DD\n"
 	    "or today.\n",
 	.options = options,
-	.groups = groups,
+	.groups = options_treaty_groups,
 	.formats = FORMAT_TABLE | FORMAT_JSON | FORMAT_CSV | FORMAT_ICS,
 	.default_format = FORMAT_TABLE,
 	.size = sizeof (struct schedule_state),
@@ -97,11 +93,7 @@ write_schedule(struct args *a, struct output *out, const tt_schedule *s)
 		ok = table_write_schedule(out->fp, s, st->explain);
 		break;
 	}
-	if (!ok) {
-		output_fail(out, errno);
-		return false;
-	}
-	return output_commit(out);
+	return output_finish(out, ok);
 }
 
 static int

@@ -45,31 +45,43 @@ csv_write_header(FILE *fp)
 	return record(fp, columns, sizeof columns / sizeof columns[0]);
 }
 
+/* Writes FIELDS (N of them) as one record, after filling FIELDS[AT] to
+ * FIELDS[AT + 2] with M's label, nominal date (if it was moved) and
+ * basis. */
+static bool
+milestone_record(FILE *fp, const char **fields, size_t n, size_t at,
+		 const tt_milestone *m)
+{
+	char nd[TT_DATE_BUFSIZE] = "";
+	struct text label, basis;
+	bool ok;
+
+	if (m->flags & TT_MS_ROLLED)
+		tt_date_format(m->nominal, nd);
+	text_init(&label);
+	text_init(&basis);
+	fields[at] = text_milestone(&label, tt_milestone_label, m);
+	fields[at + 1] = nd;
+	fields[at + 2] = text_milestone(&basis, tt_milestone_basis, m);
+	ok = record(fp, fields, n);
+	text_free(&label);
+	text_free(&basis);
+	return ok;
+}
+
 bool
 csv_write_schedule(FILE *fp, const tt_schedule *s)
 {
 	for (size_t i = 0; i < tt_schedule_count(s); i++) {
 		const tt_milestone *m = tt_schedule_at(s, i);
-		char d[TT_DATE_BUFSIZE], nd[TT_DATE_BUFSIZE] = "";
-		struct text label, basis;
+		char d[TT_DATE_BUFSIZE];
 		const char *fields[7];
-		bool ok;
 
-		if (m->flags & TT_MS_ROLLED)
-			tt_date_format(m->nominal, nd);
 		fields[0] = tt_schedule_id(s);
 		fields[1] = tt_date_format(m->date, d);
 		fields[2] = tt_weekday_name(tt_date_weekday(m->date));
 		fields[3] = tt_kind_name(m->kind);
-		text_init(&label);
-		text_init(&basis);
-		fields[4] = text_milestone(&label, tt_milestone_label, m);
-		fields[5] = nd;
-		fields[6] = text_milestone(&basis, tt_milestone_basis, m);
-		ok = record(fp, fields, 7);
-		text_free(&label);
-		text_free(&basis);
-		if (!ok)
+		if (!milestone_record(fp, fields, 7, 4, m))
 			return false;
 	}
 	return !ferror(fp);
@@ -92,27 +104,15 @@ csv_write_timeline_header(FILE *fp)
 bool
 csv_write_timeline_row(FILE *fp, const tt_schedule *s, const tt_milestone *m)
 {
-	char d[TT_DATE_BUFSIZE], nd[TT_DATE_BUFSIZE] = "";
-	struct text label, basis;
+	char d[TT_DATE_BUFSIZE];
 	const char *fields[8];
-	bool ok;
 
-	if (m->flags & TT_MS_ROLLED)
-		tt_date_format(m->nominal, nd);
 	fields[0] = tt_date_format(m->date, d);
 	fields[1] = tt_weekday_name(tt_date_weekday(m->date));
 	fields[2] = tt_schedule_id(s);
 	fields[3] = tt_schedule_name(s);
 	fields[4] = tt_kind_name(m->kind);
-	text_init(&label);
-	text_init(&basis);
-	fields[5] = text_milestone(&label, tt_milestone_label, m);
-	fields[6] = nd;
-	fields[7] = text_milestone(&basis, tt_milestone_basis, m);
-	ok = record(fp, fields, 8) && !ferror(fp);
-	text_free(&label);
-	text_free(&basis);
-	return ok;
+	return milestone_record(fp, fields, 8, 5, m) && !ferror(fp);
 }
 
 /* --- reading (batch input) ------------------------------------------- */

@@ -582,3 +582,7 @@ const struct opt_group options_output = {
 	.title = "Output:",
 	.opts = output_opts,
 };
+
+const struct opt_group *const options_treaty_groups[] = {
+	&options_output, &options_clauses, &options_calendar, NULL
+};

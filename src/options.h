@@ -125,9 +125,11 @@ extern const struct opt_group options_calendar;
 /* -f/--format and -o/--output: into a->out; the format is resolved from
  * both before exec (see struct output_opts). */
 extern const struct opt_group options_output;
+/* The groups of the commands that compute treaties (schedule, compare,
+ * batch): output, clauses, calendar; NULL-terminated. */
+extern const struct opt_group *const options_treaty_groups[];
 
-/* A command.  Commands not yet converted set RUN instead of the rest and
- * parse their own arguments (argv[0] is the command's name). */
+/* A command. */
 struct cli_command {
 	const char *name;
 	const char *summary;	/* one line for "treatyterm --help" */

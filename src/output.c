@@ -211,3 +211,13 @@ output_fail(struct output *o, int err)
 	cli_write_error(o->path, err);
 	output_abort(o);
 }
+
+bool
+output_finish(struct output *o, bool ok)
+{
+	if (!ok) {
+		output_fail(o, errno);
+		return false;
+	}
+	return output_commit(o);
+}

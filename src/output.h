@@ -41,6 +41,9 @@ void output_abort(struct output *o);
 /* Reports a failed write (strerror(ERR), EIO's when ERR is 0) and gives
  * up as output_abort() does. */
 void output_fail(struct output *o, int err);
+/* Ends a write that succeeded (OK) or failed with errno set: commits, or
+ * reports a write error and gives up; returns whether FILE was written. */
+bool output_finish(struct output *o, bool ok);
 /* "standard output" or the path, for messages. */
 const char *output_name(const struct output *o);
 
