@@ -126,19 +126,32 @@ clause_flag_for(const char *section, const char *key)
 	return NULL;
 }
 
+tt_spec *
+clauses_spec_new(void)
+{
+	tt_spec *spec;
+	tt_date today;
+
+	if (!cli_today(&today))
+		return NULL;
+	if ((spec = tt_spec_new()) == NULL) {
+		cli_error("out of memory");
+		return NULL;
+	}
+	tt_spec_set_today(spec, today);
+	return spec;
+}
+
 bool
 clauses_apply(tt_spec *spec, const struct clause_flags *f)
 {
 	for (size_t i = 0; i < f->n; i++) {
 		const struct clause_flag *d = f->items[i].def;
 		const char *value = f->items[i].value;
-		char what[NAMESIZE + 8], today[TT_DATE_BUFSIZE];
+		char what[NAMESIZE + 8];
 		tt_error e;
 
 		snprintf(what, sizeof what, "--%s", d->flag);
-		if (d->def->type == TT_VALUE_DATE &&
-		    (value = cli_date_text(value, today)) == NULL)
-			return false;
 		if (d->def->repeatable &&
 		    tt_spec_has(spec, d->section, d->key) &&
 		    tt_spec_begin_section(spec, d->section, 0, 0, &e) != TT_OK) {

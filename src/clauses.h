@@ -51,13 +51,15 @@ bool clauses_load_file(tt_spec *spec, const char *path);
 /* Loads the preset NAME into SPEC; prints a message and returns false if
  * there is none. */
 bool clauses_load_preset(tt_spec *spec, const char *name);
+/* A new spec in which the date "today" means today (see cli_today());
+ * NULL after a message. */
+tt_spec *clauses_spec_new(void);
 /* Applies the flags to SPEC, in order.  A flag of a repeatable section
  * ([conference], [milestone]) starts a new instance when the newest one
- * already has its key, so that either key may come first.  A date value
- * "today" is replaced by today's date (see cli_today()).  Prints a message
- * naming the flag on error.  Errors depend only on the flags' values (and
- * TREATYTERM_TODAY), not on SPEC: once the flags applied to one spec,
- * they apply to any other. */
+ * already has its key, so that either key may come first.  Prints a
+ * message naming the flag on error.  Errors depend only on the flags'
+ * values, not on SPEC: once the flags applied to one spec made by
+ * clauses_spec_new(), they apply to any other. */
 bool clauses_apply(tt_spec *spec, const struct clause_flags *f);
 /* Prints an error found when SPEC (from SRC) is checked or computed:
  * "FILE:LINE:COL: msg" for a value from a file, "option --flag: msg" for a

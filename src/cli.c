@@ -137,18 +137,6 @@ cli_parse_date(const char *what, const char *s, tt_date *out)
 	return false;
 }
 
-const char *
-cli_date_text(const char *s, char *buf)
-{
-	tt_date d;
-
-	if (strcmp(s, "today") != 0)
-		return s;
-	if (!cli_today(&d))
-		return NULL;
-	return tt_date_format(d, buf);
-}
-
 bool
 cli_parse_duration(const char *what, const char *s, tt_duration *out)
 {

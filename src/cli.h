@@ -66,10 +66,6 @@ bool cli_today(tt_date *out);
 /* Parses the date S ("today" too, see cli_today()); false after a message
  * naming WHAT. */
 bool cli_parse_date(const char *what, const char *s, tt_date *out);
-/* S itself, or for "today" today's date written into BUF
- * (TT_DATE_BUFSIZE bytes): the text to hand the library, which knows no
- * clock.  NULL after a message about TREATYTERM_TODAY. */
-const char *cli_date_text(const char *s, char *buf);
 bool cli_parse_duration(const char *what, const char *s, tt_duration *out);
 
 #endif /* TREATYTERM_CLI_H */

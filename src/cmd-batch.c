@@ -273,10 +273,11 @@ exec(struct args *a)
 				       "given");
 	if (a->argc == 1)
 		file = a->argv[0];
-	spec = tt_spec_new();
+	if ((spec = clauses_spec_new()) == NULL)
+		goto done;
 	s = tt_schedule_new();
 	b.keys = batch_keys_new();
-	if (spec == NULL || s == NULL || b.keys == NULL) {
+	if (s == NULL || b.keys == NULL) {
 		cli_error("out of memory");
 		goto done;
 	}

@@ -321,9 +321,9 @@ load(struct proposal *p, const struct clause_flags *flags,
 {
 	tt_error e;
 
-	p->spec = tt_spec_new();
-	p->s = tt_schedule_new();
-	if (p->spec == NULL || p->s == NULL) {
+	if ((p->spec = clauses_spec_new()) == NULL)
+		return false;
+	if ((p->s = tt_schedule_new()) == NULL) {
 		cli_error("out of memory");
 		return false;
 	}

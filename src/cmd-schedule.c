@@ -116,9 +116,9 @@ exec(struct args *a)
 	if (file != NULL && st->preset != NULL)
 		return cli_usage_error("schedule", "give a SPEC file or "
 				       "--preset, not both");
-	spec = tt_spec_new();
-	s = tt_schedule_new();
-	if (spec == NULL || s == NULL) {
+	if ((spec = clauses_spec_new()) == NULL)
+		goto done;
+	if ((s = tt_schedule_new()) == NULL) {
 		cli_error("out of memory");
 		goto done;
 	}

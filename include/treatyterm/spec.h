@@ -158,6 +158,11 @@ tt_status tt_spec_begin_section(tt_spec *spec, const char *section,
 bool tt_spec_section_repeats(const char *section);
 /* True if SECTION is known, and (KEY not NULL) KEY is one of its keys. */
 bool tt_spec_key_is_known(const char *section, const char *key);
+/* Makes the date value "today" mean TODAY, in spec files, tt_spec_set()
+ * and every other way text comes in.  The library has no clock: without
+ * this call "today" is an error.  tt_spec_reset() keeps it, as it keeps
+ * memory; clones have it too. */
+void tt_spec_set_today(tt_spec *spec, tt_date today);
 /* True if SECTION.KEY has a value; for a repeatable section, in its
  * newest instance (false when there is none). */
 bool tt_spec_has(const tt_spec *spec, const char *section, const char *key);

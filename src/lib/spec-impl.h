@@ -57,6 +57,9 @@ struct tt_spec {
 	size_t ncustoms, customs_cap;
 	char *strings;
 	size_t strings_len, strings_cap;
+	/* What a date value "today" means; kept by tt_spec_reset(). */
+	bool has_today;
+	tt_date today;
 };
 
 /* The text of a string field, "" if unset. */

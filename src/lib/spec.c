@@ -147,8 +147,12 @@ tt_spec_reset(tt_spec *spec)
 	size_t conferences_cap = spec->conferences_cap;
 	struct ttp_custom *customs = spec->customs;
 	size_t customs_cap = spec->customs_cap;
+	bool has_today = spec->has_today;
+	tt_date today = spec->today;
 
 	memset(spec, 0, sizeof *spec);
+	spec->has_today = has_today;
+	spec->today = today;
 	spec->strings = strings;
 	spec->strings_cap = strings_cap;
 	spec->conferences = conferences;
@@ -356,6 +360,13 @@ field_in(tt_spec *spec, const struct keydef *k)
 	return (struct ttp_field *)(base + k->off);
 }
 
+void
+tt_spec_set_today(tt_spec *spec, tt_date today)
+{
+	spec->has_today = true;
+	spec->today = today;
+}
+
 bool
 tt_spec_has(const tt_spec *spec, const char *section, const char *key)
 {
@@ -516,8 +527,8 @@ parse_count(const char *s, int *out, tt_error *err)
 /* Parses the text S for key K into *V: the form of the value only; what
  * it may be is checked by check_value(), for typed values too. */
 static tt_status
-parse_text(const struct keydef *k, const char *s, struct value *v,
-	   tt_error *err)
+parse_text(const tt_spec *spec, const struct keydef *k, const char *s,
+	   struct value *v, tt_error *err)
 {
 	tt_status st;
 
@@ -531,7 +542,14 @@ parse_text(const struct keydef *k, const char *s, struct value *v,
 		return TT_OK;
 	case TT_VALUE_DATE:
 		v->kind = V_DATE;
-		return tt_date_parse(s, &v->date, err);
+		if (strcmp(s, "today") != 0)
+			return tt_date_parse(s, &v->date, err);
+		if (!spec->has_today)
+			return ttp_error_set(err, TT_EINVAL, 0, 1,
+					     "'today' is not known here (no "
+					     "date was given for it)");
+		v->date = spec->today;
+		return TT_OK;
 	case TT_VALUE_TERM:
 		if (strcmp(s, "indefinite") == 0)
 			return TT_OK;
@@ -727,7 +745,7 @@ tt_spec_set(tt_spec *spec, const char *section, const char *key,
 
 	if (k == NULL)
 		return TT_EINVAL;
-	if ((st = parse_text(k, value, &v, err)) != TT_OK)
+	if ((st = parse_text(spec, k, value, &v, err)) != TT_OK)
 		return value_error(k, st, line, column, err);
 	return set_value(spec, k, &v, line, column, err);
 }

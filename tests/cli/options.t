@@ -244,6 +244,21 @@ $ TREATYTERM_TODAY=2026-11-30 treatyterm between 2026-01-01 today
 0 years 10 months 29 days
 333 days
 
+# ... in spec files and batch cells too.
+<<< today.ini
+[treaty]
+name = Today
+entry_into_force = today
+term = 1y
+>>>
+$ TREATYTERM_TODAY=2026-11-30 treatyterm schedule today.ini | sed -n 2p
+Entry into force: 2026-11-30 (Monday)
+
+$ printf 'id,entry_into_force,term\nt,today,2y\n' | TREATYTERM_TODAY=2024-02-29 treatyterm batch -f csv | cut -d, -f1-4
+treaty_id,date,weekday,kind
+t,2024-02-29,Thursday,entry_into_force
+t,2026-02-28,Saturday,expiry
+
 $ TREATYTERM_TODAY=30.11.2026 treatyterm schedule --entry-into-force today
 2> treatyterm: TREATYTERM_TODAY '30.11.2026': column 1: the year must have four digits (expected YYYY-MM-DD)
 [exit 1]

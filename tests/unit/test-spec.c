@@ -396,6 +396,38 @@ test_schema(void)
 	tt_spec_free(spec);
 }
 
+/* "today" is a date only once the caller says which; resets keep it. */
+static void
+test_today(void)
+{
+	tt_spec *spec = tt_spec_new(), *copy;
+	tt_error e;
+	tt_date d;
+
+	CU_ASSERT_EQUAL(tt_spec_set(spec, "treaty", "entry_into_force",
+				    "today", 3, 20, &e), TT_EINVAL);
+	CU_ASSERT_EQUAL(e.line, 3);
+	CU_ASSERT_EQUAL(e.column, 20);
+	tt_spec_set_today(spec, D(2024, 2, 29));
+	CU_ASSERT_EQUAL(tt_spec_set(spec, "treaty", "entry_into_force",
+				    "today", 0, 0, &e), TT_OK);
+	CU_ASSERT_TRUE(tt_spec_entry_into_force(spec, &d));
+	ASSERT_DATE_EQ(d, D(2024, 2, 29));
+	tt_spec_reset(spec);
+	CU_ASSERT_EQUAL(tt_spec_parse(spec, "[milestone]\nlabel = x\n"
+				      "date = today\n", 34, &e), TT_OK);
+	CU_ASSERT_TRUE(tt_spec_get_date(spec, "milestone", "date", &d));
+	ASSERT_DATE_EQ(d, D(2024, 2, 29));
+	copy = tt_spec_clone(spec);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(copy);
+	CU_ASSERT_EQUAL(tt_spec_set(copy, "treaty", "notice_given", "today",
+				    0, 0, &e), TT_OK);
+	CU_ASSERT_EQUAL(tt_spec_set(copy, "treaty", "term", "today", 0, 0,
+				    &e), TT_ESYNTAX);
+	tt_spec_free(copy);
+	tt_spec_free(spec);
+}
+
 /* Ids: the rule, and ids made from other text, snprintf-style. */
 static void
 test_ids(void)
@@ -953,6 +985,7 @@ add_spec_tests(void)
 		{ "every preset parses and validates", test_presets_parse },
 		{ "the schema", test_schema },
 		{ "ids", test_ids },
+		{ "today", test_today },
 		{ "values keep ' ;' and ' #'", test_grammar_values },
 		{ "lines of any length", test_grammar_long_lines },
 		{ "comment lines", test_grammar_comments },
