@@ -97,15 +97,11 @@ static tt_status note_override(struct load *ld, icalcomponent *ev,
 static bool
 dates_add(struct dates *d, tt_date x)
 {
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 16;
-		tt_date *v = realloc(d->v, cap * sizeof *v);
+	tt_date *v = ttp_grow(d->v, &d->cap, d->n + 1, sizeof *v);
 
-		if (v == NULL)
-			return false;
-		d->v = v;
-		d->cap = cap;
-	}
+	if (v == NULL)
+		return false;
+	d->v = v;
 	d->v[d->n++] = x;
 	return true;
 }
@@ -472,21 +468,16 @@ note_override(struct load *ld, icalcomponent *ev, tt_error *err)
 	icalproperty *p = icalcomponent_get_first_property(ev,
 		ICAL_RECURRENCEID_PROPERTY);
 	const char *uid = icalcomponent_get_uid(ev);
+	struct override *v;
 	tt_date d;
 
 	if (p == NULL || uid == NULL ||
 	    !date_of(icalproperty_get_recurrenceid(p), &d))
 		return TT_OK;
-	if (ld->ov.n == ld->ov.cap) {
-		size_t cap = ld->ov.cap ? ld->ov.cap * 2 : 8;
-		struct override *v = realloc(ld->ov.v, cap * sizeof *v);
-
-		if (v == NULL)
-			return ttp_error_set(err, TT_ENOMEM, 0, 0,
-					     "out of memory");
-		ld->ov.v = v;
-		ld->ov.cap = cap;
-	}
+	v = ttp_grow(ld->ov.v, &ld->ov.cap, ld->ov.n + 1, sizeof *v);
+	if (v == NULL)
+		return ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
+	ld->ov.v = v;
 	ld->ov.v[ld->ov.n].uid = uid;
 	ld->ov.v[ld->ov.n].date = d;
 	ld->ov.n++;

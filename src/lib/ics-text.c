@@ -46,23 +46,14 @@ ttp_buf_putn(struct ttp_buf *b, const char *p, size_t n)
 	if (b->nomem)
 		return;
 	if (b->p == NULL || n >= b->cap - b->len) {
-		size_t cap = b->cap ? b->cap : 128;
-		char *np;
+		char *np = n < SIZE_MAX - b->len ?
+			   ttp_grow(b->p, &b->cap, b->len + n + 1, 1) : NULL;
 
-		while (n >= cap - b->len) {
-			if (cap > SIZE_MAX / 2) {
-				b->nomem = true;
-				return;
-			}
-			cap *= 2;
-		}
-		np = realloc(b->p, cap);
 		if (np == NULL) {
 			b->nomem = true;
 			return;
 		}
 		b->p = np;
-		b->cap = cap;
 	}
 	if (n > 0)
 		memcpy(b->p + b->len, p, n);

@@ -512,22 +512,17 @@ series_collect(const tt_schedule *s, struct series_set *set,
 
 	for (size_t i = 0; i < n; i++) {
 		const tt_milestone *m = tt_schedule_at(s, i);
-		struct series ser;
+		struct series ser, *v;
 
 		if ((m->kind != TT_KIND_CONSULTATION &&
 		     m->kind != TT_KIND_REVIEW) || m->ordinal != 1 ||
 		    series_find(set, m) != NULL || !series_check(s, i, &ser))
 			continue;
-		if (set->n == set->cap) {
-			size_t cap = set->cap ? set->cap * 2 : 4;
-			struct series *v = realloc(set->v, cap * sizeof *v);
-
-			if (v == NULL)
-				return ttp_error_set(err, TT_ENOMEM, 0, 0,
-						     "out of memory");
-			set->v = v;
-			set->cap = cap;
-		}
+		v = ttp_grow(set->v, &set->cap, set->n + 1, sizeof *v);
+		if (v == NULL)
+			return ttp_error_set(err, TT_ENOMEM, 0, 0,
+					     "out of memory");
+		set->v = v;
 		set->v[set->n++] = ser;
 	}
 	return TT_OK;

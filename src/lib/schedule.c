@@ -37,9 +37,9 @@ struct tt_schedule {
 	tt_date horizon;
 	bool truncated;
 	/* Scratch for sorting, kept from one computation to the next. */
-	struct sort_entry *order;
+	struct sort_entry *order;	/* 2 x N: the entries and scratch */
 	tt_milestone *sorted;
-	size_t sort_cap;
+	size_t order_cap, sorted_cap;
 };
 
 /* A milestone's place in date order, packed (see sort_milestones()). */
@@ -616,18 +616,19 @@ sort_milestones(tt_schedule *s)
 
 	if (n < 2)
 		return;
-	if (n > s->sort_cap) {
-		struct sort_entry *o = n <= SIZE_MAX / (2 * sizeof *o) ?
-			realloc(s->order, 2 * n * sizeof *o) : NULL;
+	if (n > s->sorted_cap) {
+		struct sort_entry *o = n <= SIZE_MAX / 2 ?
+			ttp_grow(s->order, &s->order_cap, 2 * n, sizeof *o) :
+			NULL;
 		tt_milestone *t;
 
-		if (o != NULL)
-			s->order = o;
-		t = o != NULL ? realloc(s->sorted, n * sizeof *t) : NULL;
+		if (o == NULL)
+			goto fallback;
+		s->order = o;
+		t = ttp_grow(s->sorted, &s->sorted_cap, n, sizeof *t);
 		if (t == NULL)
 			goto fallback;
 		s->sorted = t;
-		s->sort_cap = n;
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (!pack_key(&s->ms[i], &s->order[i].key))
