@@ -487,13 +487,22 @@ help_option(FILE *fp, const struct cli_command *cmd, const struct opt *o,
 	else
 		n = snprintf(left, sizeof left, "%s--%s",
 			     shorts ? "      " : "  ", o->name);
+	/* snprintf() returns what it would have written: keep N inside
+	 * LEFT, so that a long list is cut rather than written past it. */
+	if (n < 0 || (size_t)n >= sizeof left)
+		n = (int)sizeof left - 1;
 	if (o->arg != NULL)
 		snprintf(left + n, sizeof left - (size_t)n, " %s", o->arg);
 	else if (o->values != NULL)
-		for (size_t k = 0; o->values[k] != NULL; k++)
-			n += snprintf(left + n, sizeof left - (size_t)n,
-				      "%c%s", k == 0 ? ' ' : '|',
-				      o->values[k]);
+		for (size_t k = 0; o->values[k] != NULL &&
+		     (size_t)n < sizeof left - 1; k++) {
+			int w = snprintf(left + n, sizeof left - (size_t)n,
+					 "%c%s", k == 0 ? ' ' : '|',
+					 o->values[k]);
+
+			n = w < 0 || (size_t)(n + w) >= sizeof left ?
+			    (int)sizeof left - 1 : n + w;
+		}
 	if (o->flags & OPT_FORMATS) {
 		list_values(list, sizeof list, NULL, cmd->formats,
 			    cmd->default_format, false);

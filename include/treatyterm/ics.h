@@ -68,6 +68,10 @@ void tt_ics_options_init(tt_ics_options *opt);
  * them, and stay: every later call fails too. */
 tt_ics_writer *tt_ics_writer_new(FILE *out, const tt_ics_options *opt,
 				 tt_error *err);
+/* Writes every dated milestone of S as an event (or a series as one
+ * recurring event, with RRULE).  Returns TT_OK, TT_EIO after a failed
+ * write (errno tells why), TT_ENOMEM, or TT_ERANGE for an alarm that
+ * would fall before year 1. */
 tt_status tt_ics_writer_add(tt_ics_writer *w, const tt_schedule *s,
 			    tt_error *err);
 /* Writes the end of the calendar; W stays to be freed. */

@@ -708,6 +708,12 @@ writer_new(FILE *fp, const tt_ics_options *opt, tt_ics_writer **out,
 	w->out.fp = fp;
 	if (opt != NULL)
 		w->opt = *opt;
+	if (w->opt.nremind > TT_ICS_REMIND_MAX) {
+		free(w);
+		return ttp_error_set(err, TT_EINVAL, 0, 0,
+				     "more than %d alarms an event",
+				     TT_ICS_REMIND_MAX);
+	}
 	st = format_dtstamp(w->opt.dtstamp, w->dtstamp, err);
 	if (st != TT_OK) {
 		tt_ics_writer_free(w);

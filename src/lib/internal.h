@@ -21,6 +21,17 @@
 #define TTP_PRINTF(f, a)
 #endif
 
+/* Marks a deliberate fall-through between switch cases, for gcc and clang
+ * alike (clang ignores comments there). */
+#if defined(__has_attribute)
+#if __has_attribute(fallthrough)
+#define TTP_FALLTHROUGH __attribute__((fallthrough))
+#endif
+#endif
+#ifndef TTP_FALLTHROUGH
+#define TTP_FALLTHROUGH do { } while (0)
+#endif
+
 #define TTP_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* --- errors (error.c) ------------------------------------------------ */

@@ -616,16 +616,20 @@ sort_milestones(tt_schedule *s)
 
 	if (n < 2)
 		return;
-	if (n > s->sorted_cap) {
-		struct sort_entry *o = n <= SIZE_MAX / 2 ?
-			ttp_grow(s->order, &s->order_cap, 2 * n, sizeof *o) :
-			NULL;
-		tt_milestone *t;
+	if (n > SIZE_MAX / 2)
+		goto fallback;
+	if (2 * n > s->order_cap) {
+		struct sort_entry *o = ttp_grow(s->order, &s->order_cap,
+						2 * n, sizeof *o);
 
 		if (o == NULL)
 			goto fallback;
 		s->order = o;
-		t = ttp_grow(s->sorted, &s->sorted_cap, n, sizeof *t);
+	}
+	if (n > s->sorted_cap) {
+		tt_milestone *t = ttp_grow(s->sorted, &s->sorted_cap, n,
+					   sizeof *t);
+
 		if (t == NULL)
 			goto fallback;
 		s->sorted = t;

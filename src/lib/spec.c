@@ -553,7 +553,7 @@ parse_text(const tt_spec *spec, const struct keydef *k, const char *s,
 	case TT_VALUE_TERM:
 		if (strcmp(s, "indefinite") == 0)
 			return TT_OK;
-		/* FALLTHROUGH */
+		TTP_FALLTHROUGH;
 	case TT_VALUE_DURATION:
 	case TT_VALUE_PERIOD:
 		v->kind = V_DURATION;
@@ -620,7 +620,7 @@ check_value(const struct keydef *k, const struct value *v,
 			f->indefinite = true;
 			return TT_OK;
 		}
-		/* FALLTHROUGH */
+		TTP_FALLTHROUGH;
 	case TT_VALUE_DURATION:
 	case TT_VALUE_PERIOD:
 		if (v->kind != V_DURATION)
@@ -650,7 +650,7 @@ check_value(const struct keydef *k, const struct value *v,
 			f->v.count = TT_RENEWAL_UNLIMITED;
 			return TT_OK;
 		}
-		/* FALLTHROUGH */
+		TTP_FALLTHROUGH;
 	case TT_VALUE_COUNT:
 		if (v->kind != V_COUNT)
 			break;

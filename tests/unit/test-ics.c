@@ -880,6 +880,22 @@ test_alarms(void)
 	events_free(&ev);
 	free(text);
 
+	/* More alarms than an event may have: refused, nothing read past
+	 * the array. */
+	{
+		tt_ics_options many = o;
+		tt_error e;
+		char *out = NULL;
+		size_t len;
+
+		many.nremind = TT_ICS_REMIND_MAX + 1;
+		CU_ASSERT_EQUAL(tt_ics_render((const tt_schedule *const *)&s,
+					      1, &many, &out, &len, &e),
+				TT_EINVAL);
+		CU_ASSERT_PTR_NULL(out);
+		free(out);
+	}
+
 	/* Several reminders: one VALARM each, in the order given. */
 	o.remind[1] = tt_duration_of_years(1);
 	o.nremind = 2;
