@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "batch-columns.h"
+#include "bgwrite.h"
 #include "calendar.h"
 #include "clauses.h"
 #include "cli.h"
@@ -275,6 +276,7 @@ exec(struct args *a)
 	const char *file = "-", *error;
 	bool bad_holidays, out_open = false, nomem = false;
 	tt_ics_writer *w = NULL;
+	struct bgwrite *bg = NULL;
 	tt_schedule *s = NULL;
 	tt_spec *spec = NULL;
 	FILE *in = NULL;
@@ -340,8 +342,12 @@ exec(struct args *a)
 	if (!output_open(&out, output))
 		goto done;
 	out_open = true;
-	/* Hundreds of megabytes go out: write them in large blocks. */
-	(void)setvbuf(out.fp, NULL, _IOFBF, 1 << 20);
+	/* Hundreds of megabytes go out: write them in large blocks, JSON
+	 * Lines from a second thread while the next rows are computed. */
+	if (format == FORMAT_JSONL && (bg = bgwrite_new(out.fp)) != NULL)
+		(void)setvbuf(out.fp, NULL, _IONBF, 0);
+	else
+		(void)setvbuf(out.fp, NULL, _IOFBF, 1 << 20);
 	if (format == FORMAT_CSV && !csv_write_header(out.fp))
 		goto write_error;
 	cal->ics.direct = true;	/* libical's bytes without its cost */
@@ -399,7 +405,12 @@ exec(struct args *a)
 			}
 			break;
 		default:
-			ok = json_write_schedule(out.fp, s, false);
+			if (bg == NULL) {
+				ok = json_write_schedule(out.fp, s, false);
+				break;
+			}
+			json_append_schedule(bgwrite_buf(bg), s);
+			ok = bgwrite_ready(bg);
 			break;
 		}
 		if (!ok)
@@ -411,6 +422,8 @@ exec(struct args *a)
 		cli_error("%s:%lu: %s", b.name, line, error);
 		goto done;
 	}
+	if (bg != NULL && !bgwrite_finish(bg))
+		goto write_error;
 	if (w != NULL) {
 		r = tt_ics_writer_finish(w, &e);
 		tt_ics_writer_free(w);
@@ -443,12 +456,15 @@ done:
 	if (out_open) {
 		/* Output that is not a temporary file stays: let it end
 		 * complete, a calendar with its footer. */
-		if (w != NULL && out.tmp == NULL) {
+		if (w != NULL && out.tmp == NULL)
 			(void)tt_ics_writer_finish(w, &e);
+		bgwrite_free(bg);	/* writes the whole lines made */
+		bg = NULL;
+		if (out.tmp == NULL)
 			(void)fflush(out.fp);
-		}
 		output_abort(&out);
 	}
+	bgwrite_free(bg);
 	tt_ics_writer_free(w);
 	json_release();
 	csv_reader_free(rd);

@@ -171,17 +171,16 @@ static const unsigned char special[256] = {
 	[0xf0] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
-void
-json_buf_string(struct json_buf *b, const char *s, size_t len)
+static void
+escape(struct json_buf *b, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)s;
 	const unsigned char *end = p + len, *run = p;
 
-	/* At most 6 bytes out for one in, and the quotes. */
-	if (!reserve(b, len * 6 + 2))
+	/* At most 6 bytes out for one in. */
+	if (!reserve(b, len * 6))
 		return;
-	b->p[b->len++] = '"';
 	while (p < end) {
 		unsigned char c;
 		bool sep = false;	/* U+2028 or U+2029 */
@@ -249,7 +248,17 @@ json_buf_string(struct json_buf *b, const char *s, size_t len)
 	}
 	memcpy(b->p + b->len, run, (size_t)(p - run));
 	b->len += (size_t)(p - run);
+}
+
+void
+json_buf_string(struct json_buf *b, const char *s, size_t len)
+{
+	if (!reserve(b, 1))
+		return;
 	b->p[b->len++] = '"';
+	escape(b, s, len);
+	if (reserve(b, 1))
+		b->p[b->len++] = '"';
 }
 
 /* --- the layout ------------------------------------------------------ */
@@ -384,6 +393,28 @@ end(struct json_writer *w, FILE *fp)
 
 /* --- schedules ------------------------------------------------------- */
 
+/* tt_milestone_basis() as a JSON string, "DERIVATION (RULE)", escaped
+ * from its two parts rather than first assembled; when the whole would
+ * not fit TEXT (TT_TEXT_BUFSIZE), as tt_milestone_basis() cuts it. */
+static void
+basis(struct json_writer *w, const tt_milestone *m, char *text)
+{
+	char rule[TT_TEXT_BUFSIZE];
+	size_t n, k;
+
+	n = strlen(tt_milestone_derivation(m, text, TT_TEXT_BUFSIZE));
+	k = strlen(tt_milestone_rule(m, rule, sizeof rule));
+	if (n + 2 + k + 1 >= TT_TEXT_BUFSIZE) {
+		string(w, tt_milestone_basis(m, text, TT_TEXT_BUFSIZE));
+		return;
+	}
+	PUTS(w->b, "\"");
+	escape(w->b, text, n);
+	PUTS(w->b, " (");
+	escape(w->b, rule, k);
+	PUTS(w->b, ")\"");
+}
+
 static void
 schedule_object(struct json_writer *w, const tt_schedule *s)
 {
@@ -420,7 +451,7 @@ schedule_object(struct json_writer *w, const tt_schedule *s)
 		KEY(w, "label");
 		string(w, tt_milestone_label(m, text, sizeof text));
 		KEY(w, "basis");
-		string(w, tt_milestone_basis(m, text, sizeof text));
+		basis(w, m, text);
 		if (m->flags & TT_MS_ROLLED) {
 			KEY(w, "nominal_date");
 			date(w, m->nominal);
@@ -457,6 +488,17 @@ json_write_schedule(FILE *fp, const tt_schedule *s, bool pretty)
 	begin(&w, &buf, pretty);
 	schedule_object(&w, s);
 	return end(&w, fp);
+}
+
+void
+json_append_schedule(struct json_buf *b, const tt_schedule *s)
+{
+	struct json_writer w;
+
+	memset(&w, 0, sizeof w);
+	w.b = b;
+	schedule_object(&w, s);
+	PUTS(b, "\n");
 }
 
 /* --- compare: several proposals and how they differ ----------------- */
