@@ -54,6 +54,14 @@ static int exec(struct args *a);
 static int set_delimiter(struct args *a, const struct opt *o,
 			 const char *value);
 static void columns_help(FILE *fp);
+static int parse_delimiter(const char *s);
+static bool progress_wanted(const char *output);
+static void clear_progress(struct batch *b);
+static void show_progress(struct batch *b);
+static void bad_row(struct batch *b, unsigned long line, const tt_error *e);
+static bool check_key(struct batch *b, const tt_spec *spec,
+		      unsigned long line, bool *nomem);
+static void apply_flags(tt_spec *spec, const struct clause_flags *f);
 
 static const struct opt options[] = {
 	{ .name = "delimiter", .arg = "CHAR", .handler = set_delimiter,
