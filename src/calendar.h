@@ -10,8 +10,8 @@
 #ifndef TREATYTERM_CALENDAR_H
 #define TREATYTERM_CALENDAR_H
 
-#include <getopt.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #include <treatyterm/treatyterm.h>
 
@@ -29,6 +29,8 @@ struct calendar_opts {
 	bool loaded;		/* holidays hold LOADED_FROM .. LOADED_TO */
 	tt_date loaded_from, loaded_to;
 };
+
+struct option;
 
 void calendar_opts_init(struct calendar_opts *c);
 void calendar_opts_free(struct calendar_opts *c);

@@ -76,9 +76,9 @@ table(void)
 
 const struct opt_group options_clauses = {
 	.title = "Clauses (each sets the spec key it names, over a spec file "
-		 "or preset;\n"
-		 "a [conference] or [milestone] flag whose key the newest one "
-		 "has starts another):",
+		 "or preset; a\n"
+		 "[conference] or [milestone] flag whose key the newest one has "
+		 "starts another):",
 	.table = table,
 };
 

@@ -78,7 +78,9 @@ bool clauses_load_preset(tt_spec *spec, const char *name);
  * ([conference], [milestone]) starts a new instance when the newest one
  * already has its key, so that either key may come first.  A date value
  * "today" is replaced by today's date (see cli_today()).  Prints a message
- * naming the flag on error. */
+ * naming the flag on error.  Errors depend only on the flags' values (and
+ * TREATYTERM_TODAY), not on SPEC: once the flags applied to one spec,
+ * they apply to any other. */
 bool clauses_apply(tt_spec *spec, const struct clause_flags *f);
 /* Prints an error found when SPEC (from SRC) is checked or computed:
  * "FILE:LINE:COL: msg" for a value from a file, "option --flag: msg" for a

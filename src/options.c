@@ -142,15 +142,16 @@ parse(struct args *a, int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		char *s = argv[i];
 
-		if (only_operands || is_operand(s))
+		if (only_operands || is_operand(s)) {
 			status = take_operand(a, s);
-		else if (strcmp(s, "--") == 0) {
+		} else if (strcmp(s, "--") == 0) {
 			only_operands = true;
 			continue;
-		} else if (s[1] == '-')
+		} else if (s[1] == '-') {
 			status = take_long(a, argv, argc, &i);
-		else
+		} else {
 			status = take_short(a, argv, argc, &i);
+		}
 		if (status >= 0)
 			return status;
 	}
@@ -237,10 +238,8 @@ take_long(struct args *a, char **argv, int argc, int *i)
 			matches = 1;
 			break;
 		}
-		if (matches == 0 || a->opts[found] != a->opts[k]) {
-			found = k;
-			matches++;
-		}
+		found = k;	/* a prefix: fine if it is the only one */
+		matches++;
 	}
 	if (matches == 0 || len == 0)
 		return cli_usage_error(a->cmd->name, "unrecognized option "
@@ -508,6 +507,12 @@ help_option(FILE *fp, const struct cli_command *cmd, const struct opt *o,
 			 list);
 	} else {
 		snprintf(text, sizeof text, "%s", o->help);
+	}
+	if (o->formats != 0 && (cmd->formats & ~o->formats) != 0) {
+		size_t len = strlen(text);
+
+		format_list(list, sizeof list, o->formats & cmd->formats, 0);
+		snprintf(text + len, sizeof text - len, " (%s only)", list);
 	}
 	fputs(left, fp);
 	if ((int)strlen(left) + 2 > HELP_COLUMN) {

@@ -47,6 +47,33 @@
  * - A value outside an option's VALUES, an option with OPT_ONCE given
  *   twice, and an option given with a --format it has no effect in (see
  *   FORMATS) are usage errors (exit status 2), like an unknown option.
+ *
+ * Order of work in options_run(): every argument in turn (each option's
+ * handler runs as it is met; -h and -V print and return at once); then
+ * the format (--format and the -o name's extension, which must agree);
+ * then the FORMATS check of every option given; then each group's FINISH;
+ * then exec; then cleanup.  exec is not called after a usage error, so it
+ * only checks its operands.
+ *
+ * Converting a command that still sets RUN (batch):
+ * - Move its own options into a struct opt table: flags with opt_bool or
+ *   opt_count, values with opt_string (with OPT_ONCE if a second one is a
+ *   mistake, VALUES if only some are allowed), or a handler of its own
+ *   that checks and stores the value (compare's --width).  Give each the
+ *   FORMATS it works in.
+ * - List the groups it takes: &options_output (set FORMATS and
+ *   DEFAULT_FORMAT: the --format names, the -o extensions and the checks
+ *   follow), &options_clauses, &options_calendar.
+ * - Read the groups' results in exec: a->out.path and a->out.format for
+ *   output_open() and the writer; clauses_apply(spec, &a->clauses) (it
+ *   fails only on a flag's own value, so once it succeeded for one spec it
+ *   succeeds for every other, e.g. for each row); a->calendar for
+ *   calendar_compute() and the ics options.
+ * - Then the legacy helpers can go: clause_longopts(),
+ *   clause_or_calendar_option(), clause_flags_add(), clause_flags_help(),
+ *   struct clause_flag's STARTS, calendar_option(), calendar_options(),
+ *   calendar_option_count(), calendar_options_help(), cli_option_error(),
+ *   format_parse(), and RUN here.
  */
 #ifndef TREATYTERM_OPTIONS_H
 #define TREATYTERM_OPTIONS_H
@@ -177,9 +204,6 @@ int options_run(const struct cli_command *cmd, int argc, char **argv);
 
 /* How many times the option with the long name NAME was given. */
 unsigned args_given(const struct args *a, const char *name);
-/* "option '--name'" for messages: the form the user typed is not kept,
- * so the long form. */
-const char *args_option_name(const struct opt *o, char *buf, size_t size);
 
 /* Handlers for the command's own options, storing at o->offset in a->own:
  * a bool set to true; a const char * (the argument, which lives as long as

@@ -540,13 +540,12 @@ parse_value(tt_spec *spec, tt_value_type type, const char *value,
 	case TT_VALUE_DATE:
 		return tt_date_parse(value, &f->v.date, err);
 	case TT_VALUE_TERM:
-		if (strcmp(value, "indefinite") == 0) {
+	case TT_VALUE_DURATION:
+	case TT_VALUE_PERIOD:
+		if (type == TT_VALUE_TERM && strcmp(value, "indefinite") == 0) {
 			f->indefinite = true;
 			return TT_OK;
 		}
-		/* FALLTHROUGH */
-	case TT_VALUE_DURATION:
-	case TT_VALUE_PERIOD:
 		if ((st = tt_duration_parse(value, &d, err)) != TT_OK)
 			return st;
 		if (d.sign < 0 && !tt_duration_is_zero(d))
