@@ -331,3 +331,13 @@ exit 3
 $ treatyterm batch two.csv -o out.csv; head -n 1 out.csv | tr -d '\r'; treatyterm batch two.csv -o out.ics; grep -c BEGIN:VEVENT out.ics
 treaty_id,date,weekday,kind,label,nominal_date,basis
 9
+
+# Text is escaped as JSON needs, and U+2028 and U+2029 too (JavaScript
+# reads them as line ends): a name with a quote, a backslash, a tab, a
+# line break and both separators reads back the same from batch's JSON
+# Lines and from schedule's and compare's indented JSON, and the output
+# holds none of those bytes raw.
+$ printf 'id,name,entry_into_force\nx,"say ""hi"" \\ a\tb\nc\342\200\250d\342\200\251e",2000-01-01\n' > esc.csv; treatyterm batch esc.csv > esc.jsonl; treatyterm schedule --id x --name "$(printf 'say "hi" \\ a\tb\nc\342\200\250d\342\200\251e')" --entry-into-force 2000-01-01 -f json > esc.json; treatyterm compare --preset ecsc-1951 --preset litvinov-1946 --name "$(printf 'say "hi" \\ a\tb\nc\342\200\250d\342\200\251e')" -f json > cmp.json; /usr/bin/python3 -c 'import json; want = "say \"hi\" \\ a\tb\nc\u2028d\u2029e"; a = json.loads(open("esc.jsonl", encoding="utf-8").read()); b = json.load(open("esc.json", encoding="utf-8")); c = json.load(open("cmp.json", encoding="utf-8")); print(a["treaty"]["name"] == want, b["treaty"]["name"] == want, c["proposals"][0]["treaty"]["name"] == want)'; cat esc.jsonl esc.json cmp.json | grep -c "$(printf '\342\200\250\|\342\200\251\|\t')"; grep -o '"name": *"[^"]*\\"[^,]*' esc.json
+True True True
+0
+"name": "say \"hi\" \\ a\tb\nc\u2028d\u2029e"
