@@ -61,7 +61,6 @@ static void show_progress(struct batch *b);
 static void bad_row(struct batch *b, unsigned long line, const tt_error *e);
 static bool check_key(struct batch *b, const tt_spec *spec,
 		      unsigned long line, bool *nomem);
-static void apply_flags(tt_spec *spec, const struct clause_flags *f);
 
 static const struct opt options[] = {
 	{ .name = "delimiter", .arg = "CHAR", .handler = set_delimiter,
@@ -254,20 +253,6 @@ check_key(struct batch *b, const tt_spec *spec, unsigned long line,
 	return false;
 }
 
-/* Sets the clause flags on SPEC (they were checked before the rows). */
-static void
-apply_flags(tt_spec *spec, const struct clause_flags *f)
-{
-	for (size_t i = 0; i < f->n; i++) {
-		if (f->items[i].def->starts)
-			tt_spec_begin_section(spec, f->items[i].def->section,
-					      0, 0, NULL);
-		tt_spec_set(spec, f->items[i].def->section,
-			    f->items[i].def->key, f->items[i].value, 0, 0,
-			    NULL);
-	}
-}
-
 static int
 exec(struct args *a)
 {
@@ -383,7 +368,9 @@ exec(struct args *a)
 		ok = batch_row_fill(&b.cols, spec, fields, n, line, &e) ==
 		     TT_OK;
 		if (ok) {
-			apply_flags(spec, flags);
+			/* As checked before the rows: this cannot fail. */
+			if (!clauses_apply(spec, flags))
+				goto done;
 			ok = calendar_compute(cal, s, spec, &e,
 					      &bad_holidays) == TT_OK;
 			if (bad_holidays)

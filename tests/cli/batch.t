@@ -341,3 +341,15 @@ $ printf 'id,name,entry_into_force\nx,"say ""hi"" \\ a\tb\nc\342\200\250d\342\20
 True True True
 0
 "name": "say \"hi\" \\ a\tb\nc\u2028d\u2029e"
+
+# Clause flags apply to each row as to a spec: "today" for a date, and a
+# [conference] flag starting a new conference only when the newest has
+# that key already.
+$ printf 'id,entry_into_force,term,consultation.first,consultation.every\nx,1950-01-01,indefinite,1y,1y\n' > t.csv; treatyterm batch t.csv -f csv --horizon today | tr -d '\r' > b.out; treatyterm schedule --id x --entry-into-force 1950-01-01 --term indefinite --consultation-first 1y --consultation-every 1y --horizon today -f csv | tr -d '\r' > s.out; cmp b.out s.out && echo same
+same
+
+$ printf 'id,entry_into_force,conference.at\nx,2000-01-01,1y\n' > c.csv; treatyterm batch c.csv -f csv --conference-label First --conference-at 2y --conference-label Second | tr -d '\r' | cut -d, -f1-5
+treaty_id,date,weekday,kind,label
+x,2000-01-01,Saturday,entry_into_force,Entry into force
+x,2001-01-01,Monday,conference,First
+x,2002-01-01,Tuesday,conference,Second
