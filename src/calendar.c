@@ -4,7 +4,6 @@
 #include <config.h>
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,26 +13,15 @@
 #include "cli.h"
 #include "options.h"
 
+/* The options' keys, for take(). */
 enum {
-	OPT_HOLIDAYS = CALENDAR_OPTION_BASE,
+	OPT_HOLIDAYS = 1,
 	OPT_ROLL,
 	OPT_REMIND,
 	OPT_REMIND_ALL,
 	OPT_RRULE,
-	OPT_CALENDAR_NAME,
-	OPT_LAST
+	OPT_CALENDAR_NAME
 };
-
-static const struct option calendar_longopts[] = {
-	{ "holidays", required_argument, NULL, OPT_HOLIDAYS },
-	{ "roll", required_argument, NULL, OPT_ROLL },
-	{ "remind", required_argument, NULL, OPT_REMIND },
-	{ "remind-all", no_argument, NULL, OPT_REMIND_ALL },
-	{ "rrule", no_argument, NULL, OPT_RRULE },
-	{ "calendar-name", required_argument, NULL, OPT_CALENDAR_NAME },
-};
-
-#define NOPTS (sizeof calendar_longopts / sizeof calendar_longopts[0])
 
 void
 calendar_opts_init(struct calendar_opts *c)
@@ -155,92 +143,6 @@ const struct opt_group options_calendar = {
 	.opts = group,
 	.finish = finish,
 };
-
-/* --- the legacy getopt interface ------------------------------------- */
-
-size_t
-calendar_option_count(void)
-{
-	return NOPTS;
-}
-
-size_t
-calendar_options(struct option *opts, size_t n)
-{
-	for (size_t i = 0; i < NOPTS; i++)
-		opts[n++] = calendar_longopts[i];
-	return n;
-}
-
-void
-calendar_options_help(FILE *fp)
-{
-	fprintf(fp,
-		"Working days:\n"
-		"  --holidays FILE.ics  public holidays (all-day events, "
-		"yearly rules too)\n"
-		"  --roll following|preceding|none\n"
-		"                       move consultations, reviews and "
-		"conferences off\n"
-		"                       weekends and holidays (expiry, "
-		"withdrawal and\n"
-		"                       deadlines never move; default "
-		"none)\n"
-		"Calendar output (--format ics):\n"
-		"  --remind DURATION    an alarm this long before deadlines, "
-		"withdrawal\n"
-		"                       dates and expiry (repeatable)\n"
-		"  --remind-all         ... before every milestone\n"
-		"  --rrule              a consultation or review series as "
-		"one repeating\n"
-		"                       event (less portable)\n"
-		"  --calendar-name TEXT the calendar's name\n");
-}
-
-int
-calendar_option(struct calendar_opts *c, const char *cmd, int opt,
-		const char *arg)
-{
-	tt_duration d;
-
-	switch (opt) {
-	case OPT_HOLIDAYS:
-		c->holidays_file = arg;
-		return 1;
-	case OPT_ROLL:
-		if (strcmp(arg, "following") == 0) {
-			c->roll = TT_ROLL_FOLLOWING;
-		} else if (strcmp(arg, "preceding") == 0) {
-			c->roll = TT_ROLL_PRECEDING;
-		} else if (strcmp(arg, "none") == 0) {
-			c->roll = TT_ROLL_NONE;
-		} else {
-			cli_usage_error(cmd, "--roll: expected 'following', "
-					"'preceding' or 'none', not '%s'",
-					arg);
-			return -EXIT_USAGE;
-		}
-		return 1;
-	case OPT_REMIND:
-		if (!cli_parse_duration("--remind", arg, &d))
-			return -EXIT_INVALID;
-		d.sign = 1;
-		if (!add_remind(c, d))
-			return -EXIT_INVALID;
-		return 1;
-	case OPT_REMIND_ALL:
-		c->ics.remind_all = true;
-		return 1;
-	case OPT_RRULE:
-		c->ics.rrule = true;
-		return 1;
-	case OPT_CALENDAR_NAME:
-		c->ics.calendar_name = arg;
-		return 1;
-	default:
-		return 0;
-	}
-}
 
 bool
 calendar_set_dtstamp(struct calendar_opts *c)

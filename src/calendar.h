@@ -15,8 +15,6 @@
 
 #include <treatyterm/treatyterm.h>
 
-#define CALENDAR_OPTION_BASE 2000
-
 struct calendar_opts {
 	const char *holidays_file;
 	tt_roll roll;
@@ -30,20 +28,9 @@ struct calendar_opts {
 	tt_date loaded_from, loaded_to;
 };
 
-struct option;
-
 void calendar_opts_init(struct calendar_opts *c);
 void calendar_opts_free(struct calendar_opts *c);
 
-/* Legacy interface, for commands that still parse with getopt_long():
- * the calendar options' getopt entries; handling option C (1 if it was a
- * calendar option, 0 if not, or minus the exit status after a message);
- * their help. */
-size_t calendar_option_count(void);
-size_t calendar_options(struct option *opts, size_t n);
-int calendar_option(struct calendar_opts *c, const char *cmd, int opt,
-		    const char *arg);
-void calendar_options_help(FILE *fp);
 /* Sets the DTSTAMP from SOURCE_DATE_EPOCH or the clock; false (after a
  * message) if SOURCE_DATE_EPOCH is not a valid number. */
 bool calendar_set_dtstamp(struct calendar_opts *c);

@@ -8,7 +8,6 @@
 #include <config.h>
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +32,6 @@ static int take(struct args *a, const struct opt *o, const char *value);
 static void
 build(void)
 {
-	const char *last_section = "";
 
 	if (nflags > 0)
 		return;
@@ -55,9 +53,6 @@ build(void)
 		f->key = k->key;
 		f->arg = k->hint;
 		f->def = k;
-		f->starts = k->repeatable &&
-			    strcmp(k->section, last_section) != 0;
-		last_section = k->section;
 		opts[nflags] = (struct opt){
 			.name = f->flag, .arg = f->arg, .help = k->help,
 			.handler = take, .key = (int)nflags,
@@ -157,68 +152,6 @@ clauses_apply(tt_spec *spec, const struct clause_flags *f)
 		}
 	}
 	return true;
-}
-
-/* --- the legacy getopt interface ------------------------------------- */
-
-struct option *
-clause_longopts(const struct option *own, size_t n)
-{
-	struct option *lo;
-	size_t k;
-
-	build();
-	lo = calloc(n + nflags + calendar_option_count() + 1, sizeof *lo);
-	if (lo == NULL) {
-		cli_error("out of memory");
-		return NULL;
-	}
-	for (k = 0; k < n; k++)
-		lo[k] = own[k];
-	for (size_t i = 0; i < nflags; i++, k++) {
-		lo[k].name = flags[i].flag;
-		lo[k].has_arg = required_argument;
-		lo[k].flag = NULL;
-		lo[k].val = CLAUSE_OPTION_BASE + (int)i;
-	}
-	calendar_options(lo, k);
-	return lo;
-}
-
-int
-clause_or_calendar_option(struct clause_flags *f, struct calendar_opts *cal,
-			  const char *cmd, int c, const char *arg)
-{
-	if (clause_flags_add(f, c, arg))
-		return 1;
-	return calendar_option(cal, cmd, c, arg);
-}
-
-bool
-clause_flags_add(struct clause_flags *f, int c, const char *arg)
-{
-	build();
-	if (c < CLAUSE_OPTION_BASE || c >= CLAUSE_OPTION_BASE + (int)nflags)
-		return false;
-	if (!add(f, &flags[c - CLAUSE_OPTION_BASE], arg)) {
-		cli_error("out of memory");
-		exit(EXIT_INVALID);
-	}
-	return true;
-}
-
-void
-clause_flags_help(FILE *fp)
-{
-	build();
-	fprintf(fp, "%s\n", options_clauses.title);
-	for (size_t i = 0; i < nflags; i++) {
-		char left[64];
-
-		snprintf(left, sizeof left, "--%s %s", flags[i].flag,
-			 flags[i].arg);
-		fprintf(fp, "  %-40s %s\n", left, flags[i].def->help);
-	}
 }
 
 bool

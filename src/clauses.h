@@ -16,10 +16,6 @@
 
 #include <treatyterm/treatyterm.h>
 
-/* Legacy getopt_long() values of the clause flags, for commands that
- * still parse their own options. */
-#define CLAUSE_OPTION_BASE 1000
-
 /* A clause flag, one per key of the library's schema: "--entry-into-force"
  * for [treaty] entry_into_force, "--SECTION-KEY" for the other sections
  * ("--withdrawal-notice"), with '_' written '-'. */
@@ -29,10 +25,6 @@ struct clause_flag {
 	const char *key;
 	const char *arg;	/* the value's form, for --help */
 	const tt_spec_key *def;	/* the key in the library's schema */
-	/* Legacy: the first key of a repeatable section, which started a new
-	 * instance each time.  clauses_apply() starts one whenever the newest
-	 * instance already has the key instead. */
-	bool starts;
 };
 
 /* The flags given, in order. */
@@ -46,20 +38,6 @@ struct clause_flags {
 
 void clause_flags_free(struct clause_flags *f);
 
-/* Legacy interface, for commands that still parse with getopt_long()
- * (batch): the getopt entries of the clause flags and the calendar
- * options after a command's N own ones (NULL after a message when memory
- * runs out; release with free()); taking option C (1 if it was a clause
- * flag or calendar option, 0 if not, minus the exit status after a
- * message); and their help. */
-struct calendar_opts;
-struct option;
-struct option *clause_longopts(const struct option *own, size_t n);
-int clause_or_calendar_option(struct clause_flags *f,
-			      struct calendar_opts *cal, const char *cmd,
-			      int c, const char *arg);
-bool clause_flags_add(struct clause_flags *f, int c, const char *arg);
-void clause_flags_help(FILE *fp);
 
 /* Where a spec came from, for messages: a file name, "preset NAME", or
  * "command line". */

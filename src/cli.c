@@ -8,7 +8,6 @@
 #include <config.h>
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,19 +158,6 @@ cli_parse_duration(const char *what, const char *s, tt_duration *out)
 		return true;
 	cli_arg_error(what, s, &e);
 	return false;
-}
-
-int
-cli_option_error(const char *cmd, int c, char **argv)
-{
-	const char *arg = argv[optind - 1];
-
-	if (c == ':')
-		return cli_usage_error(cmd, "option '%s' requires an argument",
-				       arg);
-	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
-		return cli_usage_error(cmd, "invalid option -- '%c'", optopt);
-	return cli_usage_error(cmd, "unrecognized option '%s'", arg);
 }
 
 /* Reads all of FP into a new buffer; NULL with errno set on failure. */

@@ -46,10 +46,6 @@ void cli_file_error(const char *file, const tt_error *e);
 /* "Try 'treatyterm CMD --help' ..." after a usage error; returns
  * EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) CLI_PRINTF(2, 3);
-/* Reports the option error getopt_long() returned C (':' or '?') for,
- * with optstring starting "+:" and opterr 0; returns EXIT_USAGE.  For
- * commands that still parse their own options (see options.h). */
-int cli_option_error(const char *cmd, int c, char **argv);
 /* Prints the version text for --version; returns EXIT_OK or, when
  * stdout cannot be written, EXIT_INVALID. */
 int cli_print_version(void);

@@ -30,29 +30,6 @@ static const struct {
 #define NNAMES (sizeof names / sizeof names[0])
 
 bool
-format_parse(const char *cmd, const char *s, unsigned allowed,
-	     enum format *out)
-{
-	char list[128] = "";
-	size_t n = 0;
-
-	for (size_t i = 0; i < NNAMES; i++) {
-		if (!(allowed & names[i].format))
-			continue;
-		if (strcmp(s, names[i].name) == 0) {
-			*out = names[i].format;
-			return true;
-		}
-		n += (size_t)snprintf(list + n, sizeof list - n, "%s%s",
-				      n ? ", " : "", names[i].name);
-		if (n >= sizeof list)
-			n = sizeof list - 1;
-	}
-	cli_usage_error(cmd, "unknown format '%s' (expected %s)", s, list);
-	return false;
-}
-
-bool
 format_lookup(const char *name, enum format *out)
 {
 	for (size_t i = 0; i < NNAMES; i++)

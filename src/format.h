@@ -26,11 +26,6 @@ enum format {
 	FORMAT_INI = 1u << 9	/* presets: spec files */
 };
 
-/* Parses a --format value among the ALLOWED formats (a mask); prints a
- * usage message naming them and returns false otherwise.  For commands
- * that still parse their own options (see options.h). */
-bool format_parse(const char *cmd, const char *s, unsigned allowed,
-		  enum format *out);
 /* The format called NAME; false if there is none. */
 bool format_lookup(const char *name, enum format *out);
 /* The name of F ("json"). */

@@ -58,8 +58,6 @@ options_run(const struct cli_command *cmd, int argc, char **argv)
 	struct args a;
 	int status;
 
-	if (cmd->run != NULL)
-		return cmd->run(argc, argv);
 	if (!args_init(&a, cmd, argc)) {
 		if (cmd->cleanup != NULL && a.own != NULL)
 			cmd->cleanup(&a);

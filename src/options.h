@@ -55,25 +55,20 @@
  * then exec; then cleanup.  exec is not called after a usage error, so it
  * only checks its operands.
  *
- * Converting a command that still sets RUN (batch):
- * - Move its own options into a struct opt table: flags with opt_bool or
+ * Writing a command:
+ * - Put its own options in a struct opt table: flags with opt_bool or
  *   opt_count, values with opt_string (with OPT_ONCE if a second one is a
  *   mistake, VALUES if only some are allowed), or a handler of its own
- *   that checks and stores the value (compare's --width).  Give each the
- *   FORMATS it works in.
+ *   that checks and stores the value (compare's --width, batch's
+ *   --delimiter).  Give each the FORMATS it works in.
  * - List the groups it takes: &options_output (set FORMATS and
  *   DEFAULT_FORMAT: the --format names, the -o extensions and the checks
  *   follow), &options_clauses, &options_calendar.
  * - Read the groups' results in exec: a->out.path and a->out.format for
  *   output_open() and the writer; clauses_apply(spec, &a->clauses) (it
  *   fails only on a flag's own value, so once it succeeded for one spec it
- *   succeeds for every other, e.g. for each row); a->calendar for
- *   calendar_compute() and the ics options.
- * - Then the legacy helpers can go: clause_longopts(),
- *   clause_or_calendar_option(), clause_flags_add(), clause_flags_help(),
- *   struct clause_flag's STARTS, calendar_option(), calendar_options(),
- *   calendar_option_count(), calendar_options_help(), cli_option_error(),
- *   format_parse(), and RUN here.
+ *   succeeds for every other, e.g. for each row of batch); a->calendar
+ *   for calendar_compute() and the ics options.
  */
 #ifndef TREATYTERM_OPTIONS_H
 #define TREATYTERM_OPTIONS_H
@@ -146,8 +141,7 @@ extern const struct opt_group options_calendar;
  * both before exec (see struct output_opts). */
 extern const struct opt_group options_output;
 
-/* A command.  Commands not yet converted set RUN instead of the rest and
- * parse their own arguments (argv[0] is the command's name). */
+/* A command. */
 struct cli_command {
 	const char *name;
 	const char *summary;	/* one line for "treatyterm --help" */
@@ -170,7 +164,6 @@ struct cli_command {
 	/* Frees what the command's handlers allocated in a->own; called
 	 * whether or not exec ran. */
 	void (*cleanup)(struct args *a);
-	int (*run)(int argc, char **argv);	/* not yet converted */
 };
 
 /* What -f and -o said. */
