@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "options.h"
 
+/* The options' keys, for take(). */
 enum {
 	OPT_HOLIDAYS = 1,
 	OPT_ROLL,

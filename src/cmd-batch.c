@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "batch-columns.h"
+#include "bgwrite.h"
 #include "calendar.h"
 #include "clauses.h"
 #include "cli.h"
@@ -53,6 +54,13 @@ static int exec(struct args *a);
 static int set_delimiter(struct args *a, const struct opt *o,
 			 const char *value);
 static void columns_help(FILE *fp);
+static int parse_delimiter(const char *s);
+static bool progress_wanted(const char *output);
+static void clear_progress(struct batch *b);
+static void show_progress(struct batch *b);
+static void bad_row(struct batch *b, unsigned long line, const tt_error *e);
+static bool check_key(struct batch *b, const tt_spec *spec,
+		      unsigned long line, bool *nomem);
 
 static const struct opt options[] = {
 	{ .name = "delimiter", .arg = "CHAR", .handler = set_delimiter,
@@ -257,6 +265,7 @@ exec(struct args *a)
 	const char *file = "-", *error;
 	bool out_open = false, nomem = false;
 	tt_ics_writer *w = NULL;
+	struct bgwrite *bg = NULL;
 	tt_schedule *s = NULL;
 	tt_spec *spec = NULL;
 	FILE *in = NULL;
@@ -325,8 +334,12 @@ exec(struct args *a)
 	if (!output_open(&out, output))
 		goto done;
 	out_open = true;
-	/* Hundreds of megabytes go out: write them in large blocks. */
-	(void)setvbuf(out.fp, NULL, _IOFBF, 1 << 20);
+	/* Hundreds of megabytes go out: write them in large blocks, JSON
+	 * Lines from a second thread while the next rows are computed. */
+	if (format == FORMAT_JSONL && (bg = bgwrite_new(out.fp)) != NULL)
+		(void)setvbuf(out.fp, NULL, _IONBF, 0);
+	else
+		(void)setvbuf(out.fp, NULL, _IOFBF, 1 << 20);
 	if (format == FORMAT_CSV && !csv_write_header(out.fp))
 		goto write_error;
 	if (format == FORMAT_ICS &&
@@ -381,7 +394,12 @@ exec(struct args *a)
 			}
 			break;
 		default:
-			ok = json_write_schedule(out.fp, s, false);
+			if (bg == NULL) {
+				ok = json_write_schedule(out.fp, s, false);
+				break;
+			}
+			json_append_schedule(bgwrite_buf(bg), s);
+			ok = bgwrite_ready(bg);
 			break;
 		}
 		if (!ok)
@@ -393,6 +411,8 @@ exec(struct args *a)
 		cli_error("%s:%lu: %s", b.name, line, error);
 		goto done;
 	}
+	if (bg != NULL && !bgwrite_finish(bg))
+		goto write_error;
 	if (w != NULL) {
 		r = tt_ics_writer_finish(w, &e);
 		tt_ics_writer_free(w);
@@ -425,12 +445,15 @@ done:
 	if (out_open) {
 		/* Output that is not a temporary file stays: let it end
 		 * complete, a calendar with its footer. */
-		if (w != NULL && out.tmp == NULL) {
+		if (w != NULL && out.tmp == NULL)
 			(void)tt_ics_writer_finish(w, &e);
+		bgwrite_free(bg);	/* writes the whole lines made */
+		bg = NULL;
+		if (out.tmp == NULL)
 			(void)fflush(out.fp);
-		}
 		output_abort(&out);
 	}
+	bgwrite_free(bg);
 	tt_ics_writer_free(w);
 	json_release();
 	csv_reader_free(rd);

@@ -51,6 +51,11 @@ bool table_write_schedule(FILE *fp, const tt_schedule *s, bool explain);
 bool json_write_schedule(FILE *fp, const tt_schedule *s, bool pretty);
 void json_release(void);
 
+/* json.c: the schedule object on one line, appended to B (whose FAILED
+ * tells whether memory ran out). */
+struct json_buf;
+void json_append_schedule(struct json_buf *b, const tt_schedule *s);
+
 /* json.c: a growing buffer, and LEN bytes of S appended to it as a JSON
  * string, quoted and escaped (see json.c).  FAILED is set when memory
  * runs out. */

@@ -172,17 +172,16 @@ static const unsigned char special[256] = {
 	[0xf0] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
-void
-json_buf_string(struct json_buf *b, const char *s, size_t len)
+static void
+escape(struct json_buf *b, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)s;
 	const unsigned char *end = p + len, *run = p;
 
-	/* At most 6 bytes out for one in, and the quotes. */
-	if (!reserve(b, len * 6 + 2))
+	/* At most 6 bytes out for one in. */
+	if (!reserve(b, len * 6))
 		return;
-	b->p[b->len++] = '"';
 	while (p < end) {
 		unsigned char c;
 		bool sep = false;	/* U+2028 or U+2029 */
@@ -250,7 +249,17 @@ json_buf_string(struct json_buf *b, const char *s, size_t len)
 	}
 	memcpy(b->p + b->len, run, (size_t)(p - run));
 	b->len += (size_t)(p - run);
+}
+
+void
+json_buf_string(struct json_buf *b, const char *s, size_t len)
+{
+	if (!reserve(b, 1))
+		return;
 	b->p[b->len++] = '"';
+	escape(b, s, len);
+	if (reserve(b, 1))
+		b->p[b->len++] = '"';
 }
 
 /* --- the layout ------------------------------------------------------ */
@@ -462,6 +471,17 @@ json_write_schedule(FILE *fp, const tt_schedule *s, bool pretty)
 	begin(&w, &buf, pretty);
 	schedule_object(&w, s);
 	return end(&w, fp);
+}
+
+void
+json_append_schedule(struct json_buf *b, const tt_schedule *s)
+{
+	struct json_writer w;
+
+	memset(&w, 0, sizeof w);
+	w.b = b;
+	schedule_object(&w, s);
+	PUTS(b, "\n");
 }
 
 /* --- compare: several proposals and how they differ ----------------- */

@@ -54,6 +54,21 @@
  * then the FORMATS check of every option given; then each group's FINISH;
  * then exec; then cleanup.  exec is not called after a usage error, so it
  * only checks its operands.
+ *
+ * Writing a command:
+ * - Put its own options in a struct opt table: flags with opt_bool or
+ *   opt_count, values with opt_string (with OPT_ONCE if a second one is a
+ *   mistake, VALUES if only some are allowed), or a handler of its own
+ *   that checks and stores the value (compare's --width, batch's
+ *   --delimiter).  Give each the FORMATS it works in.
+ * - List the groups it takes: options_treaty_groups (output, clauses, calendar) or
+ *   &options_output alone (set FORMATS and DEFAULT_FORMAT: the --format
+ *   names, the -o extensions and the checks follow).
+ * - Read the groups' results in exec: a->out.path and a->out.format for
+ *   output_open() and the writer; clauses_apply(spec, &a->clauses) (it
+ *   fails only on a flag's own value, so once it succeeded for one spec it
+ *   succeeds for every other, e.g. for each row of batch); a->calendar
+ *   for calendar_compute() and the ics options.
  */
 #ifndef TREATYTERM_OPTIONS_H
 #define TREATYTERM_OPTIONS_H

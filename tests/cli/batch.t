@@ -331,3 +331,25 @@ exit 3
 $ treatyterm batch two.csv -o out.csv; head -n 1 out.csv | tr -d '\r'; treatyterm batch two.csv -o out.ics; grep -c BEGIN:VEVENT out.ics
 treaty_id,date,weekday,kind,label,nominal_date,basis
 9
+
+# Text is escaped as JSON needs, and U+2028 and U+2029 too (JavaScript
+# reads them as line ends): a name with a quote, a backslash, a tab, a
+# line break and both separators reads back the same from batch's JSON
+# Lines and from schedule's and compare's indented JSON, and the output
+# holds none of those bytes raw.
+$ printf 'id,name,entry_into_force\nx,"say ""hi"" \\ a\tb\nc\342\200\250d\342\200\251e",2000-01-01\n' > esc.csv; treatyterm batch esc.csv > esc.jsonl; treatyterm schedule --id x --name "$(printf 'say "hi" \\ a\tb\nc\342\200\250d\342\200\251e')" --entry-into-force 2000-01-01 -f json > esc.json; treatyterm compare --preset ecsc-1951 --preset litvinov-1946 --name "$(printf 'say "hi" \\ a\tb\nc\342\200\250d\342\200\251e')" -f json > cmp.json; /usr/bin/python3 -c 'import json; want = "say \"hi\" \\ a\tb\nc\u2028d\u2029e"; a = json.loads(open("esc.jsonl", encoding="utf-8").read()); b = json.load(open("esc.json", encoding="utf-8")); c = json.load(open("cmp.json", encoding="utf-8")); print(a["treaty"]["name"] == want, b["treaty"]["name"] == want, c["proposals"][0]["treaty"]["name"] == want)'; cat esc.jsonl esc.json cmp.json | grep -c "$(printf '\342\200\250\|\342\200\251\|\t')"; grep -o '"name": *"[^"]*\\"[^,]*' esc.json
+True True True
+0
+"name": "say \"hi\" \\ a\tb\nc\u2028d\u2029e"
+
+# Clause flags apply to each row as to a spec: "today" for a date, and a
+# [conference] flag starting a new conference only when the newest has
+# that key already.
+$ printf 'id,entry_into_force,term,consultation.first,consultation.every\nx,1950-01-01,indefinite,1y,1y\n' > t.csv; treatyterm batch t.csv -f csv --horizon today | tr -d '\r' > b.out; treatyterm schedule --id x --entry-into-force 1950-01-01 --term indefinite --consultation-first 1y --consultation-every 1y --horizon today -f csv | tr -d '\r' > s.out; cmp b.out s.out && echo same
+same
+
+$ printf 'id,entry_into_force,conference.at\nx,2000-01-01,1y\n' > c.csv; treatyterm batch c.csv -f csv --conference-label First --conference-at 2y --conference-label Second | tr -d '\r' | cut -d, -f1-5
+treaty_id,date,weekday,kind,label
+x,2000-01-01,Saturday,entry_into_force,Entry into force
+x,2001-01-01,Monday,conference,First
+x,2002-01-01,Tuesday,conference,Second
