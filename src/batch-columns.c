@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/grow.h"
 #include "batch-columns.h"
 
 #define BOM "\xef\xbb\xbf"
@@ -335,15 +336,14 @@ batch_keys_add(struct batch_keys *k, const char *key, unsigned long line,
 		}
 	}
 	if (k->len + sizeof line + n + 1 > k->cap) {
-		size_t ncap = k->cap ? k->cap * 2 : 65536;
-		char *p;
+		/* Offsets into the text are 32 bits. */
+		char *p = k->len + sizeof line + n + 1 <= UINT32_MAX ?
+			  ttp_grow(k->text, &k->cap, k->len + sizeof line +
+				   n + 1, 1) : NULL;
 
-		while (ncap < k->len + sizeof line + n + 1)
-			ncap *= 2;
-		if (ncap > UINT32_MAX || (p = realloc(k->text, ncap)) == NULL)
+		if (p == NULL)
 			return -1;
 		k->text = p;
-		k->cap = ncap;
 	}
 	memcpy(k->text + k->len, &line, sizeof line);
 	memcpy(k->text + k->len + sizeof line, key, n + 1);

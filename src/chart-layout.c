@@ -30,6 +30,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/grow.h"
+#include "lib/utf8.h"
 #include "chart.h"
 #include "compare.h"
 #include "format.h"
@@ -443,6 +445,7 @@ add_date(struct ctx *c, size_t lane, const tt_milestone *m)
 	if (d != NULL && d->day == day) {
 		n = strlen(d->what);
 		snprintf(d->what + n, sizeof d->what - n, "; %s", what);
+		ttp_utf8_trim(d->what);
 		if (priority < d->priority) {
 			d->priority = priority;
 			d->colour = st->text;
@@ -463,6 +466,7 @@ add_date(struct ctx *c, size_t lane, const tt_milestone *m)
 	d->priority = priority;
 	d->colour = st->text;
 	snprintf(d->what, sizeof d->what, "%s", what);
+	ttp_utf8_trim(d->what);
 	d->nms = 1;
 	d->row = -1;
 }
@@ -711,6 +715,7 @@ add_callout(struct ctx *c, const struct chart_date *first,
 	co->xb = last ? last->x : first->x;
 	co->colour = first->colour;
 	snprintf(co->what, sizeof co->what, "%s", first->what);
+	ttp_utf8_trim(co->what);
 	co->row = -1;
 }
 
@@ -812,9 +817,11 @@ emit_titles(struct ctx *c, const char *title)
 
 	snprintf(lay->title, sizeof lay->title, "%s",
 		 title ? title : "Treaty terms compared");
+	ttp_utf8_trim(lay->title);
 	for (size_t i = 0; i < cmp->n && n < sizeof sub; i++)
 		n += (size_t)snprintf(sub + n, sizeof sub - n, "%s%s",
 				      i ? " vs " : "", cmp->p[i].title);
+	ttp_utf8_trim(sub);
 	if (n >= sizeof sub || width(c, &F_SUBTITLE, sub) > maxw) {
 		tt_date a = tt_date_from_daynum((int32_t)c->from);
 		tt_date b = tt_date_from_daynum((int32_t)c->to);
@@ -1299,6 +1306,7 @@ add_label(struct ctx *c, const struct font *f, unsigned colour,
 	l = &lay->labels[lay->nlabels++];
 	memset(l, 0, sizeof *l);
 	snprintf(l->text, sizeof l->text, "%s", text);
+	ttp_utf8_trim(l->text);
 	l->x = x;
 	l->y = y;
 	l->w = width(c, f, l->text);
@@ -1349,21 +1357,11 @@ add_marker(struct ctx *c, enum chart_marker marker, double x, double y,
 static bool
 grow(void **p, size_t *alloc, size_t n, size_t size)
 {
-	size_t na = *alloc ? *alloc : 32;
-	void *q;
+	void *q = n < SIZE_MAX ? ttp_grow(*p, alloc, n + 1, size) : NULL;
 
-	if (n < *alloc)
-		return true;
-	while (na <= n) {
-		if (na > SIZE_MAX / 2 / size)
-			return false;
-		na *= 2;
-	}
-	q = realloc(*p, na * size);
 	if (q == NULL)
 		return false;
 	*p = q;
-	*alloc = na;
 	return true;
 }
 
@@ -1382,6 +1380,7 @@ fit_text(struct ctx *c, const struct font *f, const char *s, double maxw,
 
 	if (buf != s)
 		snprintf(buf, size, "%s", s);
+	ttp_utf8_trim(buf);
 	if (width(c, f, buf) <= maxw)
 		return;
 	n = strlen(buf);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/grow.h"
 #include "calendar.h"
 #include "cli.h"
 #include "clauses.h"
@@ -80,15 +81,11 @@ const struct opt_group options_clauses = {
 static bool
 add(struct clause_flags *f, const struct clause_flag *def, const char *value)
 {
-	if (f->n == f->cap) {
-		size_t ncap = f->cap ? f->cap * 2 : 16;
-		void *p = realloc(f->items, ncap * sizeof *f->items);
+	void *p = ttp_grow(f->items, &f->cap, f->n + 1, sizeof *f->items);
 
-		if (p == NULL)
-			return false;
-		f->items = p;
-		f->cap = ncap;
-	}
+	if (p == NULL)
+		return false;
+	f->items = p;
 	f->items[f->n].def = def;
 	f->items[f->n].value = value;
 	f->n++;

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "lib/grow.h"
 #include "cli.h"
 
 const char *cli_program = "treatyterm";
@@ -169,7 +170,7 @@ cli_read_all(FILE *fp, size_t *len)
 				errno = EFBIG;
 				return NULL;
 			}
-			p = realloc(buf, cap *= 2);
+			p = ttp_grow(buf, &cap, cap + 1, 1);
 			if (p == NULL) {
 				free(buf);
 				return NULL;

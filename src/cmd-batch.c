@@ -365,11 +365,12 @@ exec(struct args *a)
 		tt_spec_reset(spec);
 		ok = batch_row_fill(&b.cols, spec, fields, n, line, &e) ==
 		     TT_OK;
-		if (ok) {
-			/* Checked before the first row: they cannot fail. */
-			ok = clauses_apply(spec, flags) &&
-			     calendar_compute(cal, s, spec, &e) == TT_OK;
-		}
+		/* The flags were checked before the first row: only memory
+		 * can fail them now, and they say so. */
+		if (ok && !clauses_apply(spec, flags))
+			goto done;
+		if (ok)
+			ok = calendar_compute(cal, s, spec, &e) == TT_OK;
 		if (!ok)
 			bad_row(&b, line, &e);
 		else if (!check_key(&b, spec, line, &nomem))
@@ -388,8 +389,11 @@ exec(struct args *a)
 			break;
 		case FORMAT_ICS:
 			if (tt_ics_writer_add(w, s, &e) != TT_OK) {
+				if (e.code == TT_EIO)
+					goto write_error;
 				clear_progress(&b);
-				cli_error("%s", e.message);
+				cli_error("%s: %s", output_name(&out),
+					  e.message);
 				goto done;
 			}
 			break;
@@ -417,8 +421,10 @@ exec(struct args *a)
 		r = tt_ics_writer_finish(w, &e);
 		tt_ics_writer_free(w);
 		w = NULL;
+		if (r == TT_EIO)
+			goto write_error;
 		if (r != TT_OK) {
-			cli_error("%s", e.message);
+			cli_error("%s: %s", output_name(&out), e.message);
 			goto done;
 		}
 	}
@@ -438,8 +444,7 @@ exec(struct args *a)
 	goto done;
 write_error:
 	clear_progress(&b);
-	cli_error("%s: write error: %s", output ? output : "standard output",
-		  strerror(errno));
+	cli_write_error(out.path, errno);
 done:
 	clear_progress(&b);
 	if (out_open) {

@@ -25,6 +25,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lib/grow.h"
+#include "lib/utf8.h"
 #include "calendar.h"
 #include "clauses.h"
 #include "cli.h"
@@ -282,17 +284,13 @@ done:
 static bool
 proposals_add(struct proposals *ps, const char *file, const char *preset)
 {
-	if (ps->n == ps->cap) {
-		size_t ncap = ps->cap ? ps->cap * 2 : 8;
-		void *p = realloc(ps->items, ncap * sizeof *ps->items);
+	void *p = ttp_grow(ps->items, &ps->cap, ps->n + 1, sizeof *ps->items);
 
-		if (p == NULL) {
-			cli_error("out of memory");
-			return false;
-		}
-		ps->items = p;
-		ps->cap = ncap;
+	if (p == NULL) {
+		cli_error("out of memory");
+		return false;
 	}
+	ps->items = p;
 	memset(&ps->items[ps->n], 0, sizeof ps->items[ps->n]);
 	ps->items[ps->n].file = file;
 	ps->items[ps->n].preset = preset;
@@ -505,6 +503,9 @@ fill_column(char (*cell)[COMPARE_TEXT_SIZE], size_t ncols, size_t col,
 		     COMPARE_TEXT_SIZE);
 	date_or_dash(p->withdrawal_effective, CELL(ROW_WITHDRAWAL),
 		     COMPARE_TEXT_SIZE);
+	/* A name too long for its cell is cut, never inside a character. */
+	for (size_t r = 0; r < NROWS; r++)
+		ttp_utf8_trim(CELL(r));
 #undef CELL
 }
 

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/utf8.h"
 #include "compare.h"
 
 #if defined(__GNUC__)
@@ -214,6 +215,7 @@ find_first_end(struct compare_proposal *p)
 			p->end_milestone = m;
 			tt_milestone_label(m, p->end_label,
 					   sizeof p->end_label);
+			ttp_utf8_trim(p->end_label);
 		}
 	}
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/grow.h"
 #include "format.h"
 #include "text.h"
 
@@ -146,8 +147,9 @@ struct csv_reader {
 	char *text;		/* the record's fields, each NUL-terminated */
 	size_t text_len, text_cap;
 	size_t *offs;		/* field I starts at text + offs[I] */
-	char **fields;
-	size_t nfields, fields_cap;
+	char **fields;		/* FIELDS_ALLOC pointers into TEXT */
+	size_t nfields, fields_cap;	/* FIELDS_CAP: of OFFS */
+	size_t fields_alloc;
 	char *raw;		/* the lines of a record spanning lines */
 	size_t raw_len, raw_cap;
 	char *replay;		/* lines to read again before the file */
@@ -160,21 +162,11 @@ struct csv_reader {
 static bool
 grow(char **p, size_t *cap, size_t len, size_t n)
 {
-	size_t ncap = *cap ? *cap : 1024;
-	char *q;
+	char *q = n <= SIZE_MAX - len ? ttp_grow(*p, cap, len + n, 1) : NULL;
 
-	if (len + n <= *cap)
-		return true;
-	while (ncap < len + n) {
-		if (ncap > SIZE_MAX / 2)
-			return false;
-		ncap *= 2;
-	}
-	q = realloc(*p, ncap);
 	if (q == NULL)
 		return false;
 	*p = q;
-	*cap = ncap;
 	return true;
 }
 
@@ -186,15 +178,14 @@ on_field(void *data, size_t len, void *user)
 	if (r->failed)
 		return;
 	if (r->nfields == r->fields_cap) {
-		size_t ncap = r->fields_cap ? r->fields_cap * 2 : 32;
-		size_t *p = realloc(r->offs, ncap * sizeof *p);
+		size_t *p = ttp_grow(r->offs, &r->fields_cap, r->nfields + 1,
+				     sizeof *p);
 
 		if (p == NULL) {
 			r->failed = true;
 			return;
 		}
 		r->offs = p;
-		r->fields_cap = ncap;
 	}
 	if (!grow(&r->text, &r->text_cap, r->text_len, len + 1)) {
 		r->failed = true;
@@ -271,7 +262,8 @@ static int
 finish_record(struct csv_reader *r, char ***fields, size_t *n,
 	      unsigned long *line)
 {
-	char **p = realloc(r->fields, (r->nfields + 1) * sizeof *p);
+	char **p = ttp_grow(r->fields, &r->fields_alloc, r->nfields + 1,
+			    sizeof *p);
 
 	if (p == NULL)
 		return -1;

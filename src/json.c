@@ -21,6 +21,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "lib/grow.h"
+#include "lib/utf8.h"
 #include "compare.h"
 #include "format.h"
 #include "text.h"
@@ -45,15 +47,9 @@ grow(struct json_buf *b, size_t n)
 
 	if (b->failed)
 		return false;
-	ncap = b->cap ? b->cap : 16384;
-	while (ncap < b->len + n) {
-		if (ncap > SIZE_MAX / 2) {
-			b->failed = true;
-			return false;
-		}
-		ncap *= 2;
-	}
-	p = realloc(b->p, ncap);
+	ncap = b->cap;
+	p = n <= SIZE_MAX - b->len ? ttp_grow(b->p, &ncap, b->len + n, 1) :
+	    NULL;
 	if (p == NULL) {
 		b->failed = true;
 		return false;
@@ -85,33 +81,6 @@ json_buf_free(struct json_buf *b)
 {
 	free(b->p);
 	memset(b, 0, sizeof *b);
-}
-
-/* The length of the UTF-8 sequence at S (N bytes left) if it is valid
- * (shortest form, not a surrogate, at most U+10FFFF), else 0. */
-static size_t
-utf8_length(const unsigned char *s, size_t n)
-{
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		return n >= 2 && (s[1] & 0xc0) == 0x80 ? 2 : 0;
-	if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		if (n < 3 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80)
-			return 0;
-		if ((s[0] == 0xe0 && s[1] < 0xa0) ||
-		    (s[0] == 0xed && s[1] >= 0xa0))
-			return 0;	/* overlong, or a surrogate */
-		return 3;
-	}
-	if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		if (n < 4 || (s[1] & 0xc0) != 0x80 ||
-		    (s[2] & 0xc0) != 0x80 || (s[3] & 0xc0) != 0x80)
-			return 0;
-		if ((s[0] == 0xf0 && s[1] < 0x90) ||
-		    (s[0] == 0xf4 && s[1] >= 0x90))
-			return 0;	/* overlong, or past U+10FFFF */
-		return 4;
-	}
-	return 0;
 }
 
 /* True if none of the 8 bytes at P needs a second look: none is a control
@@ -210,7 +179,7 @@ escape(struct json_buf *b, const char *s, size_t len)
 			continue;
 		}
 		if (c >= 0x80) {
-			k = utf8_length(p, (size_t)(end - p));
+			k = ttp_utf8_decode(p, (size_t)(end - p), NULL);
 			sep = k == 3 && c == 0xe2 && p[1] == 0x80 &&
 			      (p[2] == 0xa8 || p[2] == 0xa9);
 			if (k > 0 && !sep) {
@@ -565,7 +534,17 @@ summary_object(struct json_writer *w, const struct compare_proposal *p)
 		KEY(w, "by");
 		string(w, end_reason(p->end_by));
 		KEY(w, "label");
-		string(w, p->end_label);
+		if (p->end_by == COMPARE_END_NOT_RENEWED) {
+			string(w, p->end_label);
+		} else {
+			/* Whole, as the milestone's own label is. */
+			struct text t;
+
+			text_init(&t);
+			string(w, text_milestone(&t, tt_milestone_label,
+						 p->end_milestone));
+			text_free(&t);
+		}
 		pop(w, "}");
 	} else {
 		PUTS(w->b, "null");

@@ -1,5 +1,5 @@
 /*
- * grow.c -- the library's one way to grow an array.
+ * grow.c -- the one way to grow an array (see grow.h).
  *
  * Every growing buffer (spec strings and sections, schedules, the spec
  * file reader's line) goes through ttp_grow(), so the size arithmetic is
@@ -9,7 +9,9 @@
 
 #include <stdlib.h>
 
-#include "internal.h"
+#include <stdint.h>
+
+#include "grow.h"
 
 /* The smallest capacity handed out, in elements. */
 #define MIN_CAP 8

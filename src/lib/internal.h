@@ -66,29 +66,7 @@ tt_status ttp_date_check(tt_date d, tt_error *err);
  * lie between two dates of the calendar, as tt_duration_parse() does. */
 tt_status ttp_duration_check(tt_duration dur, tt_error *err);
 
-/* --- memory (grow.c) ------------------------------------------------- */
-
-/* Makes room for NEED elements of ELEM bytes in the array P of *CAP
- * elements, as OpenBSD's reallocarray() with doubling: returns P when it
- * is big enough, else P reallocated to at least NEED (and at least twice
- * *CAP) elements, with *CAP updated.  Returns NULL, leaving P and *CAP
- * untouched, when NEED * ELEM would overflow a size_t or memory runs out.
- * A NEED of 0 counts as 1, so success never returns NULL. */
-void *ttp_grow(void *p, size_t *cap, size_t need, size_t elem);
-
-/* --- UTF-8 (utf8.c) -------------------------------------------------- */
-
-/* The length (1 to 4) of the well-formed UTF-8 sequence at S, which has N
- * bytes left, storing its code point in *CP if CP is not NULL; 0 when the
- * bytes are not one (a stray continuation byte, an overlong form, a
- * surrogate, a code point past U+10FFFF, a sequence cut short) or N is
- * 0.  ASCII, NUL included, is a sequence of 1. */
-size_t ttp_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
-/* The offset of the first byte of S (N bytes) that does not start a
- * well-formed sequence, or N when all of S is well-formed UTF-8. */
-size_t ttp_utf8_check(const char *s, size_t n);
-/* The bytes to show of the character at S in a message: a well-formed
- * sequence whole, otherwise the one byte; 0 at the end of the string. */
-size_t ttp_utf8_char_len(const char *s);
+#include "grow.h"
+#include "utf8.h"
 
 #endif /* TREATYTERM_INTERNAL_H */

@@ -1,5 +1,5 @@
 /*
- * utf8.c -- the library's one UTF-8 decoder.
+ * utf8.c -- the one UTF-8 decoder (see utf8.h).
  *
  * Well-formed means what RFC 3629 and Unicode's table 3-7 say: the shortest
  * form only, no UTF-16 surrogates, nothing past U+10FFFF.  Spec values are
@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#include "internal.h"
+#include "utf8.h"
 
 size_t
 ttp_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
@@ -78,4 +78,24 @@ ttp_utf8_char_len(const char *s)
 	/* strnlen: a sequence never reaches past the terminating NUL. */
 	len = ttp_utf8_decode((const unsigned char *)s, strnlen(s, 4), NULL);
 	return len ? len : 1;
+}
+
+size_t
+ttp_utf8_trim(char *s)
+{
+	size_t n = strlen(s), i = n;
+
+	/* Back over at most three continuation bytes to a sequence's
+	 * first byte. */
+	while (i > 0 && n - i < 4 && ((unsigned char)s[i - 1] & 0xc0) == 0x80)
+		i--;
+	if (i > 0 && (unsigned char)s[i - 1] >= 0xc0) {
+		i--;
+		if (ttp_utf8_decode((const unsigned char *)s + i, n - i,
+				    NULL) != n - i) {
+			s[i] = '\0';
+			return i;
+		}
+	}
+	return n;
 }

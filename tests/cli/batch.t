@@ -235,6 +235,14 @@ $ treatyterm batch two.csv > /dev/full
 2> treatyterm: standard output: write error: No space left on device
 [exit 1]
 
+$ treatyterm batch -f ics two.csv > /dev/full
+2> treatyterm: standard output: write error: No space left on device
+[exit 1]
+
+$ treatyterm batch -o - two.csv > /dev/full
+2> treatyterm: standard output: write error: No space left on device
+[exit 1]
+
 
 # Every JSON line is valid JSON (a strict parser reads each one), on 300
 # synthetic treaties (29 February and month-end entries into force, every

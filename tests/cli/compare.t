@@ -235,3 +235,11 @@ $ treatyterm compare noeif.spec -p litvinov-1946
 $ treatyterm compare -p litvinov-1946 -p byrnes-germany-1946 --withdrawal-notice 30y
 2> treatyterm: preset byrnes-germany-1946: --withdrawal-notice: the notice period is longer than the term
 [exit 1]
+
+# A name longer than a table cell or a picture's line is cut, never inside
+# a character: the table stays UTF-8 and the picture is drawn; JSON keeps
+# the whole name.
+$ python3 -c 'print("[treaty]\nname = " + "\u00e9" * 300 + "\nentry_into_force = 2000-01-01\nterm = 5y")' > long.ini; treatyterm compare long.ini -p ecsc-1951 | python3 -c 'import sys; sys.stdin.buffer.read().decode("utf-8"); print("table: UTF-8")'; treatyterm compare long.ini -p ecsc-1951 -o long.svg && echo "svg: drawn"; treatyterm compare long.ini -p ecsc-1951 -f json | python3 -c 'import sys, json; print(len(json.load(sys.stdin)["proposals"][0]["treaty"]["name"]))'
+table: UTF-8
+svg: drawn
+300

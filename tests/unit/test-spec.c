@@ -962,6 +962,31 @@ test_utf8(void)
 	CU_ASSERT_EQUAL(ttp_utf8_char_len("\xc3"), 1);
 	CU_ASSERT_EQUAL(ttp_utf8_char_len("x"), 1);
 	CU_ASSERT_EQUAL(ttp_utf8_char_len(""), 0);
+	/* Trimming a text cut short: an incomplete last sequence goes,
+	 * whole ones stay. */
+	{
+		static const struct {
+			const char *in, *out;
+		} trims[] = {
+			{ "caf\xc3\xa9", "caf\xc3\xa9" },
+			{ "caf\xc3", "caf" },
+			{ "a\xe4\xb8", "a" },
+			{ "a\xe4\xb8\xad", "a\xe4\xb8\xad" },
+			{ "a\xf0\x9f\x98", "a" },
+			{ "a\xf0\x9f\x98\x80", "a\xf0\x9f\x98\x80" },
+			{ "\xe4", "" },
+			{ "", "" },
+			{ "plain", "plain" },
+		};
+
+		for (size_t i = 0; i < sizeof trims / sizeof trims[0]; i++) {
+			char buf[16];
+
+			snprintf(buf, sizeof buf, "%s", trims[i].in);
+			CU_ASSERT_EQUAL(ttp_utf8_trim(buf), strlen(trims[i].out));
+			CU_ASSERT_STRING_EQUAL(buf, trims[i].out);
+		}
+	}
 	/* Spec text is checked with the same decoder. */
 	check_error("[treaty]\nname = \xed\xa0\x80\n", TT_ESYNTAX, 2, 8,
 		    "invalid UTF-8");
