@@ -390,13 +390,9 @@ unique_id(const struct proposal *p, const struct proposals *ps, size_t index)
 		if (base != NULL && (dot = strrchr(base, '.')) != NULL &&
 		    dot != base)
 			*dot = '\0';
-		/* Ids are letters, digits, '.', '_' and '-'. */
-		for (char *q = base; q != NULL && *q != '\0'; q++)
-			if (!(*q >= 'a' && *q <= 'z') &&
-			    !(*q >= 'A' && *q <= 'Z') &&
-			    !(*q >= '0' && *q <= '9') && *q != '.' &&
-			    *q != '_' && *q != '-')
-				*q = '-';
+		/* The library's id rule: other bytes become '-'. */
+		if (base != NULL)
+			tt_id_from_text(base, base, strlen(base) + 1);
 		if (base != NULL && *base == '\0') {
 			free(base);
 			base = strdup("proposal");

@@ -80,8 +80,9 @@ const tt_spec_key *tt_spec_key_find(const char *section, const char *key);
 /* True if TEXT is a valid id: one or more letters, digits, '.', '_' or
  * '-'. */
 bool tt_id_is_valid(const char *text);
-/* Writes into BUF (SIZE bytes, NUL-terminated when SIZE > 0) an id made
- * from TEXT: every byte that may not appear in an id becomes '-'.
+/* Writes into BUF (SIZE bytes, NUL-terminated when SIZE > 0; BUF may be
+ * TEXT itself) an id made from TEXT: every byte that may not appear in an
+ * id becomes '-'.
  * Returns the length the whole id needs, without the NUL, as snprintf()
  * does; 0 when TEXT is empty. */
 size_t tt_id_from_text(const char *text, char *buf, size_t size);
