@@ -19,7 +19,7 @@
 
 /* The flags, made from the schema on first use.  The names live as long
  * as the program. */
-#define MAXFLAGS 64
+#define MAXFLAGS 128
 #define NAMESIZE 48
 
 static struct clause_flag flags[MAXFLAGS];
@@ -41,7 +41,10 @@ build(void)
 		struct clause_flag *f = &flags[nflags];
 		char *p = names[nflags];
 
-		if (strcmp(k->section, "treaty") == 0)
+		/* [treaty] keys are flags of their own name, except
+		 * "from": --from is the output filter of dates. */
+		if (strcmp(k->section, "treaty") == 0 &&
+		    strcmp(k->key, "from") != 0)
 			snprintf(p, NAMESIZE, "%s", k->key);
 		else
 			snprintf(p, NAMESIZE, "%s-%s", k->section, k->key);
