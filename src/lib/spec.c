@@ -398,6 +398,16 @@ ttp_spec_string(const tt_spec *spec, const struct ttp_field *f)
 	return spec->strings + f->v.str;
 }
 
+const struct ttp_event *
+ttp_spec_event(const tt_spec *spec, const char *name)
+{
+	for (size_t i = 0; i < spec->nevents; i++)
+		if (strcmp(ttp_spec_string(spec, &spec->events[i].name),
+			   name) == 0)
+			return &spec->events[i];
+	return NULL;
+}
+
 const char *
 tt_spec_id(const tt_spec *spec)
 {
@@ -1276,6 +1286,146 @@ check_series(const tt_spec *spec, const struct ttp_series *s,
 	return check_offset(spec, &s->first, err);
 }
 
+/* A FROM key names entry_into_force or an [event]. */
+static tt_status
+check_from(const tt_spec *spec, const struct ttp_clause *cl, tt_error *err)
+{
+	const char *name = ttp_spec_string(spec, &cl->from);
+
+	if (!cl->from.set || strcmp(name, "entry_into_force") == 0 ||
+	    ttp_spec_event(spec, name) != NULL)
+		return TT_OK;
+	return FIELD_ERROR(err, &cl->from, TT_EINVAL,
+			   "no [event] named '%s' (give one, or use "
+			   "entry_into_force)", name);
+}
+
+/* Every clause's FROM names an event. */
+static tt_status
+check_froms(const tt_spec *spec, tt_error *err)
+{
+	const struct ttp_clause *fixed[] = {
+		&spec->treaty, &spec->series[0].cl, &spec->series[1].cl,
+		&spec->withdrawal, &spec->renewal
+	};
+	tt_status st;
+
+	for (size_t i = 0; i < TTP_ARRAY_SIZE(fixed); i++)
+		if ((st = check_from(spec, fixed[i], err)) != TT_OK)
+			return st;
+	for (size_t i = 0; i < spec->nconferences; i++)
+		if ((st = check_from(spec, &spec->conferences[i].cl,
+				     err)) != TT_OK)
+			return st;
+	for (size_t i = 0; i < spec->ncustoms; i++)
+		if ((st = check_from(spec, &spec->customs[i].cl,
+				     err)) != TT_OK)
+			return st;
+	return TT_OK;
+}
+
+/* Each [event] has a name of its own and a date (or "unknown"). */
+static tt_status
+check_events(const tt_spec *spec, tt_error *err)
+{
+	for (size_t i = 0; i < spec->nevents; i++) {
+		const struct ttp_event *ev = &spec->events[i];
+		const char *name = ttp_spec_string(spec, &ev->name);
+		struct ttp_field where = ev->name;
+
+		where.at = ev->name.set ? ev->name.at : ev->section;
+		where.section = "event";
+		where.key = "name";
+		if (!ev->name.set)
+			return FIELD_ERROR(err, &where, TT_EINVAL,
+					   "[event] needs a 'name'");
+		if (strcmp(name, "entry_into_force") == 0 ||
+		    ttp_spec_event(spec, name) != ev)
+			return FIELD_ERROR(err, &where, TT_EINVAL,
+					   "an event named '%s' is already "
+					   "known", name);
+		if (!ev->date.set)
+			return FIELD_ERROR(err, &where, TT_EINVAL,
+					   "[event] needs a 'date' (or "
+					   "'unknown')");
+	}
+	return TT_OK;
+}
+
+/* Each [notice] has the day it was received, and a revocation or named
+ * date after it. */
+static tt_status
+check_notices(const tt_spec *spec, bool clause, tt_error *err)
+{
+	for (size_t i = 0; i < spec->nnotices; i++) {
+		const struct ttp_notice *n = &spec->notices[i];
+		tt_date r = n->received.v.date;
+		struct ttp_field where = n->party;
+
+		where.at = n->section;
+		where.section = "notice";
+		where.key = "received";
+		if (!n->received.set)
+			return FIELD_ERROR(err, &where, TT_EINVAL,
+					   "[notice] needs 'received' (the "
+					   "day it was received)");
+		if (!clause)
+			return FIELD_ERROR(err, &n->received, TT_EINVAL,
+					   "a notice needs a [withdrawal] or "
+					   "[renewal] clause");
+		if (tt_date_compare(r, spec->eif.v.date) < 0)
+			return FIELD_ERROR(err, &n->received, TT_EINVAL,
+					   "the notice is dated before entry "
+					   "into force");
+		if (n->revoked.set &&
+		    tt_date_compare(n->revoked.v.date, r) < 0)
+			return FIELD_ERROR(err, &n->revoked, TT_EINVAL,
+					   "the notice is revoked before it "
+					   "was received");
+		if (n->effective.set &&
+		    tt_date_compare(n->effective.v.date, r) < 0)
+			return FIELD_ERROR(err, &n->effective, TT_EINVAL,
+					   "the notice takes effect before it "
+					   "was received");
+	}
+	return TT_OK;
+}
+
+/* The keys added with events and counting rules, which the checks of
+ * tt_spec_validate() do not cover. */
+static tt_status
+check_clauses(const tt_spec *spec, bool withdrawal, bool renewal,
+	      tt_error *err)
+{
+	tt_status st;
+
+	if (spec->ends.set && spec->term.set)
+		return FIELD_ERROR(err, &spec->ends, TT_EINVAL,
+				   "[treaty] takes 'term' or 'ends', not "
+				   "both");
+	if (spec->ends.set &&
+	    tt_date_compare(spec->ends.v.date, spec->eif.v.date) < 0)
+		return FIELD_ERROR(err, &spec->ends, TT_EINVAL,
+				   "the treaty ends before entry into force");
+	if (spec->ends.set && renewal)
+		return FIELD_ERROR(err, &spec->ends, TT_EINVAL,
+				   "renewal needs a term, not a fixed end");
+	if (spec->withdrawal_window.set != spec->withdrawal_every.set)
+		return FIELD_ERROR(err, spec->withdrawal_window.set ?
+				   &spec->withdrawal_window :
+				   &spec->withdrawal_every, TT_EINVAL,
+				   "[withdrawal] takes 'window' and 'every' "
+				   "together");
+	if (spec->withdrawal_window.set && !withdrawal)
+		return FIELD_ERROR(err, &spec->withdrawal_window, TT_EINVAL,
+				   "[withdrawal] needs 'notice' (the notice "
+				   "period)");
+	if ((st = check_events(spec, err)) != TT_OK ||
+	    (st = check_froms(spec, err)) != TT_OK)
+		return st;
+	return check_notices(spec, withdrawal || renewal, err);
+}
+
 tt_status
 tt_spec_validate(const tt_spec *spec, tt_error *err)
 {
@@ -1297,6 +1447,8 @@ tt_spec_validate(const tt_spec *spec, tt_error *err)
 			return FIELD_ERROR(err, &spec->term, TT_ERANGE,
 					   "the term ends after 9999-12-31");
 	}
+	if ((st = check_clauses(spec, withdrawal, renewal, err)) != TT_OK)
+		return st;
 	if (spec->horizon.set &&
 	    tt_date_compare(spec->horizon.v.date, eif) < 0)
 		return FIELD_ERROR(err, &spec->horizon, TT_EINVAL,
@@ -1418,6 +1570,7 @@ tt_spec_validate(const tt_spec *spec, tt_error *err)
 					   "the notice is dated before entry "
 					   "into force");
 		if (withdrawal && spec->withdrawal_opens.set &&
+		    !spec->withdrawal.from.set &&
 		    offset_date(spec, &spec->withdrawal_opens, &d) &&
 		    tt_date_compare(n, d) < 0) {
 			char b[TT_DATE_BUFSIZE];

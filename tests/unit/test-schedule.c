@@ -420,9 +420,9 @@ test_texts(void)
 	/* Every kind has a name; "unknown" past the last. */
 	for (tt_kind k = 0; tt_kind_is_valid(k); k++)
 		CU_ASSERT_STRING_NOT_EQUAL(tt_kind_name(k), "unknown");
-	CU_ASSERT_FALSE(tt_kind_is_valid((tt_kind)(TT_KIND_MILESTONE + 1)));
+	CU_ASSERT_FALSE(tt_kind_is_valid((tt_kind)(TT_KIND_WITHDRAWAL_WINDOW_CLOSES + 1)));
 	CU_ASSERT_FALSE(tt_kind_is_valid((tt_kind)-1));
-	CU_ASSERT_STRING_EQUAL(tt_kind_name((tt_kind)(TT_KIND_MILESTONE + 1)),
+	CU_ASSERT_STRING_EQUAL(tt_kind_name((tt_kind)(TT_KIND_WITHDRAWAL_WINDOW_CLOSES + 1)),
 			       "unknown");
 	CU_ASSERT_STRING_EQUAL(tt_kind_name(TT_KIND_RENEWAL_NOTICE_DEADLINE),
 			       "renewal_notice_deadline");
