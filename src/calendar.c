@@ -217,5 +217,7 @@ calendar_compute(const struct calendar_opts *c, tt_schedule *s,
 	opt.max_milestones = 0;
 	opt.roll = c->roll;
 	opt.holidays = c->holidays;
+	opt.has_out_by = c->has_out_by;
+	opt.out_by = c->out_by;
 	return tt_schedule_compute(s, spec, &opt, e);
 }

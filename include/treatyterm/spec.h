@@ -151,6 +151,12 @@ tt_status tt_spec_set_count(tt_spec *spec, const char *section,
 tt_status tt_spec_set_text(tt_spec *spec, const char *section,
 			   const char *key, const char *value, tt_error *err);
 
+/* Sets the date of the [event] called NAME to VALUE (a date or
+ * "unknown", as its 'date' key takes), adding the event if there is
+ * none: for a date learnt after the spec was written. */
+tt_status tt_spec_set_event_date(tt_spec *spec, const char *name,
+				 const char *value, tt_error *err);
+
 /* Typed getters: store SECTION.KEY's value in *OUT (if OUT is not NULL)
  * and return true, or return false when the key is unknown, is of another
  * type, or is not set; for a repeatable section the value is that of its

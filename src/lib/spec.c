@@ -1067,6 +1067,35 @@ set_typed(tt_spec *spec, const char *section, const char *key,
 }
 
 tt_status
+tt_spec_set_event_date(tt_spec *spec, const char *name, const char *value,
+		       tt_error *err)
+{
+	const struct keydef *k = find_key("event", "date");
+	const struct ttp_event *ev = ttp_spec_event(spec, name);
+	struct ttp_field field;
+	struct value v;
+	tt_status st;
+
+	if (ev == NULL) {
+		if ((st = tt_spec_begin_section(spec, "event", 0, 0,
+						err)) != TT_OK ||
+		    (st = tt_spec_set(spec, "event", "name", name, 0, 0,
+				      err)) != TT_OK)
+			return st;
+		return tt_spec_set(spec, "event", "date", value, 0, 0, err);
+	}
+	memset(&field, 0, sizeof field);
+	if ((st = parse_text(spec, k, value, &v, err)) != TT_OK ||
+	    (st = check_value(k, &v, &field, err)) != TT_OK)
+		return value_error(k, st, 0, 0, err);
+	field.set = true;
+	field.section = k->pub.section;
+	field.key = k->pub.key;
+	spec->events[ev - spec->events].date = field;
+	return TT_OK;
+}
+
+tt_status
 tt_spec_set_text(tt_spec *spec, const char *section, const char *key,
 		 const char *value, tt_error *err)
 {

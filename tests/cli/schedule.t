@@ -17,7 +17,9 @@ $ treatyterm schedule --preset litvinov-1946 --format json
     "name": "Litvinov proposal (1946)",
     "entry_into_force": "1947-09-15",
     "term": "P50Y",
-    "convention": "anniversary"
+    "convention": "anniversary",
+    "hypothetical": false,
+    "bilateral": false
   },
   "milestones": [
     {
