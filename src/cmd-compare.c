@@ -264,9 +264,7 @@ exec(struct args *a)
 		goto done;
 	}
 	for (size_t i = 0; i < ps->n; i++)
-		if (ps->items[i].preset != NULL)
-			cmp.p[i].hypothetical =
-				tt_preset_find(ps->items[i].preset)->hypothetical;
+		cmp.p[i].hypothetical = tt_schedule_hypothetical(sched[i]);
 	if (format == FORMAT_ICS && !calendar_set_dtstamp(&a->calendar))
 		goto done;
 	if (!output_open(&out, output))

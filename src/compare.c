@@ -179,7 +179,10 @@ find_first_end(struct compare_proposal *p)
 		switch (m->kind) {
 		case TT_KIND_CONSULTATION:
 		case TT_KIND_REVIEW:
-		case TT_KIND_CONFERENCE:
+			/* A meeting is a way out only where the clause says
+			 * the parties may end the treaty there. */
+			if (!(m->flags & TT_MS_MAY_END))
+				continue;
 			by = COMPARE_END_MEETING;
 			break;
 		case TT_KIND_WITHDRAWAL_EFFECTIVE:

@@ -760,6 +760,7 @@ x,2000-01-03,Monday,review,2000-01-02
 $ printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//test//EN\r\nBEGIN:VEVENT\r\nUID:sept15@test\r\nDTSTAMP:20200101T000000Z\r\nDTSTART;VALUE=DATE:19470915\r\nRRULE:FREQ=YEARLY\r\nSUMMARY:A holiday\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' > good.ics; treatyterm schedule --preset litvinov-1946 --roll following --holidays good.ics
 Litvinov proposal (1946) [litvinov-1946]
 Entry into force: 1947-09-15 (Monday)
+Hypothetical: never in force; the dates are assumed
 Term: 50 years, anniversary convention
 
 1947-09-15  Mon  entry_into_force         Entry into force
@@ -769,6 +770,8 @@ Term: 50 years, anniversary convention
 1987-09-16  Wed  consultation             Consultation 4 (moved from Tue 1987-09-15)
 1992-09-16  Wed  consultation             Consultation 5 (moved from Tue 1992-09-15)
 1997-09-15  Mon  expiry                   Expiry (last day in force)
+pending          milestone                The occupation may end (our reading: 10 years after the peace treaty)
+                 10 years after: Germany signs a peace treaty
 
 Expiry: 1997-09-15 (last day in force)
 
