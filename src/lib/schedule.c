@@ -391,14 +391,21 @@ reckon(struct calc *c, const struct ttp_clause *cl, const struct origin *o,
 {
 	const struct ttp_field *nb = cl != NULL ? &cl->not_before : NULL;
 	tt_date floor;
-	tt_status st;
 
 	*floored = false;
-	if ((st = tt_counting_apply(rule, d, out, c->err)) != TT_OK)
-		return cl != NULL && cl->rule.set ?
-		       field_error(c, &cl->rule, st, "%s",
-				   c->err ? c->err->message : "out of range") :
-		       st;
+	if (tt_counting_apply(rule, d, out, NULL) != TT_OK) {
+		char b[TT_DATE_BUFSIZE];
+
+		if (cl != NULL && cl->rule.set)
+			return field_error(c, &cl->rule, TT_ERANGE, "%s after "
+					   "%s is after 9999-12-31",
+					   tt_counting_name(rule),
+					   tt_date_format(d, b));
+		return ttp_error_set(c->err, TT_ERANGE, 0, 0, "%s after %s "
+				     "is after 9999-12-31",
+				     tt_counting_name(rule),
+				     tt_date_format(d, b));
+	}
 	if (nb == NULL || !nb->set)
 		return TT_OK;
 	if (nb->is_date)
