@@ -99,13 +99,28 @@ out_by(FILE *fp, const tt_schedule *s)
 			tt_date_format(by, b));
 }
 
+/* The expiry, when the spec gives it as a date ([treaty] ends). */
+static bool
+fixed_end(const tt_schedule *s, tt_date *end)
+{
+	for (size_t i = 0; i < tt_schedule_count(s); i++) {
+		const tt_milestone *m = tt_schedule_at(s, i);
+
+		if (m->kind == TT_KIND_EXPIRY && m->rule == TT_RULE_GIVEN) {
+			*end = m->date;
+			return true;
+		}
+	}
+	return false;
+}
+
 bool
 table_write_schedule(FILE *fp, const tt_schedule *s, bool explain)
 {
 	char b[TT_DATE_BUFSIZE], nb[TT_DATE_BUFSIZE];
 	char words[TT_DURATION_BUFSIZE];
 	struct text text;
-	tt_date eif = tt_schedule_entry_into_force(s);
+	tt_date eif = tt_schedule_entry_into_force(s), end;
 	tt_duration term;
 	const char *name = tt_schedule_name(s), *id = tt_schedule_id(s);
 
@@ -125,7 +140,10 @@ table_write_schedule(FILE *fp, const tt_schedule *s, bool explain)
 		tt_duration_format_words(term, words, sizeof words);
 		fprintf(fp, "Term: %s, %s convention\n", words,
 			tt_convention_name(tt_schedule_convention(s)));
-	} else
+	} else if (fixed_end(s, &end))
+		fprintf(fp, "Term: to a fixed last day, %s\n",
+			tt_date_format(end, b));
+	else
 		fprintf(fp, "Term: indefinite\n");
 	fputc('\n', fp);
 	text_init(&text);

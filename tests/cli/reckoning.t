@@ -1,0 +1,178 @@
+# Events, counting rules, readings, notices, windows and solving backwards,
+# on the dates depositaries recorded (sources in doc/treaties.md).
+# UNESCO Constitution art. II(6): US notices of 1983 and 2017.
+$ treatyterm schedule --preset unesco-1945 --notice-received 1983-12-28 --notice-party 'United States' | tail -n +5
+1946-11-04  Mon  entry_into_force         Entry into force
+1946-11-04  Mon  withdrawal_notice_opens  Withdrawal notice may be given from
+1983-12-28  Wed  notice                   Notice received (United States)
+1984-12-31  Mon  withdrawal_effective     Withdrawal takes effect (United States)
+2017-10-12  Thu  notice                   Notice received (United States)
+2018-12-31  Mon  withdrawal_effective     Withdrawal takes effect (United States)
+
+Expiry: none (in force indefinitely)
+
+# Istanbul Convention art. 80(2): Turkey, with the rule and article cited.
+$ treatyterm schedule --preset istanbul-2011 --explain | tail -n 8
+2021-07-01  Thu  withdrawal_effective     Withdrawal takes effect (Turkey)
+                 notice received 2021-03-22 + 3 months = 2021-06-22, the
+                 first day of the next month
+                 first day of the month following the expiration of 3
+                 months; a notice takes effect on receipt (VCLT art. 78);
+                 not moved for weekends or holidays; CETS 210 art. 80(2)
+
+Expiry: none (in force indefinitely)
+
+# ICSID art. 71: Bolivia, dated the day after; the same-date reading too.
+$ treatyterm schedule --preset icsid-1965 -f json | tail -n 18
+      "party": "Bolivia"
+    },
+    {
+      "date": "2007-11-03",
+      "kind": "withdrawal_effective",
+      "label": "Withdrawal takes effect (Bolivia)",
+      "basis": "notice received 2007-05-02 + 6 months = 2007-11-02, the day after (the day after the period of 6 months ends; a notice takes effect on receipt (VCLT art. 78); not moved for weekends or holidays; ICSID Convention art. 71)",
+      "party": "Bolivia",
+      "alternatives": [
+        {
+          "date": "2007-11-02",
+          "rule": "same-date"
+        }
+      ]
+    }
+  ],
+  "expiry": null
+}
+
+# Energy Charter Treaty art. 47: France.
+$ treatyterm schedule --preset energy-charter-1994 | grep withdrawal_effective
+2023-12-08  Fri  withdrawal_effective     Withdrawal takes effect (France)
+
+# Paris Agreement art. 28 (the UN dates it on the anniversary): the US.
+$ treatyterm schedule --entry-into-force 2016-11-04 --withdrawal-opens 3y --withdrawal-notice 1y --notice-given 2019-11-04 | grep withdrawal_effective
+2020-11-04  Wed  withdrawal_effective     Withdrawal takes effect
+
+# NPT art. X(1), North Korea: 10 April, or 11 April the day after.
+$ treatyterm schedule --entry-into-force 1970-03-05 --withdrawal-notice 3m --withdrawal-readings day-after --notice-given 2003-01-10 | tail -n 4
+2003-04-10  Thu  withdrawal_effective     Withdrawal takes effect
+                 or 2003-04-11 under the day-after reading
+
+Expiry: none (in force indefinitely)
+
+# Brussels Treaty: France's notice named 30 June 2011.
+<<< brussels.ini
+[treaty]
+id = brussels-1948
+entry_into_force = 1955-05-06
+[withdrawal]
+notice = 1y
+[notice]
+received = 2010-05-21
+party = France
+effective = 2011-06-30
+>>>
+$ treatyterm schedule brussels.ini | tail -n 4
+2010-05-21  Fri  notice                   Notice received (France)
+2011-06-30  Thu  withdrawal_effective     Withdrawal takes effect (France)
+
+Expiry: none (in force indefinitely)
+
+# A named date before the clause's is refused, at its line and column.
+$ sed 's/2011-06-30/2011-05-01/' brussels.ini > early.ini; treatyterm schedule early.ini
+2> treatyterm: early.ini:9:13: the notice names 2011-05-01, before the 2011-05-21 the clause gives
+[exit 1]
+
+# Rome Statute: South Africa's notice, revoked before it took effect.
+$ printf '[treaty]\nentry_into_force = 2002-07-01\n[withdrawal]\nnotice = 1y\n[notice]\nreceived = 2016-10-19\nparty = South Africa\nrevoked = 2017-03-07\n' > rome.ini; treatyterm schedule rome.ini | tail -n 5
+2002-07-01  Mon  withdrawal_notice_opens  Withdrawal notice may be given from
+2016-10-19  Wed  notice                   Notice received (South Africa)
+2017-03-07  Tue  notice_revoked           Notice revoked (South Africa)
+
+Expiry: none (in force indefinitely)
+
+# ABM Treaty: bilateral, so the withdrawal is the end (JSON says so).
+$ treatyterm schedule --preset abm-1972 --notice-given 2001-12-13 -f json | grep -E '"(bilateral|expiry)"'
+    "bilateral": true
+  "expiry": "2002-06-13"
+
+# Soviet-Japanese pact, reckoned from signature (--treaty-from, as --from
+# is kept for a filter of dates).
+$ treatyterm schedule --entry-into-force 1941-04-25 --term 5y --event signature=1941-04-13 --treaty-from signature | tail -n 2
+
+Expiry: 1946-04-13 (last day in force)
+
+# Panama Canal Treaty: a fixed last day.
+$ treatyterm schedule --preset panama-canal-1977
+Panama Canal Treaty [panama-canal-1977]
+Entry into force: 1979-10-01 (Monday)
+Bilateral: a withdrawal that takes effect ends the treaty
+Term: to a fixed last day, 1999-12-31
+
+1979-10-01  Mon  entry_into_force         Entry into force
+1979-10-01  Mon  milestone                Six calendar months after the exchange (art. II(1))
+1999-12-31  Fri  expiry                   Expiry (last day in force)
+
+Expiry: 1999-12-31 (last day in force)
+
+# Montreux: twenty years, then two years after notice.
+$ treatyterm schedule --preset montreux-1936 --notice-given 1950-06-01 | tail -n 3
+1956-11-09  Fri  withdrawal_effective     Withdrawal takes effect
+
+Expiry: 1956-11-09 (last day in force)
+$ treatyterm schedule --preset montreux-1936 --notice-given 1990-06-01 | tail -n 3
+1992-06-01  Mon  withdrawal_effective     Withdrawal takes effect
+
+Expiry: 1992-06-01 (last day in force)
+
+# MLC 2006: notice only within a window.
+$ treatyterm schedule --preset mlc-2006 --notice-received 2025-02-01
+2> treatyterm: --notice-received: the notice is dated outside the withdrawal windows (the next opens on 2033-08-20)
+[exit 1]
+$ treatyterm schedule --preset mlc-2006 --notice-received 2024-02-01 | grep -E 'notice |effective'
+2023-08-20  Sun  withdrawal_notice_opens  Withdrawal notice may be given from
+2024-02-01  Thu  notice                   Notice received
+2025-02-01  Sat  withdrawal_effective     Withdrawal takes effect
+
+# Kyoto Protocol: out by 31 December 2012.
+$ treatyterm schedule --entry-into-force 2005-02-16 --withdrawal-opens 3y --withdrawal-notice 1y --out-by 2012-12-31 | tail -n 2
+Expiry: none (in force indefinitely)
+Out by 2012-12-31: the notice must be received by 2011-12-31.
+$ treatyterm schedule --entry-into-force 2005-02-16 --withdrawal-opens 3y --withdrawal-notice 1y --out-by 2012-12-31 -f json | tail -n 6
+  "expiry": null,
+  "out_by": {
+    "date": "2012-12-31",
+    "latest_notice": "2011-12-31"
+  }
+}
+
+# Pending dates: listed last, with their condition; --event dates them.
+$ treatyterm schedule --preset byrnes-germany-1946 -f json | tail -n 12
+      "basis": "entry into force 1947-09-15 + 25 years (same date; Reg. 1182/71 art. 3(2)(c) / ETS 076 art. 4(1); expiry is not moved for weekends or holidays)"
+    },
+    {
+      "date": null,
+      "kind": "milestone",
+      "label": "The occupation may end (art. III)",
+      "pending": true,
+      "condition": "when: Germany accepts articles I and II"
+    }
+  ],
+  "expiry": "1972-09-15"
+}
+$ treatyterm schedule --preset byrnes-germany-1946 --event germany-accepts=1955-05-05 | grep milestone
+1955-05-05  Thu  milestone                The occupation may end (art. III)
+$ treatyterm schedule --preset byrnes-germany-1946 --event germany-accepts
+2> treatyterm: --event: expected NAME=DATE, not 'germany-accepts'
+[exit 1]
+$ treatyterm schedule --entry-into-force 2000-01-01 --consultation-first 1y --consultation-from nowhere
+2> treatyterm: --consultation-from: no [event] named 'nowhere' (give one, or use entry_into_force)
+[exit 1]
+
+# The same keys as batch columns.
+$ printf 'id,entry_into_force,from,term,event.name,event.date,withdrawal.notice,withdrawal.rule,notice.received\nsj,1941-04-25,signature,5y,signature,1941-04-13,,,\nicsid,1966-10-14,,indefinite,,,6m,day-after,2007-05-02\n' > b.csv; treatyterm batch b.csv -f csv | cut -d, -f1,2,4
+treaty_id,date,kind
+sj,1941-04-25,entry_into_force
+sj,1946-04-13,expiry
+icsid,1966-10-14,entry_into_force
+icsid,1966-10-14,withdrawal_notice_opens
+icsid,2007-05-02,notice
+icsid,2007-11-03,withdrawal_effective
