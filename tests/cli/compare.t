@@ -235,3 +235,13 @@ $ treatyterm compare noeif.spec -p litvinov-1946
 $ treatyterm compare -p litvinov-1946 -p byrnes-germany-1946 --withdrawal-notice 30y
 2> treatyterm: preset byrnes-germany-1946: --withdrawal-notice: the notice period is longer than the term
 [exit 1]
+
+# A review is a way out only where the parties may end the treaty there:
+# not the North Atlantic Treaty's art. 12 review of 1959 (art. 13 allows
+# no withdrawal before 1970-08-24), but Litvinov's consultations.
+$ treatyterm compare --preset north-atlantic-1949 --preset litvinov-1946 | grep -A1 'First possible end'
+First possible end          1970-08-24                        1972-09-15
+  made possible by          Earliest withdrawal takes effect  Consultation 1
+$ treatyterm compare --preset north-atlantic-1949 --preset litvinov-1946 --review-may-end yes | grep -A1 'First possible end'
+First possible end          1959-08-24                         1972-09-15
+  made possible by          Review may be requested (art. 12)  Consultation 1
