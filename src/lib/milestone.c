@@ -171,6 +171,13 @@ tt_milestone_derivation(const tt_milestone *m, char *buf, size_t size)
 	tt_duration_format_words(off, words, sizeof words);
 	switch (m->anchor) {
 	case TT_ANCHOR_NONE:
+		if (m->kind == TT_KIND_NOTICE ||
+		    m->kind == TT_KIND_NOTICE_REVOKED) {
+			put(&o, m->kind == TT_KIND_NOTICE ?
+			    "notice received " : "notice revoked ");
+			put_date(&o, m->date);
+			break;
+		}
 		put(&o, m->kind == TT_KIND_ENTRY_INTO_FORCE ?
 		    "entry into force" : "date");
 		put(&o, " as given in the spec");

@@ -176,3 +176,13 @@ icsid,1966-10-14,entry_into_force
 icsid,1966-10-14,withdrawal_notice_opens
 icsid,2007-05-02,notice
 icsid,2007-11-03,withdrawal_effective
+
+# CSV: the readings and hypothetical in the basis, pending rows last.
+$ treatyterm schedule --preset byrnes-germany-1946 -f csv | tr -d '\r'
+treaty_id,date,weekday,kind,label,nominal_date,basis
+byrnes-germany-1946,1947-09-15,Monday,entry_into_force,Entry into force,,"entry into force as given in the spec (a date given, not computed); hypothetical: never in force, the dates are assumed"
+byrnes-germany-1946,1972-09-15,Friday,expiry,Expiry (last day in force),,entry into force 1947-09-15 + 25 years (same date; Reg. 1182/71 art. 3(2)(c) / ETS 076 art. 4(1); expiry is not moved for weekends or holidays)
+byrnes-germany-1946,,,milestone,The occupation may end (art. III),,pending: when: Germany accepts articles I and II
+$ treatyterm schedule --preset icsid-1965 -f csv | tr -d '\r' | tail -n 2
+icsid-1965,2007-05-02,Wednesday,notice,Notice received (Bolivia),,notice received 2007-05-02 (the day the depositary received it)
+icsid-1965,2007-11-03,Saturday,withdrawal_effective,Withdrawal takes effect (Bolivia),,"notice received 2007-05-02 + 6 months = 2007-11-02, the day after (the day after the period of 6 months ends; a notice takes effect on receipt (VCLT art. 78); not moved for weekends or holidays; ICSID Convention art. 71); or 2007-11-02 under the same-date reading"
