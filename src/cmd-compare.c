@@ -466,7 +466,7 @@ static void
 fill_column(char (*cell)[COMPARE_TEXT_SIZE], size_t ncols, size_t col,
 	    const struct compare_proposal *p)
 {
-	char d[TT_DATE_BUFSIZE], w[TT_DURATION_BUFSIZE];
+	char d[TT_DATE_BUFSIZE], d2[TT_DATE_BUFSIZE], w[TT_DURATION_BUFSIZE];
 
 #define CELL(row) cell[(size_t)(row) * ncols + col]
 	snprintf(CELL(ROW_HEAD), COMPARE_TEXT_SIZE, "[%zu] %s", col, p->title);
@@ -491,6 +491,10 @@ fill_column(char (*cell)[COMPARE_TEXT_SIZE], size_t ncols, size_t col,
 	if (p->end_by != COMPARE_END_NONE) {
 		tt_date_format(p->first_end, d);
 		snprintf(CELL(ROW_FIRST_END), COMPARE_TEXT_SIZE, "%s", d);
+		if (tt_date_compare(p->first_end_latest, p->first_end) != 0)
+			snprintf(CELL(ROW_FIRST_END), COMPARE_TEXT_SIZE,
+				 "%s to %s (readings)", d,
+				 tt_date_format(p->first_end_latest, d2));
 		snprintf(CELL(ROW_END_BY), COMPARE_TEXT_SIZE, "%s",
 			 p->end_label);
 	} else {

@@ -163,6 +163,8 @@ summarise(struct compare_proposal *p)
  * its earliest; a later candidate wins only when strictly earlier, which
  * leaves ties to the schedule's order (meetings before withdrawal before
  * expiry). */
+static void end_readings(struct compare_proposal *p);
+
 static void
 find_first_end(struct compare_proposal *p)
 {
@@ -218,6 +220,27 @@ find_first_end(struct compare_proposal *p)
 			tt_milestone_label(m, p->end_label,
 					   sizeof p->end_label);
 		}
+	}
+	end_readings(p);
+}
+
+/* The earliest and latest first end under the readings of its clause. */
+static void
+end_readings(struct compare_proposal *p)
+{
+	const tt_milestone *m = p->end_milestone;
+
+	p->first_end_latest = p->first_end;
+	if (p->end_by == COMPARE_END_NONE ||
+	    p->end_by == COMPARE_END_NOT_RENEWED || m == NULL)
+		return;
+	for (unsigned i = 0; i < m->nalternatives; i++) {
+		tt_date d = m->alternatives[i].date;
+
+		if (tt_date_compare(d, p->first_end) < 0)
+			p->first_end = d;
+		if (tt_date_compare(d, p->first_end_latest) > 0)
+			p->first_end_latest = d;
 	}
 }
 

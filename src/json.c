@@ -618,6 +618,10 @@ summary_object(struct json_writer *w, const struct compare_proposal *p)
 		push(w, "{");
 		KEY(w, "date");
 		date(w, p->first_end);
+		if (tt_date_compare(p->first_end_latest, p->first_end) != 0) {
+			KEY(w, "latest");
+			date(w, p->first_end_latest);
+		}
 		KEY(w, "by");
 		string(w, end_reason(p->end_by));
 		KEY(w, "label");
