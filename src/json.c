@@ -492,6 +492,10 @@ schedule_object(struct json_writer *w, const tt_schedule *s)
 	if (tt_schedule_term(s, &term))
 		tt_duration_format_iso(term, text, sizeof text);
 	word(w, tt_schedule_term(s, &term) ? text : "indefinite");
+	if (tt_schedule_ends(s, &exp)) {
+		KEY(w, "ends");
+		date(w, exp);
+	}
 	KEY(w, "convention");
 	word(w, tt_convention_name(tt_schedule_convention(s)));
 	KEY(w, "hypothetical");

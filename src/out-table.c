@@ -99,21 +99,6 @@ out_by(FILE *fp, const tt_schedule *s)
 			tt_date_format(by, b));
 }
 
-/* The expiry, when the spec gives it as a date ([treaty] ends). */
-static bool
-fixed_end(const tt_schedule *s, tt_date *end)
-{
-	for (size_t i = 0; i < tt_schedule_count(s); i++) {
-		const tt_milestone *m = tt_schedule_at(s, i);
-
-		if (m->kind == TT_KIND_EXPIRY && m->rule == TT_RULE_GIVEN) {
-			*end = m->date;
-			return true;
-		}
-	}
-	return false;
-}
-
 bool
 table_write_schedule(FILE *fp, const tt_schedule *s, bool explain)
 {
@@ -140,7 +125,7 @@ table_write_schedule(FILE *fp, const tt_schedule *s, bool explain)
 		tt_duration_format_words(term, words, sizeof words);
 		fprintf(fp, "Term: %s, %s convention\n", words,
 			tt_convention_name(tt_schedule_convention(s)));
-	} else if (fixed_end(s, &end))
+	} else if (tt_schedule_ends(s, &end))
 		fprintf(fp, "Term: to a fixed last day, %s\n",
 			tt_date_format(end, b));
 	else

@@ -164,6 +164,8 @@ bool tt_schedule_expiry(const tt_schedule *s, tt_date *out);
  * the clauses; not among tt_schedule_at()'s. */
 size_t tt_schedule_pending_count(const tt_schedule *s);
 const tt_milestone *tt_schedule_pending_at(const tt_schedule *s, size_t i);
+/* The fixed last day in force of [treaty] ends; false without one. */
+bool tt_schedule_ends(const tt_schedule *s, tt_date *out);
 /* [treaty] hypothetical and bilateral. */
 bool tt_schedule_hypothetical(const tt_schedule *s);
 bool tt_schedule_bilateral(const tt_schedule *s);

@@ -38,6 +38,8 @@ struct tt_schedule {
 	tt_date horizon;
 	bool truncated;
 	bool hypothetical, bilateral;
+	bool has_ends;
+	tt_date ends;
 	tt_milestone *pending;		/* counted from unknown events */
 	size_t npending, pending_cap;
 	bool has_out_by, has_latest_notice;
@@ -187,6 +189,14 @@ const tt_milestone *
 tt_schedule_pending_at(const tt_schedule *s, size_t i)
 {
 	return i < s->npending ? &s->pending[i] : NULL;
+}
+
+bool
+tt_schedule_ends(const tt_schedule *s, tt_date *out)
+{
+	if (s->has_ends && out != NULL)
+		*out = s->ends;
+	return s->has_ends;
 }
 
 bool
@@ -1322,6 +1332,8 @@ copy_treaty(struct calc *c)
 			TT_CONVENTION_ANNIVERSARY;
 	s->hypothetical = spec->hypothetical.set && spec->hypothetical.v.yes;
 	s->bilateral = spec->bilateral.set && spec->bilateral.v.yes;
+	s->has_ends = spec->ends.set;
+	s->ends = spec->ends.v.date;
 	if (spec->horizon.set) {
 		s->horizon = spec->horizon.v.date;
 	} else if (tt_date_add(s->eif, tt_duration_of_years(

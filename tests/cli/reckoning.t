@@ -186,3 +186,17 @@ byrnes-germany-1946,,,milestone,The occupation may end (art. III),,pending: when
 $ treatyterm schedule --preset icsid-1965 -f csv | tr -d '\r' | tail -n 2
 icsid-1965,2007-05-02,Wednesday,notice,Notice received (Bolivia),,notice received 2007-05-02 (the day the depositary received it)
 icsid-1965,2007-11-03,Saturday,withdrawal_effective,Withdrawal takes effect (Bolivia),,"notice received 2007-05-02 + 6 months = 2007-11-02, the day after (the day after the period of 6 months ends; a notice takes effect on receipt (VCLT art. 78); not moved for weekends or holidays; ICSID Convention art. 71); or 2007-11-02 under the same-date reading"
+
+# JSON names a fixed last day.
+$ treatyterm schedule --preset panama-canal-1977 -f json | head -n 11
+{
+  "treaty": {
+    "id": "panama-canal-1977",
+    "name": "Panama Canal Treaty",
+    "entry_into_force": "1979-10-01",
+    "term": "indefinite",
+    "ends": "1999-12-31",
+    "convention": "anniversary",
+    "hypothetical": false,
+    "bilateral": true
+  },
