@@ -511,14 +511,22 @@ static tt_status
 period_end(struct calc *c, const struct origin *o, int k, tt_milestone *m)
 {
 	const tt_spec *spec = c->spec;
+	/* A renewed period ends by the [renewal] clause's rule, floor and
+	 * readings, counted from its 'from' if it names one. */
+	const struct ttp_clause *cl = k > 0 ? &spec->renewal : &spec->treaty;
 	tt_duration off = spec->term.v.dur;
+	struct origin ro;
 	tt_status st;
 
 	*m = blank(TT_KIND_EXPIRY, 0, 1, NULL);
+	if (k > 0 && spec->renewal.from.set) {
+		clause_origin(c, &spec->renewal, &ro);
+		o = &ro;
+	}
 	if (k > 0 && (st = tt_duration_add_multiple(off,
 			spec->renewal_period.v.dur, k, &off, c->err)) != TT_OK)
 		return st;
-	if ((st = place(c, m, &spec->treaty, o, off)) != TT_OK)
+	if ((st = place(c, m, cl, o, off)) != TT_OK)
 		return st;
 	if (c->s->convention == TT_CONVENTION_INCLUSIVE) {
 		m->rule = TT_RULE_START_DAY_COUNTED;
@@ -659,6 +667,8 @@ compute_term(struct calc *c)
 			}
 			return st;
 		}
+		if (end.pending)	/* a renewal counted from an event */
+			return emit_pending(c, &end);
 		if (times != TT_RENEWAL_UNLIMITED && k == times)
 			break;	/* the last period: no renewal after it */
 		if (times == TT_RENEWAL_UNLIMITED && !notice &&

@@ -750,6 +750,14 @@ test_terms_from_events(void)
 	check_fails("[treaty]\nentry_into_force = 1979-10-01\n"
 		    "ends = 1999-12-31\nterm = 20y\n", TT_EINVAL,
 		    "[treaty] takes 'term' or 'ends', not both");
+	/* A renewed period ends by the [renewal] clause's rule. */
+	check_schedule("[treaty]\nentry_into_force = 1955-06-04\nterm = 20y\n"
+		       "[renewal]\nperiod = 10y\ntimes = 1\nnotice = 1y\n"
+		       "rule = end-of-year\n",
+		       "entry_into_force 1955-06-04\n"
+		       "renewal_notice_deadline 1974-06-04\n"
+		       "renewal 1975-06-05\n"
+		       "expiry 1985-12-31\n");
 	check_fails("[treaty]\nentry_into_force = 1979-10-01\nterm = 5y\n"
 		    "from = nothing\n", TT_EINVAL,
 		    "no [event] named 'nothing' (give one, or use "
