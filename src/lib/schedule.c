@@ -1,11 +1,17 @@
 /*
  * schedule.c -- from a treaty's clauses to its dated milestones.
  *
- * Every date is computed from its anchor (entry into force, a notice, the
- * end of a period) by one application of the same-date rule; nothing is
+ * Every date is computed from its anchor (entry into force, a named event,
+ * a notice, the end of a period) by one application of the same-date rule,
+ * then the clause's counting rule and floor (reckon()); nothing is
  * computed by adding a period to the previous result, which would drift
  * after a month-end clamp.  Each milestone keeps its anchor, offset and
  * rule so that the derivation can be shown and cited (see milestone.c).
+ *
+ * A date counted from an event whose date is unknown is pending: it is
+ * kept apart from the dated ones, which alone are sorted and rolled.  The
+ * other readings a clause asks for are computed from the same same-date
+ * result and kept on the milestone where they differ.
  *
  * Periods: under the anniversary convention a term of N years from entry
  * into force E ends on E + N years (the last day in force) and a renewed
