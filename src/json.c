@@ -468,6 +468,10 @@ out_by_object(struct json_writer *w, const tt_schedule *s)
 		date(w, latest);
 	else
 		PUTS(w->b, "null");
+	if (tt_schedule_out_by_anyway(s)) {
+		KEY(w, "expires_anyway");
+		PUTS(w->b, "true");
+	}
 	pop(w, "}");
 }
 

@@ -91,7 +91,10 @@ out_by(FILE *fp, const tt_schedule *s)
 
 	if (!tt_schedule_out_by(s, &by, &possible, &latest))
 		return;
-	if (possible)
+	if (tt_schedule_out_by_anyway(s))
+		fprintf(fp, "Out by %s: the treaty expires by then without "
+			"notice.\n", tt_date_format(by, b));
+	else if (possible)
 		fprintf(fp, "Out by %s: the notice must be received by %s.\n",
 			tt_date_format(by, b), tt_date_format(latest, lb));
 	else

@@ -176,6 +176,9 @@ bool tt_schedule_bilateral(const tt_schedule *s);
  * option was not given.  Any pointer may be NULL. */
 bool tt_schedule_out_by(const tt_schedule *s, tt_date *by, bool *possible,
 			tt_date *latest);
+/* With the out_by option: true when the treaty expires by that day
+ * without any notice (*POSSIBLE above is then false). */
+bool tt_schedule_out_by_anyway(const tt_schedule *s);
 /* The day after which unlimited series were cut off. */
 tt_date tt_schedule_horizon(const tt_schedule *s);
 /* True if some unlimited series was cut off at the horizon. */

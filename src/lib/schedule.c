@@ -48,7 +48,7 @@ struct tt_schedule {
 	tt_date ends;
 	tt_milestone *pending;		/* counted from unknown events */
 	size_t npending, pending_cap;
-	bool has_out_by, has_latest_notice;
+	bool has_out_by, has_latest_notice, out_by_anyway;
 	tt_date out_by, latest_notice;
 	/* Scratch for sorting, kept from one computation to the next. */
 	struct sort_entry *order;	/* 2 x N: the entries and scratch */
@@ -230,6 +230,12 @@ tt_schedule_out_by(const tt_schedule *s, tt_date *by, bool *possible,
 	if (latest != NULL && s->has_latest_notice)
 		*latest = s->latest_notice;
 	return true;
+}
+
+bool
+tt_schedule_out_by_anyway(const tt_schedule *s)
+{
+	return s->has_out_by && s->out_by_anyway;
 }
 
 tt_date
@@ -1154,6 +1160,18 @@ out_by_renewal(struct calc *c, tt_date by, tt_date *latest)
 	return found;
 }
 
+/* True if the treaty expires by BY without any notice. */
+static bool
+ends_anyway(const tt_schedule *s, tt_date by)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->ms[i].kind == TT_KIND_EXPIRY &&
+		    !(s->ms[i].flags & TT_MS_AFTER_NOTICE) &&
+		    tt_date_compare(s->ms[i].date, by) <= 0)
+			return true;
+	return false;
+}
+
 static void
 solve_out_by(struct calc *c)
 {
@@ -1165,7 +1183,9 @@ solve_out_by(struct calc *c)
 	by = c->opt->out_by;
 	s->has_out_by = true;
 	s->out_by = by;
-	s->has_latest_notice = c->spec->withdrawal_notice.set ?
+	s->out_by_anyway = ends_anyway(s, by);
+	s->has_latest_notice = s->out_by_anyway ? false :
+			       c->spec->withdrawal_notice.set ?
 		out_by_withdrawal(c, by, &s->latest_notice) :
 		out_by_renewal(c, by, &s->latest_notice);
 }
@@ -1372,7 +1392,7 @@ tt_schedule_compute(tt_schedule *s, const tt_spec *spec,
 	s->npending = 0;
 	s->has_expiry = false;
 	s->truncated = false;
-	s->has_out_by = s->has_latest_notice = false;
+	s->has_out_by = s->has_latest_notice = s->out_by_anyway = false;
 	s->id = s->name = NULL;
 	s->max = opt && opt->max_milestones ? opt->max_milestones :
 		 TT_SCHEDULE_MAX_MILESTONES;

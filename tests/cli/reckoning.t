@@ -200,3 +200,12 @@ $ treatyterm schedule --preset panama-canal-1977 -f json | head -n 11
     "hypothetical": false,
     "bilateral": true
   },
+
+# --out-by takes a date; the table says when no notice can do.
+$ treatyterm schedule --preset warsaw-pact-1955 --out-by 1975
+2> treatyterm: --out-by '1975': column 5: expected '-' after the year (expected YYYY-MM-DD)
+[exit 1]
+$ treatyterm schedule --preset warsaw-pact-1955 --out-by 1975-06-03 | tail -n 1
+Out by 1975-06-03: no notice takes effect by then.
+$ treatyterm schedule --preset warsaw-pact-1955 --out-by 1990-01-01 | tail -n 1
+Out by 1990-01-01: the treaty expires by then without notice.

@@ -886,6 +886,32 @@ test_out_by(void)
 	CU_ASSERT_TRUE_FATAL(tt_schedule_out_by(s, &by, &possible, &latest));
 	CU_ASSERT_FALSE(possible);
 	tt_schedule_free(s);
+	/* With renewal: the deadline of the last period ending by then
+	 * (the Warsaw Pact: out by 1976 only by denouncing by 1974-06-04). */
+	opt.out_by = (tt_date){ 1976, 1, 1 };
+	s = compute("[treaty]\nentry_into_force = 1955-06-04\nterm = 20y\n"
+		    "[renewal]\nperiod = 10y\ntimes = 1\nnotice = 1y\n",
+		    &opt);
+	CU_ASSERT_TRUE_FATAL(tt_schedule_out_by(s, &by, &possible, &latest));
+	CU_ASSERT_TRUE(possible);
+	ASSERT_DATE_EQ(latest, ((tt_date){ 1974, 6, 4 }));
+	tt_schedule_free(s);
+	/* By 1990 it has expired without any notice. */
+	opt.out_by = (tt_date){ 1990, 1, 1 };
+	s = compute("[treaty]\nentry_into_force = 1955-06-04\nterm = 20y\n"
+		    "[renewal]\nperiod = 10y\ntimes = 1\nnotice = 1y\n",
+		    &opt);
+	CU_ASSERT_TRUE_FATAL(tt_schedule_out_by(s, &by, &possible, &latest));
+	CU_ASSERT_FALSE(possible);
+	CU_ASSERT_TRUE(tt_schedule_out_by_anyway(s));
+	tt_schedule_free(s);
+	opt.out_by = (tt_date){ 1975, 6, 3 };
+	s = compute("[treaty]\nentry_into_force = 1955-06-04\nterm = 20y\n"
+		    "[renewal]\nperiod = 10y\ntimes = 1\nnotice = 1y\n",
+		    &opt);
+	CU_ASSERT_TRUE_FATAL(tt_schedule_out_by(s, &by, &possible, &latest));
+	CU_ASSERT_FALSE(possible);
+	tt_schedule_free(s);
 	/* Windows: the last day of the window before. */
 	opt.out_by = (tt_date){ 2030, 1, 1 };
 	s = compute("[treaty]\nentry_into_force = 2013-08-20\n"
