@@ -151,6 +151,10 @@ put_reckoning(struct out *o, const tt_milestone *m)
 		put(o, counting_words[m->counting]);
 	}
 	if (m->flags & TT_MS_FLOORED) {
+		if (m->counting == TT_COUNTING_SAME_DATE) {
+			put(o, " = ");
+			put_date(o, m->same_date);
+		}
 		put(o, "; not before ");
 		put_date(o, m->nominal);
 	}
@@ -189,7 +193,8 @@ tt_milestone_derivation(const tt_milestone *m, char *buf, size_t size)
 			break;
 		put(&o, " + ");
 		put(&o, words);
-		if (m->rule == TT_RULE_START_DAY_COUNTED)
+		if (m->rule == TT_RULE_START_DAY_COUNTED ||
+		    m->kind == TT_KIND_WITHDRAWAL_WINDOW_CLOSES)
 			put(&o, " - 1 day");
 		break;
 	case TT_ANCHOR_NOTICE:
@@ -207,7 +212,8 @@ tt_milestone_derivation(const tt_milestone *m, char *buf, size_t size)
 			break;
 		put(&o, " + ");
 		put(&o, words);
-		if (m->rule == TT_RULE_START_DAY_COUNTED)
+		if (m->rule == TT_RULE_START_DAY_COUNTED ||
+		    m->kind == TT_KIND_WITHDRAWAL_WINDOW_CLOSES)
 			put(&o, " - 1 day");
 		break;
 	case TT_ANCHOR_PERIOD_END:
@@ -246,6 +252,11 @@ put_counting(struct out *o, const tt_milestone *m)
 		put(o, "a notice may name a later date for its effect");
 		return true;
 	}
+	if (m->kind == TT_KIND_WITHDRAWAL_WINDOW_CLOSES) {
+		put(o, "the last day of the window: the day before it has run "
+		    "its length, by the same-date rule");
+		return true;
+	}
 	switch (m->counting) {
 	case TT_COUNTING_DAY_AFTER:
 		put(o, "the day after the period of ");
@@ -254,8 +265,11 @@ put_counting(struct out *o, const tt_milestone *m)
 		put(o, "first day of the month following the expiration of ");
 		break;
 	case TT_COUNTING_END_OF_YEAR:
-		put(o, "31 December of the year in which ends the period of ");
-		break;
+		put(o, "31 December of the year in which the period of ");
+		put(o, words);
+		put(o, m->flags & TT_MS_FLOORED ? " ends, and never before "
+		    "the clause's floor" : " ends");
+		return true;
 	default:
 		if (!(m->flags & TT_MS_FLOORED))
 			return false;

@@ -839,7 +839,6 @@ compute_windows(struct calc *c, const struct origin *o)
 			return TT_OK;
 		}
 		b.date = b.nominal;
-		b.rule = TT_RULE_BACKWARDS;
 		a.event = b.event = o->event;
 		a.article = b.article = article_of(c, &spec->withdrawal);
 		if (s->has_expiry ? tt_date_compare(a.nominal, s->expiry) > 0 :

@@ -209,3 +209,24 @@ $ treatyterm schedule --preset warsaw-pact-1955 --out-by 1975-06-03 | tail -n 1
 Out by 1975-06-03: no notice takes effect by then.
 $ treatyterm schedule --preset warsaw-pact-1955 --out-by 1990-01-01 | tail -n 1
 Out by 1990-01-01: the treaty expires by then without notice.
+
+# --explain: the floor, the end of the year, the last day of a window.
+$ treatyterm schedule --preset montreux-1936 --notice-given 1950-06-01 --explain | tail -n 6
+                 before 1956-11-09
+                 same date, and never before the clause's floor; a notice
+                 takes effect on receipt (VCLT art. 78); not moved for
+                 weekends or holidays; Montreux Convention art. 28
+
+Expiry: 1956-11-09 (last day in force)
+$ treatyterm schedule --preset unesco-1945 --explain | tail -n 6
+                 December of that year
+                 31 December of the year in which the period of 1 year ends;
+                 a notice takes effect on receipt (VCLT art. 78); not moved
+                 for weekends or holidays; UNESCO Constitution art. II(6)
+
+Expiry: none (in force indefinitely)
+$ treatyterm schedule --preset mlc-2006 --explain | grep -A3 'window_closes.* 1$'
+2024-08-19  Mon  withdrawal_window_closes Withdrawal window closes (last day for notice) 1
+                 entry into force 2013-08-20 + 11 years - 1 day
+                 the last day of the window: the day before it has run its
+                 length, by the same-date rule; MLC 2006 art. IX
