@@ -741,6 +741,9 @@ parse_text(const tt_spec *spec, const struct keydef *k, const char *s,
 	case TT_VALUE_EVENT_DATE:
 		if (strcmp(s, "unknown") == 0)
 			return TT_OK;
+		if (!isdigit((unsigned char)s[0]) && strcmp(s, "today") != 0)
+			return ttp_error_set(err, TT_ESYNTAX, 0, 1,
+					     "expected a date or 'unknown'");
 		/* FALLTHROUGH */
 	case TT_VALUE_FLOOR:
 		/* A floor is a date when it looks like one ("YYYY-"), else

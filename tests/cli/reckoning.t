@@ -211,7 +211,8 @@ $ treatyterm schedule --preset warsaw-pact-1955 --out-by 1990-01-01 | tail -n 1
 Out by 1990-01-01: the treaty expires by then without notice.
 
 # --explain: the floor, the end of the year, the last day of a window.
-$ treatyterm schedule --preset montreux-1936 --notice-given 1950-06-01 --explain | tail -n 6
+$ treatyterm schedule --preset montreux-1936 --notice-given 1950-06-01 --explain | tail -n 7
+                 notice received 1950-06-01 + 2 years = 1952-06-01; not
                  before 1956-11-09
                  same date, and never before the clause's floor; a notice
                  takes effect on receipt (VCLT art. 78); not moved for
