@@ -929,6 +929,36 @@ compute_notice(struct calc *c, const struct origin *o, tt_date open,
 	return emit(c, &eff);
 }
 
+/* Without a [withdrawal] clause, the [notice] sections denounce the
+ * treaty (see compute_term()): each still has its day, and its
+ * revocation. */
+static tt_status
+compute_denunciations(struct calc *c)
+{
+	struct notice n;
+	tt_status st;
+
+	for (size_t i = 1; i < 1 + c->spec->nnotices; i++) {
+		tt_milestone m = blank(TT_KIND_NOTICE, (unsigned)i - 1, 1,
+				       NULL);
+
+		if (!notice_at(c, i, &n))
+			continue;
+		m.date = m.nominal = m.anchor_date = m.same_date = n.received;
+		m.rule = TT_RULE_GIVEN;
+		m.party = n.party;
+		if ((st = emit(c, &m)) != TT_OK)
+			return st;
+		if (!n.revoked)
+			continue;
+		m.kind = TT_KIND_NOTICE_REVOKED;
+		m.date = m.nominal = m.same_date = n.revoked_on;
+		if ((st = emit(c, &m)) != TT_OK)
+			return st;
+	}
+	return TT_OK;
+}
+
 static tt_status
 compute_withdrawal(struct calc *c)
 {
@@ -943,7 +973,7 @@ compute_withdrawal(struct calc *c)
 	tt_status st;
 
 	if (!spec->withdrawal_notice.set)
-		return TT_OK;
+		return compute_denunciations(c);
 	clause_origin(c, &spec->withdrawal, &o);
 	open = blank(TT_KIND_WITHDRAWAL_NOTICE_OPENS, 0, 1, NULL);
 	if ((st = place(c, &open, NULL, &o, opens)) != TT_OK)

@@ -231,3 +231,12 @@ $ treatyterm schedule --preset mlc-2006 --explain | grep -A3 'window_closes.* 1$
                  entry into force 2013-08-20 + 11 years - 1 day
                  the last day of the window: the day before it has run its
                  length, by the same-date rule; MLC 2006 art. IX
+
+# Without a [withdrawal] clause a notice denounces the treaty before its
+# renewal; it is listed on its day.
+$ treatyterm schedule --preset warsaw-pact-1955 --notice-received 1974-01-01 --notice-party Albania | tail -n 5
+1974-01-01  Tue  notice                   Notice received (Albania)
+1974-06-04  Tue  renewal_notice_deadline  Last day to denounce before renewal 1
+1975-06-04  Wed  expiry                   Expiry after denunciation (last day in force)
+
+Expiry: 1975-06-04 (last day in force)
