@@ -240,3 +240,9 @@ $ treatyterm schedule --preset warsaw-pact-1955 --notice-received 1974-01-01 --n
 1975-06-04  Wed  expiry                   Expiry after denunciation (last day in force)
 
 Expiry: 1975-06-04 (last day in force)
+
+# --from is kept for a filter of dates: [treaty] from is --treaty-from.
+$ treatyterm schedule --entry-into-force 2000-01-01 --from 2000-01-01
+2> treatyterm: schedule: unrecognized option '--from'
+2> Try 'treatyterm schedule --help' for more information.
+[exit 2]
