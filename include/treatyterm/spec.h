@@ -121,8 +121,8 @@ tt_spec *tt_spec_clone(const tt_spec *spec);
 /* Sets SECTION.KEY to VALUE, replacing an earlier value.  LINE and COLUMN
  * say where VALUE starts in its input (0 for none); errors inside VALUE are
  * reported at COLUMN plus their offset.  For the repeatable sections
- * ("conference", "milestone") the key goes to the newest instance, which
- * is created if there is none. */
+ * ("conference", "milestone", "event", "notice") the key goes to the
+ * newest instance, which is created if there is none. */
 tt_status tt_spec_set(tt_spec *spec, const char *section, const char *key,
 		      const char *value, unsigned line, unsigned column,
 		      tt_error *err);
