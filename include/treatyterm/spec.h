@@ -81,7 +81,9 @@ typedef enum tt_counting {
  * for a value that is not a rule.  The rules are numbered from 0 without
  * gaps, so "for (r = 0; tt_counting_name(r); r++)" visits each. */
 const char *tt_counting_name(tt_counting rule);
-/* Applies RULE to D into *OUT: TT_ERANGE past 9999-12-31. */
+/* Applies RULE to D into *OUT.  Returns TT_OK, or fills ERR:
+ * TT_ERANGE for a result past 9999-12-31 (never a wrap) or a D that is
+ * no day of the calendar, TT_EINVAL for an unknown RULE. */
 tt_status tt_counting_apply(tt_counting rule, tt_date d, tt_date *out,
 			    tt_error *err);
 

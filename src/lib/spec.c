@@ -291,6 +291,11 @@ counting_find(const char *name, size_t n)
 tt_status
 tt_counting_apply(tt_counting rule, tt_date d, tt_date *out, tt_error *err)
 {
+	if (tt_counting_name(rule) == NULL)
+		return ttp_error_set(err, TT_EINVAL, 0, 0,
+				     "unknown counting rule");
+	if (!tt_date_is_valid(d))
+		return ttp_error_set(err, TT_ERANGE, 0, 0, "invalid date");
 	switch (rule) {
 	case TT_COUNTING_SAME_DATE:
 		*out = d;

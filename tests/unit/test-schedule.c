@@ -560,6 +560,17 @@ test_counting_edges(void)
 	CU_ASSERT_STRING_EQUAL(tt_counting_name(TT_COUNTING_END_OF_YEAR),
 			       "end-of-year");
 	CU_ASSERT_PTR_NULL(tt_counting_name((tt_counting)4));
+	{
+		tt_date out;
+		tt_error e;
+
+		CU_ASSERT_EQUAL(tt_counting_apply((tt_counting)4,
+						  (tt_date){ 2000, 1, 1 },
+						  &out, &e), TT_EINVAL);
+		CU_ASSERT_EQUAL(tt_counting_apply(TT_COUNTING_END_OF_YEAR,
+						  (tt_date){ 2023, 2, 29 },
+						  &out, &e), TT_ERANGE);
+	}
 	/* Past the calendar from a spec: an error, not a wrap. */
 	check_fails("[treaty]\nentry_into_force = 9998-01-01\n"
 		    "[withdrawal]\nnotice = 1y\nrule = first-of-next-month\n"
