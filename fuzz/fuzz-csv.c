@@ -101,7 +101,9 @@ check_escaped(struct json_buf *b, const char *s)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	tt_schedule_options opt = { NULL, TT_ROLL_NONE, MAX_MILESTONES };
+	tt_schedule_options opt = {
+		.roll = TT_ROLL_NONE, .max_milestones = MAX_MILESTONES
+	};
 	struct batch_columns cols = { NULL, 0 };
 	struct batch_keys *keys = NULL;
 	struct json_buf jb = { NULL, 0, 0, false };

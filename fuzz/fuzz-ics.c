@@ -179,7 +179,9 @@ render(const tt_schedule *s, bool fancy)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	tt_schedule_options opt = { NULL, TT_ROLL_NONE, MAX_MILESTONES };
+	tt_schedule_options opt = {
+		.roll = TT_ROLL_NONE, .max_milestones = MAX_MILESTONES
+	};
 	tt_holidays *h;
 	tt_schedule *s;
 	tt_spec *spec;

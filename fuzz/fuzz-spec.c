@@ -189,6 +189,21 @@ copy_typed(const tt_spec *from, tt_spec *to, const tt_spec_key *k)
 			fail("a duration set is not read back");
 		st = tt_spec_set_duration(to, k->section, k->key, dur, &e);
 		break;
+	case TT_VALUE_EVENT_DATE:
+	case TT_VALUE_FLOOR:
+		/* A date, or "unknown" / a duration. */
+		if (tt_spec_get_date(from, k->section, k->key, &date))
+			st = tt_spec_set_date(to, k->section, k->key, date,
+					      &e);
+		else if (tt_spec_get_duration(from, k->section, k->key, &dur))
+			st = tt_spec_set_duration(to, k->section, k->key, dur,
+						  &e);
+		else if (tt_spec_get_text(from, k->section, k->key, &text))
+			st = tt_spec_set_text(to, k->section, k->key, text,
+					      &e);
+		else
+			fail("a date, duration or word set is not read back");
+		break;
 	case TT_VALUE_COUNT:
 	case TT_VALUE_TIMES:
 		if (!tt_spec_get_count(from, k->section, k->key, &n))

@@ -212,9 +212,13 @@ tt_status
 calendar_compute(const struct calendar_opts *c, tt_schedule *s,
 		 const tt_spec *spec, tt_error *e)
 {
-	tt_schedule_options opt = { NULL, TT_ROLL_NONE, 0 };
+	tt_schedule_options opt;
 
+	tt_schedule_options_init(&opt);
+	opt.max_milestones = 0;
 	opt.roll = c->roll;
 	opt.holidays = c->holidays;
+	opt.has_out_by = c->has_out_by;
+	opt.out_by = c->out_by;
 	return tt_schedule_compute(s, spec, &opt, e);
 }

@@ -22,6 +22,8 @@ struct calendar_opts {
 	tt_ics_options ics;	/* every --remind, in order, in ics.remind */
 	tt_holidays *holidays;	/* loaded by calendar_load_holidays() */
 	bool holidays_read;	/* calendar_load_holidays() was called */
+	bool has_out_by;	/* schedule --out-by DATE */
+	tt_date out_by;
 };
 
 void calendar_opts_init(struct calendar_opts *c);

@@ -20,12 +20,17 @@
 
 /* The flags, made from the schema on first use.  The names live as long
  * as the program. */
-#define MAXFLAGS 64
+#define MAXFLAGS 128
 #define NAMESIZE 48
 
 static struct clause_flag flags[MAXFLAGS];
 static char names[MAXFLAGS][NAMESIZE];
-static struct opt opts[MAXFLAGS + 1];
+static struct opt opts[MAXFLAGS + 2];
+
+/* --event NAME=DATE: the date of a named event, in one flag. */
+static const struct clause_flag event_flag = {
+	"event", "event", NULL, "NAME=DATE", NULL
+};
 static size_t nflags;
 
 static int take(struct args *a, const struct opt *o, const char *value);
@@ -42,7 +47,10 @@ build(void)
 		struct clause_flag *f = &flags[nflags];
 		char *p = names[nflags];
 
-		if (strcmp(k->section, "treaty") == 0)
+		/* [treaty] keys are flags of their own name, except
+		 * "from": --from is the output filter of dates. */
+		if (strcmp(k->section, "treaty") == 0 &&
+		    strcmp(k->key, "from") != 0)
 			snprintf(p, NAMESIZE, "%s", k->key);
 		else
 			snprintf(p, NAMESIZE, "%s-%s", k->section, k->key);
@@ -60,7 +68,13 @@ build(void)
 		};
 		nflags++;
 	}
-	opts[nflags] = (struct opt)OPT_END;
+	opts[nflags] = (struct opt){
+		.name = event_flag.flag, .arg = event_flag.arg,
+		.help = "date the [event] NAME (DATE or unknown), adding it "
+			"if there is none",
+		.handler = take, .key = -1,
+	};
+	opts[nflags + 1] = (struct opt)OPT_END;
 }
 
 static const struct opt *
@@ -95,7 +109,8 @@ add(struct clause_flags *f, const struct clause_flag *def, const char *value)
 static int
 take(struct args *a, const struct opt *o, const char *value)
 {
-	if (!add(&a->clauses, &flags[o->key], value)) {
+	if (!add(&a->clauses, o->key < 0 ? &event_flag : &flags[o->key],
+		 value)) {
 		cli_error("out of memory");
 		return EXIT_INVALID;
 	}
@@ -139,6 +154,27 @@ clauses_spec_new(void)
 	return spec;
 }
 
+/* --event NAME=DATE. */
+static bool
+apply_event(tt_spec *spec, const char *value)
+{
+	const char *eq = strchr(value, '=');
+	char name[NAMESIZE];
+	tt_error e;
+
+	if (eq == NULL || eq == value || (size_t)(eq - value) >= NAMESIZE) {
+		cli_error("--event: expected NAME=DATE, not '%s'", value);
+		return false;
+	}
+	memcpy(name, value, (size_t)(eq - value));
+	name[eq - value] = '\0';
+	if (tt_spec_set_event_date(spec, name, eq + 1, &e) != TT_OK) {
+		cli_arg_error("--event", value, &e);
+		return false;
+	}
+	return true;
+}
+
 bool
 clauses_apply(tt_spec *spec, const struct clause_flags *f)
 {
@@ -149,6 +185,11 @@ clauses_apply(tt_spec *spec, const struct clause_flags *f)
 		tt_error e;
 
 		snprintf(what, sizeof what, "--%s", d->flag);
+		if (d == &event_flag) {
+			if (!apply_event(spec, value))
+				return false;
+			continue;
+		}
 		if (d->def->repeatable &&
 		    tt_spec_has(spec, d->section, d->key) &&
 		    tt_spec_begin_section(spec, d->section, 0, 0, &e) != TT_OK) {

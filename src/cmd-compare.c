@@ -266,9 +266,7 @@ exec(struct args *a)
 		goto done;
 	}
 	for (size_t i = 0; i < ps->n; i++)
-		if (ps->items[i].preset != NULL)
-			cmp.p[i].hypothetical =
-				tt_preset_find(ps->items[i].preset)->hypothetical;
+		cmp.p[i].hypothetical = tt_schedule_hypothetical(sched[i]);
 	if (format == FORMAT_ICS && !calendar_set_dtstamp(&a->calendar))
 		goto done;
 	if (!output_open(&out, output))
@@ -462,7 +460,7 @@ static void
 fill_column(char (*cell)[COMPARE_TEXT_SIZE], size_t ncols, size_t col,
 	    const struct compare_proposal *p)
 {
-	char d[TT_DATE_BUFSIZE], w[TT_DURATION_BUFSIZE];
+	char d[TT_DATE_BUFSIZE], d2[TT_DATE_BUFSIZE], w[TT_DURATION_BUFSIZE];
 
 #define CELL(row) cell[(size_t)(row) * ncols + col]
 	snprintf(CELL(ROW_HEAD), COMPARE_TEXT_SIZE, "[%zu] %s", col, p->title);
@@ -487,6 +485,10 @@ fill_column(char (*cell)[COMPARE_TEXT_SIZE], size_t ncols, size_t col,
 	if (p->end_by != COMPARE_END_NONE) {
 		tt_date_format(p->first_end, d);
 		snprintf(CELL(ROW_FIRST_END), COMPARE_TEXT_SIZE, "%s", d);
+		if (tt_date_compare(p->first_end_latest, p->first_end) != 0)
+			snprintf(CELL(ROW_FIRST_END), COMPARE_TEXT_SIZE,
+				 "%s to %s (readings)", d,
+				 tt_date_format(p->first_end_latest, d2));
 		snprintf(CELL(ROW_END_BY), COMPARE_TEXT_SIZE, "%s",
 			 p->end_label);
 	} else {

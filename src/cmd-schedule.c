@@ -18,6 +18,7 @@
 
 struct schedule_state {
 	const char *preset;
+	const char *out_by;
 	bool explain;
 };
 
@@ -32,6 +33,11 @@ static const struct opt options[] = {
 	  .offset = offsetof(struct schedule_state, explain),
 	  .formats = FORMAT_TABLE,
 	  .help = "show how each date was derived (and a preset's source)" },
+	{ .name = "out-by", .arg = "DATE", .handler = opt_string,
+	  .flags = OPT_ONCE, .offset = offsetof(struct schedule_state, out_by),
+	  .formats = FORMAT_TABLE | FORMAT_JSON,
+	  .help = "the last day a notice can be received to be out of the "
+		  "treaty by DATE, under every reading" },
 	OPT_END
 };
 
@@ -133,6 +139,14 @@ exec(struct args *a)
 	}
 	if (!clauses_apply(spec, &a->clauses))
 		goto done;
+	if (st->out_by != NULL) {
+		if (tt_date_parse(st->out_by, &a->calendar.out_by, &e) !=
+		    TT_OK) {
+			cli_arg_error("--out-by", st->out_by, &e);
+			goto done;
+		}
+		a->calendar.has_out_by = true;
+	}
 	if (!calendar_load_holidays(&a->calendar))
 		goto done;
 	if (calendar_compute(&a->calendar, s, spec, &e) != TT_OK) {

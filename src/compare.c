@@ -164,6 +164,8 @@ summarise(struct compare_proposal *p)
  * its earliest; a later candidate wins only when strictly earlier, which
  * leaves ties to the schedule's order (meetings before withdrawal before
  * expiry). */
+static void end_readings(struct compare_proposal *p);
+
 static void
 find_first_end(struct compare_proposal *p)
 {
@@ -180,7 +182,10 @@ find_first_end(struct compare_proposal *p)
 		switch (m->kind) {
 		case TT_KIND_CONSULTATION:
 		case TT_KIND_REVIEW:
-		case TT_KIND_CONFERENCE:
+			/* A meeting is a way out only where the clause says
+			 * the parties may end the treaty there. */
+			if (!(m->flags & TT_MS_MAY_END))
+				continue;
 			by = COMPARE_END_MEETING;
 			break;
 		case TT_KIND_WITHDRAWAL_EFFECTIVE:
@@ -217,6 +222,27 @@ find_first_end(struct compare_proposal *p)
 					   sizeof p->end_label);
 			ttp_utf8_trim(p->end_label);
 		}
+	}
+	end_readings(p);
+}
+
+/* The earliest and latest first end under the readings of its clause. */
+static void
+end_readings(struct compare_proposal *p)
+{
+	const tt_milestone *m = p->end_milestone;
+
+	p->first_end_latest = p->first_end;
+	if (p->end_by == COMPARE_END_NONE ||
+	    p->end_by == COMPARE_END_NOT_RENEWED || m == NULL)
+		return;
+	for (unsigned i = 0; i < m->nalternatives; i++) {
+		tt_date d = m->alternatives[i].date;
+
+		if (tt_date_compare(d, p->first_end) < 0)
+			p->first_end = d;
+		if (tt_date_compare(d, p->first_end_latest) > 0)
+			p->first_end_latest = d;
 	}
 }
 

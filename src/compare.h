@@ -57,6 +57,9 @@ struct compare_proposal {
 	 * denounced, and its expiry. */
 	enum compare_end end_by;
 	tt_date first_end;
+	/* Where the readings of its clause differ: FIRST_END is the
+	 * earliest of them, and this the latest; else FIRST_END. */
+	tt_date first_end_latest;
 	const tt_milestone *end_milestone;	/* behind FIRST_END, if any */
 	char end_label[COMPARE_TEXT_SIZE];	/* "Consultation 1", ... */
 	/* Notice dates; NULL when the proposal has none. */

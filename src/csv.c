@@ -46,12 +46,64 @@ csv_write_header(FILE *fp)
 	return record(fp, columns, sizeof columns / sizeof columns[0]);
 }
 
+/* Appends S to the text in BUF (SIZE bytes) of length N, as snprintf()
+ * would: returns the whole length. */
+static size_t
+append(char *buf, size_t size, size_t n, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (n + 1 < size) {
+		size_t room = size - 1 - n, k = len < room ? len : room;
+
+		memcpy(buf + n, s, k);
+		buf[n + k] = '\0';
+	}
+	return n + len;
+}
+
+/* The basis, then the other readings: the CSV has no column of its own
+ * for them. */
+static size_t
+basis_text(const tt_milestone *m, char *buf, size_t size)
+{
+	char readings[TT_TEXT_BUFSIZE];
+	size_t n = tt_milestone_basis(m, buf, size);
+
+	if (m->nalternatives == 0)
+		return n;
+	tt_milestone_readings(m, readings, sizeof readings);
+	n = append(buf, size, n, "; ");
+	return append(buf, size, n, readings);
+}
+
+/* The basis of a hypothetical treaty's entry into force. */
+static size_t
+basis_hypothetical(const tt_milestone *m, char *buf, size_t size)
+{
+	size_t n = basis_text(m, buf, size);
+
+	return append(buf, size, n, "; hypothetical: never in force, the "
+		      "dates are assumed");
+}
+
+/* What a pending date waits for. */
+static size_t
+basis_pending(const tt_milestone *m, char *buf, size_t size)
+{
+	size_t n = append(buf, size, 0, "pending: ");
+	char cond[TT_TEXT_BUFSIZE];
+
+	tt_milestone_condition(m, cond, sizeof cond);
+	return append(buf, size, n, cond);
+}
+
 /* Writes FIELDS (N of them) as one record, after filling FIELDS[AT] to
  * FIELDS[AT + 2] with M's label, nominal date (if it was moved) and
- * basis. */
+ * basis, as BASIS writes it. */
 static bool
-milestone_record(FILE *fp, const char **fields, size_t n, size_t at,
-		 const tt_milestone *m)
+milestone_record_with(FILE *fp, const char **fields, size_t n, size_t at,
+		      const tt_milestone *m, text_fn basis_fn)
 {
 	char nd[TT_DATE_BUFSIZE] = "";
 	struct text label, basis;
@@ -63,11 +115,18 @@ milestone_record(FILE *fp, const char **fields, size_t n, size_t at,
 	text_init(&basis);
 	fields[at] = text_milestone(&label, tt_milestone_label, m);
 	fields[at + 1] = nd;
-	fields[at + 2] = text_milestone(&basis, tt_milestone_basis, m);
+	fields[at + 2] = text_milestone(&basis, basis_fn, m);
 	ok = record(fp, fields, n);
 	text_free(&label);
 	text_free(&basis);
 	return ok;
+}
+
+static bool
+milestone_record(FILE *fp, const char **fields, size_t n, size_t at,
+		 const tt_milestone *m)
+{
+	return milestone_record_with(fp, fields, n, at, m, basis_text);
 }
 
 bool
@@ -82,7 +141,19 @@ csv_write_schedule(FILE *fp, const tt_schedule *s)
 		fields[1] = tt_date_format(m->date, d);
 		fields[2] = tt_weekday_name(tt_date_weekday(m->date));
 		fields[3] = tt_kind_name(m->kind);
-		if (!milestone_record(fp, fields, 7, 4, m))
+		if (!milestone_record_with(fp, fields, 7, 4, m,
+					   m->kind == TT_KIND_ENTRY_INTO_FORCE &&
+					   tt_schedule_hypothetical(s) ?
+					   basis_hypothetical : basis_text))
+			return false;
+	}
+	for (size_t i = 0; i < tt_schedule_pending_count(s); i++) {
+		const char *fields[7] = { tt_schedule_id(s), "", "", NULL };
+
+		fields[3] = tt_kind_name(tt_schedule_pending_at(s, i)->kind);
+		if (!milestone_record_with(fp, fields, 7, 4,
+					   tt_schedule_pending_at(s, i),
+					   basis_pending))
 			return false;
 	}
 	return !ferror(fp);

@@ -364,6 +364,96 @@ end(struct json_writer *w, FILE *fp)
 /* --- schedules ------------------------------------------------------- */
 
 static void
+boolean(struct json_writer *w, bool v)
+{
+	if (v)
+		PUTS(w->b, "true");
+	else
+		PUTS(w->b, "false");
+}
+
+/* The readings of M that give other dates. */
+static void
+alternatives(struct json_writer *w, const tt_milestone *m)
+{
+	if (m->nalternatives == 0)
+		return;
+	KEY(w, "alternatives");
+	push(w, "[");
+	for (unsigned i = 0; i < m->nalternatives; i++) {
+		next(w);
+		push(w, "{");
+		KEY(w, "date");
+		date(w, m->alternatives[i].date);
+		KEY(w, "rule");
+		word(w, tt_counting_name(m->alternatives[i].rule));
+		pop(w, "}");
+	}
+	pop(w, "]");
+}
+
+/* One milestone, dated or pending. */
+static void
+milestone_object(struct json_writer *w, struct text *t, const tt_milestone *m)
+{
+	next(w);
+	push(w, "{");
+	KEY(w, "date");
+	if (m->pending)
+		PUTS(w->b, "null");
+	else
+		date(w, m->date);
+	KEY(w, "kind");
+	word(w, tt_kind_name(m->kind));
+	KEY(w, "label");
+	string(w, text_milestone(t, tt_milestone_label, m));
+	if (m->pending) {
+		KEY(w, "pending");
+		PUTS(w->b, "true");
+		KEY(w, "condition");
+		string(w, text_milestone(t, tt_milestone_condition, m));
+	} else {
+		KEY(w, "basis");
+		string(w, text_milestone(t, tt_milestone_basis, m));
+	}
+	if (m->party != NULL) {
+		KEY(w, "party");
+		string(w, m->party);
+	}
+	alternatives(w, m);
+	if (m->flags & TT_MS_ROLLED) {
+		KEY(w, "nominal_date");
+		date(w, m->nominal);
+	}
+	pop(w, "}");
+}
+
+/* "out_by": the day asked for and the latest notice for it. */
+static void
+out_by_object(struct json_writer *w, const tt_schedule *s)
+{
+	tt_date by, latest;
+	bool possible;
+
+	if (!tt_schedule_out_by(s, &by, &possible, &latest))
+		return;
+	KEY(w, "out_by");
+	push(w, "{");
+	KEY(w, "date");
+	date(w, by);
+	KEY(w, "latest_notice");
+	if (possible)
+		date(w, latest);
+	else
+		PUTS(w->b, "null");
+	if (tt_schedule_out_by_anyway(s)) {
+		KEY(w, "expires_anyway");
+		PUTS(w->b, "true");
+	}
+	pop(w, "}");
+}
+
+static void
 schedule_object(struct json_writer *w, const tt_schedule *s)
 {
 	char text[TT_DURATION_BUFSIZE];
@@ -384,31 +474,24 @@ schedule_object(struct json_writer *w, const tt_schedule *s)
 	if (tt_schedule_term(s, &term))
 		tt_duration_format_iso(term, text, sizeof text);
 	word(w, tt_schedule_term(s, &term) ? text : "indefinite");
+	if (tt_schedule_ends(s, &exp)) {
+		KEY(w, "ends");
+		date(w, exp);
+	}
 	KEY(w, "convention");
 	word(w, tt_convention_name(tt_schedule_convention(s)));
+	KEY(w, "hypothetical");
+	boolean(w, tt_schedule_hypothetical(s));
+	KEY(w, "bilateral");
+	boolean(w, tt_schedule_bilateral(s));
 	pop(w, "}");
 	KEY(w, "milestones");
 	push(w, "[");
 	text_init(&t);
-	for (size_t i = 0; i < tt_schedule_count(s); i++) {
-		const tt_milestone *m = tt_schedule_at(s, i);
-
-		next(w);
-		push(w, "{");
-		KEY(w, "date");
-		date(w, m->date);
-		KEY(w, "kind");
-		word(w, tt_kind_name(m->kind));
-		KEY(w, "label");
-		string(w, text_milestone(&t, tt_milestone_label, m));
-		KEY(w, "basis");
-		string(w, text_milestone(&t, tt_milestone_basis, m));
-		if (m->flags & TT_MS_ROLLED) {
-			KEY(w, "nominal_date");
-			date(w, m->nominal);
-		}
-		pop(w, "}");
-	}
+	for (size_t i = 0; i < tt_schedule_count(s); i++)
+		milestone_object(w, &t, tt_schedule_at(s, i));
+	for (size_t i = 0; i < tt_schedule_pending_count(s); i++)
+		milestone_object(w, &t, tt_schedule_pending_at(s, i));
 	text_free(&t);
 	pop(w, "]");
 	KEY(w, "expiry");
@@ -420,6 +503,7 @@ schedule_object(struct json_writer *w, const tt_schedule *s)
 		KEY(w, "horizon");
 		date(w, tt_schedule_horizon(s));
 	}
+	out_by_object(w, s);
 	pop(w, "}");
 }
 
@@ -531,6 +615,10 @@ summary_object(struct json_writer *w, const struct compare_proposal *p)
 		push(w, "{");
 		KEY(w, "date");
 		date(w, p->first_end);
+		if (tt_date_compare(p->first_end_latest, p->first_end) != 0) {
+			KEY(w, "latest");
+			date(w, p->first_end_latest);
+		}
 		KEY(w, "by");
 		string(w, end_reason(p->end_by));
 		KEY(w, "label");

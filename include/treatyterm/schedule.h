@@ -31,7 +31,11 @@ typedef enum tt_kind {
 	TT_KIND_RENEWAL_NOTICE_DEADLINE,
 	TT_KIND_RENEWAL,
 	TT_KIND_EXPIRY,
-	TT_KIND_MILESTONE
+	TT_KIND_MILESTONE,
+	TT_KIND_NOTICE,			/* a notice received ([notice]) */
+	TT_KIND_NOTICE_REVOKED,		/* and revoked before its effect */
+	TT_KIND_WITHDRAWAL_WINDOW_OPENS,	/* the first day of a window */
+	TT_KIND_WITHDRAWAL_WINDOW_CLOSES	/* the last day of a window */
 } tt_kind;
 
 /* True for the kinds above.  The kinds are numbered from 0 without gaps,
@@ -49,7 +53,8 @@ typedef enum tt_anchor {
 	TT_ANCHOR_NONE = 0,	/* the date is given, not computed */
 	TT_ANCHOR_ENTRY_INTO_FORCE,
 	TT_ANCHOR_NOTICE,	/* the day a notice was (or may first be) received */
-	TT_ANCHOR_PERIOD_END	/* the last day of a (renewed) period */
+	TT_ANCHOR_PERIOD_END,	/* the last day of a (renewed) period */
+	TT_ANCHOR_EVENT		/* a named [event] (see EVENT) */
 } tt_anchor;
 
 /* The rule that produced a date. */
@@ -67,8 +72,20 @@ enum {
 	TT_MS_CLAMPED = 1u << 0,	/* the month-end clamp applied */
 	TT_MS_ROLLED = 1u << 1,	/* moved off a weekend or holiday */
 	TT_MS_AFTER_NOTICE = 1u << 2,	/* depends on the notice date given */
-	TT_MS_NUMBERED = 1u << 3	/* one of a series: the label is numbered */
+	TT_MS_NUMBERED = 1u << 3,	/* one of a series: the label is numbered */
+	TT_MS_FLOORED = 1u << 4,	/* raised to the clause's not_before */
+	TT_MS_NAMED_DATE = 1u << 5,	/* the later date a notice named */
+	TT_MS_MAY_END = 1u << 6		/* the parties may end the treaty here */
 };
+
+/* A date the same clause gives under another counting rule. */
+typedef struct tt_reading {
+	tt_date date;
+	tt_counting rule;
+} tt_reading;
+
+/* Room for every rule but the clause's own, and one to spare. */
+#define TT_MILESTONE_MAX_ALTERNATIVES 4
 
 typedef struct tt_milestone {
 	tt_date date;		/* the day it happens (after any roll) */
@@ -83,6 +100,22 @@ typedef struct tt_milestone {
 				 * inclusive day-before, see RULE) */
 	tt_rule rule;
 	unsigned flags;
+	/* What the clause adds to the same-date rule: the counting rule
+	 * applied to SAME_DATE (the date that rule gives), the event counted
+	 * from (NULL for entry into force), the party that gave a notice,
+	 * the article to cite; strings belong to the schedule. */
+	tt_counting counting;
+	tt_date same_date;
+	const char *event;
+	const char *event_label;
+	const char *party;
+	const char *article;
+	/* Counted from an event whose date is unknown: DATE and NOMINAL are
+	 * not set, and the milestone is listed by tt_schedule_pending_at(). */
+	bool pending;
+	/* The dates of the other readings asked for, where they differ. */
+	unsigned nalternatives;
+	tt_reading alternatives[TT_MILESTONE_MAX_ALTERNATIVES];
 } tt_milestone;
 
 typedef struct tt_schedule tt_schedule;
@@ -91,6 +124,8 @@ typedef struct tt_schedule_options {
 	const tt_holidays *holidays;	/* NULL: Saturdays and Sundays only */
 	tt_roll roll;			/* how to move meetings; TT_ROLL_NONE */
 	size_t max_milestones;		/* 0: TT_SCHEDULE_MAX_MILESTONES */
+	bool has_out_by;		/* solve for the latest notice: */
+	tt_date out_by;			/* out of the treaty by this day */
 } tt_schedule_options;
 
 /* Sets every option to its default (no holidays but weekends, no roll,
@@ -125,6 +160,25 @@ tt_convention tt_schedule_convention(const tt_schedule *s);
 /* The last day in force, or false when the treaty has none (indefinite
  * term, or renewals without limit and no notice). */
 bool tt_schedule_expiry(const tt_schedule *s, tt_date *out);
+/* Milestones counted from events whose date is unknown, in the order of
+ * the clauses; not among tt_schedule_at()'s. */
+size_t tt_schedule_pending_count(const tt_schedule *s);
+const tt_milestone *tt_schedule_pending_at(const tt_schedule *s, size_t i);
+/* The fixed last day in force of [treaty] ends; false without one. */
+bool tt_schedule_ends(const tt_schedule *s, tt_date *out);
+/* [treaty] hypothetical and bilateral. */
+bool tt_schedule_hypothetical(const tt_schedule *s);
+bool tt_schedule_bilateral(const tt_schedule *s);
+/* With the out_by option: the day asked for in *BY, and in *LATEST the
+ * last day a notice can be received so that the withdrawal (or, with
+ * renewal, the denunciation) takes effect on or before it under every
+ * reading; *POSSIBLE is false when no notice can.  Returns false when the
+ * option was not given.  Any pointer may be NULL. */
+bool tt_schedule_out_by(const tt_schedule *s, tt_date *by, bool *possible,
+			tt_date *latest);
+/* With the out_by option: true when the treaty expires by that day
+ * without any notice (*POSSIBLE above is then false). */
+bool tt_schedule_out_by_anyway(const tt_schedule *s);
 /* The day after which unlimited series were cut off. */
 tt_date tt_schedule_horizon(const tt_schedule *s);
 /* True if some unlimited series was cut off at the horizon. */
@@ -147,6 +201,13 @@ size_t tt_milestone_derivation(const tt_milestone *m, char *buf,
 /* The rule followed, with its source ("same date; Reg. 1182/71 art.
  * 3(2)(c) / ETS 076 art. 4(1)"). */
 size_t tt_milestone_rule(const tt_milestone *m, char *buf, size_t size);
+/* For a pending milestone, what it waits for ("2 years after: Germany
+ * signs a peace treaty"); "" for a dated one. */
+size_t tt_milestone_condition(const tt_milestone *m, char *buf,
+			      size_t size);
+/* The other readings, "or 2007-11-03 under the day-after reading"; ""
+ * when there are none. */
+size_t tt_milestone_readings(const tt_milestone *m, char *buf, size_t size);
 /* Derivation and rule in one sentence, as JSON's "basis" shows it. */
 size_t tt_milestone_basis(const tt_milestone *m, char *buf, size_t size);
 

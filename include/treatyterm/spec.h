@@ -56,8 +56,36 @@ typedef enum tt_value_type {
 	TT_VALUE_TERM,		/* a duration > 0, or "indefinite" */
 	TT_VALUE_CONVENTION,	/* "anniversary" or "inclusive" */
 	TT_VALUE_COUNT,		/* a whole number >= 1 */
-	TT_VALUE_TIMES		/* a whole number >= 1, or "unlimited" */
+	TT_VALUE_TIMES,		/* a whole number >= 1, or "unlimited" */
+	TT_VALUE_BOOL,		/* "yes" or "no" */
+	TT_VALUE_RULE,		/* a counting rule's name (tt_counting) */
+	TT_VALUE_RULES,		/* counting rules, comma-separated */
+	TT_VALUE_EVENT,		/* an event's name: "entry_into_force" or
+				 * the name of an [event] */
+	TT_VALUE_EVENT_DATE,	/* YYYY-MM-DD, or "unknown" */
+	TT_VALUE_FLOOR		/* YYYY-MM-DD, or a duration >= 0 */
 } tt_value_type;
+
+/* How a date is found from the date D the same-date rule gives (a
+ * depositary's practice, or the treaty's own words). */
+typedef enum tt_counting {
+	TT_COUNTING_SAME_DATE = 0,	/* D itself */
+	TT_COUNTING_DAY_AFTER,		/* D + 1 day (ICSID art. 71) */
+	TT_COUNTING_FIRST_OF_NEXT_MONTH,	/* the 1st of the month after
+					 * D's (CETS 210 art. 80(2)) */
+	TT_COUNTING_END_OF_YEAR		/* 31 December of D's year (UNESCO
+					 * Constitution art. II(6)) */
+} tt_counting;
+
+/* "same-date", "day-after", "first-of-next-month", "end-of-year"; NULL
+ * for a value that is not a rule.  The rules are numbered from 0 without
+ * gaps, so "for (r = 0; tt_counting_name(r); r++)" visits each. */
+const char *tt_counting_name(tt_counting rule);
+/* Applies RULE to D into *OUT.  Returns TT_OK, or fills ERR:
+ * TT_ERANGE for a result past 9999-12-31 (never a wrap) or a D that is
+ * no day of the calendar, TT_EINVAL for an unknown RULE. */
+tt_status tt_counting_apply(tt_counting rule, tt_date d, tt_date *out,
+			    tt_error *err);
 
 /* One key of the spec format.  The library's table of these is the only
  * list of sections and keys: spec files, command-line flags, batch CSV
@@ -96,8 +124,8 @@ tt_spec *tt_spec_clone(const tt_spec *spec);
 /* Sets SECTION.KEY to VALUE, replacing an earlier value.  LINE and COLUMN
  * say where VALUE starts in its input (0 for none); errors inside VALUE are
  * reported at COLUMN plus their offset.  For the repeatable sections
- * ("conference", "milestone") the key goes to the newest instance, which
- * is created if there is none. */
+ * ("conference", "milestone", "event", "notice") the key goes to the
+ * newest instance, which is created if there is none. */
 tt_status tt_spec_set(tt_spec *spec, const char *section, const char *key,
 		      const char *value, unsigned line, unsigned column,
 		      tt_error *err);
@@ -126,21 +154,32 @@ tt_status tt_spec_set_count(tt_spec *spec, const char *section,
 tt_status tt_spec_set_text(tt_spec *spec, const char *section,
 			   const char *key, const char *value, tt_error *err);
 
+/* Sets the date of the [event] called NAME to VALUE (a date or
+ * "unknown", as its 'date' key takes), adding the event if there is
+ * none: for a date learnt after the spec was written. */
+tt_status tt_spec_set_event_date(tt_spec *spec, const char *name,
+				 const char *value, tt_error *err);
+
 /* Typed getters: store SECTION.KEY's value in *OUT (if OUT is not NULL)
  * and return true, or return false when the key is unknown, is of another
  * type, or is not set; for a repeatable section the value is that of its
  * newest instance.
- *   tt_spec_get_date:     TT_VALUE_DATE keys.
+ *   tt_spec_get_date:     TT_VALUE_DATE keys, and _EVENT_DATE and _FLOOR
+ *                         keys set to a date.
  *   tt_spec_get_duration: TT_VALUE_DURATION, _PERIOD and _TERM keys
- *                         (false for an "indefinite" term); the duration's
- *                         sign is +1.
+ *                         (false for an "indefinite" term) and _FLOOR
+ *                         keys set to a duration; the duration's sign is
+ *                         +1.
  *   tt_spec_get_count:    TT_VALUE_COUNT and _TIMES keys
  *                         (TT_RENEWAL_UNLIMITED for "unlimited").
  *   tt_spec_get_text:     TT_VALUE_TEXT and _ID keys, and the words:
  *                         "anniversary" or "inclusive", "indefinite" (false
  *                         for a term that is a duration), "unlimited"
- *                         (false for a number).  The string belongs to
- *                         SPEC, or is static. */
+ *                         (false for a number), "yes" or "no", a rule's
+ *                         name, a list of rules ("day-after,end-of-year",
+ *                         in the order of tt_counting), "unknown" (false
+ *                         for a date), an event's name.  The string
+ *                         belongs to SPEC, or is static. */
 bool tt_spec_get_date(const tt_spec *spec, const char *section,
 		      const char *key, tt_date *out);
 bool tt_spec_get_duration(const tt_spec *spec, const char *section,
@@ -150,8 +189,8 @@ bool tt_spec_get_count(const tt_spec *spec, const char *section,
 bool tt_spec_get_text(const tt_spec *spec, const char *section,
 		      const char *key, const char **out);
 
-/* Starts a new instance of a repeatable section ("conference" or
- * "milestone"); for other sections it does nothing.  Fails for an unknown
+/* Starts a new instance of a repeatable section ("conference",
+ * "milestone", "event" or "notice"); for other sections it does nothing.  Fails for an unknown
  * section. */
 tt_status tt_spec_begin_section(tt_spec *spec, const char *section,
 				unsigned line, unsigned column, tt_error *err);

@@ -119,6 +119,7 @@ static void put_trigger(struct sink *out, const struct trigger *t);
 static tt_status write_header(tt_ics_writer *w, const char *name,
 			      tt_error *err);
 static const char *treaty_key(const tt_schedule *s);
+static void treaty_notes(struct ttp_buf *desc, const tt_schedule *s);
 static tt_status make_uid(const tt_schedule *s, const tt_milestone *m,
 			  bool series, struct ttp_buf *scratch, char out[37],
 			  tt_error *err);
@@ -333,6 +334,34 @@ write_header(tt_ics_writer *w, const char *name, tt_error *err)
 }
 
 /* --- events --------------------------------------------------------- */
+
+/* What the entry into force says of the whole treaty: that it is
+ * hypothetical, and the dates left out because they wait for events. */
+static void
+treaty_notes(struct ttp_buf *desc, const tt_schedule *s)
+{
+	size_t n = tt_schedule_pending_count(s);
+
+	if (tt_schedule_hypothetical(s))
+		ttp_buf_puts(desc, "\nHypothetical: never in force; the dates "
+			     "are assumed.");
+	if (n == 0)
+		return;
+	ttp_buf_puts(desc, "\nLeft out of this calendar, waiting for an "
+		     "event: ");
+	ttp_buf_put_uint(desc, (unsigned)n);
+	ttp_buf_puts(desc, n == 1 ? " date (" : " dates (");
+	for (size_t i = 0; i < n; i++) {
+		const tt_milestone *m = tt_schedule_pending_at(s, i);
+
+		if (i > 0)
+			ttp_buf_puts(desc, "; ");
+		ttp_buf_put_milestone(desc, tt_milestone_label, m);
+		ttp_buf_puts(desc, ": ");
+		ttp_buf_put_milestone(desc, tt_milestone_condition, m);
+	}
+	ttp_buf_puts(desc, ").");
+}
 
 /* The treaty's id, or its name when it has no id. */
 static const char *
@@ -575,6 +604,13 @@ event_prepare(tt_ics_writer *w, const tt_schedule *s, const tt_milestone *m,
 	/* For a rolled meeting the basis already names the nominal date
 	 * and the day it moved to (tt_milestone_derivation()). */
 	ttp_buf_put_milestone(desc, tt_milestone_basis, m);
+	if (m->nalternatives > 0) {
+		ttp_buf_puts(desc, "\n");
+		ttp_buf_put_milestone(desc, tt_milestone_readings, m);
+		ttp_buf_puts(desc, ".");
+	}
+	if (m->kind == TT_KIND_ENTRY_INTO_FORCE)
+		treaty_notes(desc, s);
 	if (ser != NULL) {
 		int k = ser->months % 12 ? ser->months : ser->months / 12;
 

@@ -86,7 +86,12 @@ static const char *const default_labels[] = {
 		"Last day to denounce before renewal",
 	[TT_KIND_RENEWAL] = "Renewal",
 	[TT_KIND_EXPIRY] = "Expiry (last day in force)",
-	[TT_KIND_MILESTONE] = "Milestone"
+	[TT_KIND_MILESTONE] = "Milestone",
+	[TT_KIND_NOTICE] = "Notice received",
+	[TT_KIND_NOTICE_REVOKED] = "Notice revoked",
+	[TT_KIND_WITHDRAWAL_WINDOW_OPENS] = "Withdrawal window opens",
+	[TT_KIND_WITHDRAWAL_WINDOW_CLOSES] =
+		"Withdrawal window closes (last day for notice)"
 };
 
 size_t
@@ -117,7 +122,46 @@ tt_milestone_label(const tt_milestone *m, char *buf, size_t size)
 		put_number(&o, m->series + 1);
 	if (m->label == NULL && m->kind == TT_KIND_RENEWAL)
 		put(&o, " begins");
+	if (m->party != NULL) {
+		put(&o, " (");
+		put(&o, m->party);
+		put(&o, ")");
+	}
 	return o.len;
+}
+
+/* What a counting rule does to the same-date result, in words. */
+static const char *const counting_words[] = {
+	[TT_COUNTING_SAME_DATE] = "",
+	[TT_COUNTING_DAY_AFTER] = "the day after",
+	[TT_COUNTING_FIRST_OF_NEXT_MONTH] = "the first day of the next month",
+	[TT_COUNTING_END_OF_YEAR] = "31 December of that year"
+};
+
+/* The steps after the same-date rule: the counting rule, the floor, a
+ * date the notice named. */
+static void
+put_reckoning(struct out *o, const tt_milestone *m)
+{
+	if (m->counting != TT_COUNTING_SAME_DATE &&
+	    (unsigned)m->counting < TTP_ARRAY_SIZE(counting_words)) {
+		put(o, " = ");
+		put_date(o, m->same_date);
+		put(o, ", ");
+		put(o, counting_words[m->counting]);
+	}
+	if (m->flags & TT_MS_FLOORED) {
+		if (m->counting == TT_COUNTING_SAME_DATE) {
+			put(o, " = ");
+			put_date(o, m->same_date);
+		}
+		put(o, "; not before ");
+		put_date(o, m->nominal);
+	}
+	if (m->flags & TT_MS_NAMED_DATE) {
+		put(o, "; the notice names the later date ");
+		put_date(o, m->nominal);
+	}
 }
 
 size_t
@@ -131,6 +175,13 @@ tt_milestone_derivation(const tt_milestone *m, char *buf, size_t size)
 	tt_duration_format_words(off, words, sizeof words);
 	switch (m->anchor) {
 	case TT_ANCHOR_NONE:
+		if (m->kind == TT_KIND_NOTICE ||
+		    m->kind == TT_KIND_NOTICE_REVOKED) {
+			put(&o, m->kind == TT_KIND_NOTICE ?
+			    "notice received " : "notice revoked ");
+			put_date(&o, m->date);
+			break;
+		}
 		put(&o, m->kind == TT_KIND_ENTRY_INTO_FORCE ?
 		    "entry into force" : "date");
 		put(&o, " as given in the spec");
@@ -142,7 +193,8 @@ tt_milestone_derivation(const tt_milestone *m, char *buf, size_t size)
 			break;
 		put(&o, " + ");
 		put(&o, words);
-		if (m->rule == TT_RULE_START_DAY_COUNTED)
+		if (m->rule == TT_RULE_START_DAY_COUNTED ||
+		    m->kind == TT_KIND_WITHDRAWAL_WINDOW_CLOSES)
 			put(&o, " - 1 day");
 		break;
 	case TT_ANCHOR_NOTICE:
@@ -151,6 +203,18 @@ tt_milestone_derivation(const tt_milestone *m, char *buf, size_t size)
 		put_date(&o, m->anchor_date);
 		put(&o, " + ");
 		put(&o, words);
+		break;
+	case TT_ANCHOR_EVENT:
+		put(&o, m->event_label != NULL ? m->event_label : "event");
+		put(&o, " ");
+		put_date(&o, m->anchor_date);
+		if (tt_duration_is_zero(off))
+			break;
+		put(&o, " + ");
+		put(&o, words);
+		if (m->rule == TT_RULE_START_DAY_COUNTED ||
+		    m->kind == TT_KIND_WITHDRAWAL_WINDOW_CLOSES)
+			put(&o, " - 1 day");
 		break;
 	case TT_ANCHOR_PERIOD_END:
 		put(&o, m->rule == TT_RULE_DAY_AFTER ?
@@ -162,6 +226,7 @@ tt_milestone_derivation(const tt_milestone *m, char *buf, size_t size)
 		}
 		break;
 	}
+	put_reckoning(&o, m);
 	if (m->flags & TT_MS_ROLLED) {
 		put(&o, " = ");
 		put_date(&o, m->nominal);
@@ -173,14 +238,64 @@ tt_milestone_derivation(const tt_milestone *m, char *buf, size_t size)
 	return o.len;
 }
 
+/* The rule of a milestone reckoned by a rule other than the same date,
+ * floored, or named by a notice; false for the others. */
+static bool
+put_counting(struct out *o, const tt_milestone *m)
+{
+	char words[TT_DURATION_BUFSIZE];
+	tt_duration off = m->offset;
+
+	off.sign = 1;
+	tt_duration_format_words(off, words, sizeof words);
+	if (m->flags & TT_MS_NAMED_DATE) {
+		put(o, "a notice may name a later date for its effect");
+		return true;
+	}
+	if (m->kind == TT_KIND_WITHDRAWAL_WINDOW_CLOSES) {
+		put(o, "the last day of the window: the day before it has run "
+		    "its length, by the same-date rule");
+		return true;
+	}
+	switch (m->counting) {
+	case TT_COUNTING_DAY_AFTER:
+		put(o, "the day after the period of ");
+		break;
+	case TT_COUNTING_FIRST_OF_NEXT_MONTH:
+		put(o, "first day of the month following the expiration of ");
+		break;
+	case TT_COUNTING_END_OF_YEAR:
+		put(o, "31 December of the year in which the period of ");
+		put(o, words);
+		put(o, m->flags & TT_MS_FLOORED ? " ends, and never before "
+		    "the clause's floor" : " ends");
+		return true;
+	default:
+		if (!(m->flags & TT_MS_FLOORED))
+			return false;
+		put(o, "same date, and never before the clause's floor");
+		return true;
+	}
+	put(o, words);
+	put(o, m->flags & TT_MS_FLOORED ? " ends, and never before the "
+	    "clause's floor" : m->counting == TT_COUNTING_DAY_AFTER ?
+	    " ends" : "");
+	return true;
+}
+
 size_t
 tt_milestone_rule(const tt_milestone *m, char *buf, size_t size)
 {
 	struct out o = out_start(buf, size);
 
+	if (put_counting(&o, m))
+		goto kind;
 	switch (m->rule) {
 	case TT_RULE_GIVEN:
-		put(&o, "a date given, not computed");
+		put(&o, m->kind == TT_KIND_NOTICE ? "the day the depositary "
+		    "received it" : m->kind == TT_KIND_NOTICE_REVOKED ?
+		    "a notice may be revoked before it takes effect (VCLT "
+		    "art. 68)" : "a date given, not computed");
 		break;
 	case TT_RULE_SAME_DATE:
 		if (m->flags & TT_MS_CLAMPED)
@@ -216,6 +331,7 @@ tt_milestone_rule(const tt_milestone *m, char *buf, size_t size)
 		    "one ends");
 		break;
 	}
+kind:
 	if (m->kind == TT_KIND_WITHDRAWAL_EFFECTIVE ||
 	    (m->kind == TT_KIND_EXPIRY && (m->flags & TT_MS_AFTER_NOTICE)))
 		put(&o, "; a notice takes effect on receipt (VCLT art. 78); "
@@ -228,6 +344,50 @@ tt_milestone_rule(const tt_milestone *m, char *buf, size_t size)
 		    "following" : "preceding");
 		put(&o, " working day (Reg. 1182/71 art. 3(4) / ETS 076 "
 		    "art. 5)");
+	}
+	if (m->article != NULL) {
+		put(&o, "; ");
+		put(&o, m->article);
+	}
+	return o.len;
+}
+
+size_t
+tt_milestone_condition(const tt_milestone *m, char *buf, size_t size)
+{
+	struct out o = out_start(buf, size);
+	char words[TT_DURATION_BUFSIZE];
+	tt_duration off = m->offset;
+
+	if (!m->pending)
+		return 0;
+	off.sign = 1;
+	if (tt_duration_is_zero(off)) {
+		put(&o, "when: ");
+	} else {
+		tt_duration_format_words(off, words, sizeof words);
+		put(&o, words);
+		put(&o, m->rule == TT_RULE_START_DAY_COUNTED ?
+		    " after, less a day: " : " after: ");
+	}
+	put(&o, m->event_label != NULL ? m->event_label : "an event");
+	return o.len;
+}
+
+size_t
+tt_milestone_readings(const tt_milestone *m, char *buf, size_t size)
+{
+	struct out o = out_start(buf, size);
+
+	for (unsigned i = 0; i < m->nalternatives &&
+	     i < TT_MILESTONE_MAX_ALTERNATIVES; i++) {
+		const char *name = tt_counting_name(m->alternatives[i].rule);
+
+		put(&o, i == 0 ? "or " : ", or ");
+		put_date(&o, m->alternatives[i].date);
+		put(&o, " under the ");
+		put(&o, name != NULL ? name : "?");
+		put(&o, " reading");
 	}
 	return o.len;
 }

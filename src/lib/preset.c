@@ -41,6 +41,21 @@ static const tt_preset presets[] = {
 		"name = Byrnes draft, Germany (1946)\n"
 		"entry_into_force = " HYPOTHETICAL_1946 "\n"
 		"term = 25y\n"
+		"hypothetical = yes\n"
+		"\n"
+		"# Art. III: Germany's acceptance of articles I and II is the "
+		"condition\n"
+		"# for ending the occupation.\n"
+		"[event]\n"
+		"name = germany-accepts\n"
+		"date = unknown\n"
+		"label = Germany accepts articles I and II\n"
+		"\n"
+		"[milestone]\n"
+		"label = The occupation may end (art. III)\n"
+		"from = germany-accepts\n"
+		"at = 0d\n"
+		"article = draft art. III\n"
 	},
 	{
 		"byrnes-japan-1946",
@@ -64,6 +79,21 @@ static const tt_preset presets[] = {
 		"name = Byrnes draft, Japan (1946)\n"
 		"entry_into_force = " HYPOTHETICAL_1946 "\n"
 		"term = 25y\n"
+		"hypothetical = yes\n"
+		"\n"
+		"# As in the German draft, Japan's acceptance of the "
+		"disarmament\n"
+		"# articles is the condition for ending the occupation.\n"
+		"[event]\n"
+		"name = japan-accepts\n"
+		"date = unknown\n"
+		"label = Japan accepts articles I and II\n"
+		"\n"
+		"[milestone]\n"
+		"label = The occupation may end (art. III)\n"
+		"from = japan-accepts\n"
+		"at = 0d\n"
+		"article = draft art. III\n"
 	},
 	{
 		"litvinov-1946",
@@ -90,10 +120,27 @@ static const tt_preset presets[] = {
 		"name = Litvinov proposal (1946)\n"
 		"entry_into_force = " HYPOTHETICAL_1946 "\n"
 		"term = 50y\n"
+		"hypothetical = yes\n"
 		"\n"
 		"[consultation]\n"
 		"first = 25y\n"
 		"every = 5y\n"
+		"may_end = yes\n"
+		"\n"
+		"[event]\n"
+		"# Occupation \"at least until Germany signs a full-fledged "
+		"peace treaty,\n"
+		"# and for a long time afterward\": ten years is our reading "
+		"of that.\n"
+		"name = peace-treaty\n"
+		"date = unknown\n"
+		"label = Germany signs a peace treaty\n"
+		"\n"
+		"[milestone]\n"
+		"label = The occupation may end (our reading: 10 years after "
+		"the peace treaty)\n"
+		"from = peace-treaty\n"
+		"at = 10y\n"
 	},
 	{
 		"ecsc-1951",
@@ -236,12 +283,15 @@ static const tt_preset presets[] = {
 		"entry_into_force = 1972-10-03\n"
 		"term = indefinite\n"
 		"\n"
+		"bilateral = yes\n"
+		"\n"
 		"[review]\n"
 		"first = 5y\n"
 		"every = 5y\n"
 		"\n"
 		"[withdrawal]\n"
 		"notice = 6m\n"
+		"article = art. XV(2)\n"
 	},
 	{
 		"inf-1987",
@@ -329,6 +379,201 @@ static const tt_preset presets[] = {
 		"entry_into_force = 1898-07-01\n"
 		"term = 99y\n"
 		"convention = inclusive\n"
+	},
+	{
+		"unesco-1945",
+		"UNESCO Constitution: withdrawal on 31 December of the year "
+		"after the notice",
+		"Constitution of UNESCO, London, 16 November 1945, in force 4 "
+		"November 1946.\n"
+		"Art. II(6) (added in 1954): notice \"shall take effect on 31 "
+		"December of the\n"
+		"year following that during which the notice was given\".  "
+		"United States: notice\n"
+		"28 December 1983, effective 31 December 1984; notice 12 "
+		"October 2017,\n"
+		"effective 31 December 2018.\n",
+		false,
+		"[treaty]\n"
+		"id = unesco-1945\n"
+		"name = UNESCO Constitution\n"
+		"entry_into_force = 1946-11-04\n"
+		"term = indefinite\n"
+		"\n"
+		"[withdrawal]\n"
+		"notice = 1y\n"
+		"rule = end-of-year\n"
+		"article = UNESCO Constitution art. II(6)\n"
+		"\n"
+		"[notice]\n"
+		"received = 2017-10-12\n"
+		"party = United States\n"
+	},
+	{
+		"istanbul-2011",
+		"Istanbul Convention (CETS 210): three months' notice, the "
+		"first of the next month",
+		"Council of Europe Convention on preventing and combating "
+		"violence against women\n"
+		"and domestic violence, Istanbul, 11 May 2011, in force 1 "
+		"August 2014.  Art.\n"
+		"80(2): denunciation takes effect on \"the first day of the "
+		"month following the\n"
+		"expiration of a period of three months after the date of "
+		"receipt\".  Turkey:\n"
+		"notice 22 March 2021, effective 1 July 2021.\n",
+		false,
+		"[treaty]\n"
+		"id = istanbul-2011\n"
+		"name = Istanbul Convention\n"
+		"entry_into_force = 2014-08-01\n"
+		"term = indefinite\n"
+		"\n"
+		"[withdrawal]\n"
+		"notice = 3m\n"
+		"rule = first-of-next-month\n"
+		"article = CETS 210 art. 80(2)\n"
+		"\n"
+		"[notice]\n"
+		"received = 2021-03-22\n"
+		"party = Turkey\n"
+	},
+	{
+		"icsid-1965",
+		"ICSID Convention: six months' notice, dated the day after",
+		"Convention on the Settlement of Investment Disputes, "
+		"Washington, 18 March\n"
+		"1965, in force 14 October 1966.  Art. 71: \"The denunciation "
+		"shall take effect\n"
+		"six months after receipt of such notice\"; the World Bank, "
+		"its depositary,\n"
+		"dates it the day after the six months.  Bolivia: notice 2 May "
+		"2007, effective\n"
+		"3 November 2007.\n",
+		false,
+		"[treaty]\n"
+		"id = icsid-1965\n"
+		"name = ICSID Convention\n"
+		"entry_into_force = 1966-10-14\n"
+		"term = indefinite\n"
+		"\n"
+		"[withdrawal]\n"
+		"notice = 6m\n"
+		"rule = day-after\n"
+		"readings = same-date\n"
+		"article = ICSID Convention art. 71\n"
+		"\n"
+		"[notice]\n"
+		"received = 2007-05-02\n"
+		"party = Bolivia\n"
+	},
+	{
+		"energy-charter-1994",
+		"Energy Charter Treaty: a year's notice, dated the day after",
+		"Energy Charter Treaty, Lisbon, 17 December 1994, in force 16 "
+		"April 1998.  Art.\n"
+		"47: notice after five years; effect \"upon the expiry of one "
+		"year after the\n"
+		"date of the receipt\", which Portugal, the depositary, dates "
+		"the day after.\n"
+		"France: notice 7 December 2022, effective 8 December 2023.\n",
+		false,
+		"[treaty]\n"
+		"id = energy-charter-1994\n"
+		"name = Energy Charter Treaty\n"
+		"entry_into_force = 1998-04-16\n"
+		"term = indefinite\n"
+		"\n"
+		"[withdrawal]\n"
+		"opens = 5y\n"
+		"notice = 1y\n"
+		"rule = day-after\n"
+		"readings = same-date\n"
+		"article = ECT art. 47\n"
+		"\n"
+		"[notice]\n"
+		"received = 2022-12-07\n"
+		"party = France\n"
+	},
+	{
+		"panama-canal-1977",
+		"Panama Canal Treaty: in force six months after the exchange, "
+		"ends 31 December 1999",
+		"Panama Canal Treaty, Washington, 7 September 1977.  Art. II: "
+		"in force six\n"
+		"calendar months from the exchange of ratifications (effective "
+		"1 April 1979 by the\n"
+		"Protocol of Exchange of 16 June 1978), so 1 October 1979; "
+		"\"shall terminate at\n"
+		"noon, Panama time, December 31, 1999\".\n",
+		false,
+		"[treaty]\n"
+		"id = panama-canal-1977\n"
+		"name = Panama Canal Treaty\n"
+		"entry_into_force = 1979-10-01\n"
+		"ends = 1999-12-31\n"
+		"bilateral = yes\n"
+		"article = art. II(2)\n"
+		"\n"
+		"[event]\n"
+		"name = exchange\n"
+		"date = 1979-04-01\n"
+		"label = exchange of ratifications\n"
+		"\n"
+		"[milestone]\n"
+		"label = Six calendar months after the exchange (art. II(1))\n"
+		"from = exchange\n"
+		"at = 6m\n"
+		"article = art. II(1)\n"
+	},
+	{
+		"montreux-1936",
+		"Montreux Convention: twenty years, then two years after a "
+		"denunciation",
+		"Convention regarding the Regime of the Straits, Montreux, 20 "
+		"July 1936, in\n"
+		"force 9 November 1936.  Art. 28: in force for twenty years; a "
+		"denunciation\n"
+		"takes effect two years after notice, not before the twenty "
+		"years end, and\n"
+		"ends the Convention for every party.  No notice has been "
+		"given.\n",
+		false,
+		"[treaty]\n"
+		"id = montreux-1936\n"
+		"name = Montreux Convention\n"
+		"entry_into_force = 1936-11-09\n"
+		"term = indefinite\n"
+		"bilateral = yes\n"
+		"\n"
+		"[withdrawal]\n"
+		"notice = 2y\n"
+		"not_before = 20y\n"
+		"article = Montreux Convention art. 28\n"
+	},
+	{
+		"mlc-2006",
+		"Maritime Labour Convention 2006: denunciation only in the year "
+		"after each ten years",
+		"Maritime Labour Convention, Geneva, 23 February 2006, in "
+		"force 20 August 2013.\n"
+		"Art. IX: denunciation within the year following each period "
+		"of ten years from\n"
+		"entry into force, effective one year after registration.\n",
+		false,
+		"[treaty]\n"
+		"id = mlc-2006\n"
+		"name = Maritime Labour Convention, 2006\n"
+		"entry_into_force = 2013-08-20\n"
+		"term = indefinite\n"
+		"horizon = 2054-01-01\n"
+		"\n"
+		"[withdrawal]\n"
+		"opens = 10y\n"
+		"window = 1y\n"
+		"every = 10y\n"
+		"notice = 1y\n"
+		"article = MLC 2006 art. IX\n"
 	},
 };
 

@@ -1,11 +1,17 @@
 /*
  * schedule.c -- from a treaty's clauses to its dated milestones.
  *
- * Every date is computed from its anchor (entry into force, a notice, the
- * end of a period) by one application of the same-date rule; nothing is
+ * Every date is computed from its anchor (entry into force, a named event,
+ * a notice, the end of a period) by one application of the same-date rule,
+ * then the clause's counting rule and floor (reckon()); nothing is
  * computed by adding a period to the previous result, which would drift
  * after a month-end clamp.  Each milestone keeps its anchor, offset and
  * rule so that the derivation can be shown and cited (see milestone.c).
+ *
+ * A date counted from an event whose date is unknown is pending: it is
+ * kept apart from the dated ones, which alone are sorted and rolled.  The
+ * other readings a clause asks for are computed from the same same-date
+ * result and kept on the milestone where they differ.
  *
  * Periods: under the anniversary convention a term of N years from entry
  * into force E ends on E + N years (the last day in force) and a renewed
@@ -15,6 +21,7 @@
  */
 #include <config.h>
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +43,13 @@ struct tt_schedule {
 	tt_date expiry;
 	tt_date horizon;
 	bool truncated;
+	bool hypothetical, bilateral;
+	bool has_ends;
+	tt_date ends;
+	tt_milestone *pending;		/* counted from unknown events */
+	size_t npending, pending_cap;
+	bool has_out_by, has_latest_notice, out_by_anyway;
+	tt_date out_by, latest_notice;
 	/* Scratch for sorting, kept from one computation to the next. */
 	struct sort_entry *order;	/* 2 x N: the entries and scratch */
 	tt_milestone *sorted;
@@ -63,7 +77,11 @@ static const char *const kind_names[] = {
 	[TT_KIND_RENEWAL_NOTICE_DEADLINE] = "renewal_notice_deadline",
 	[TT_KIND_RENEWAL] = "renewal",
 	[TT_KIND_EXPIRY] = "expiry",
-	[TT_KIND_MILESTONE] = "milestone"
+	[TT_KIND_MILESTONE] = "milestone",
+	[TT_KIND_NOTICE] = "notice",
+	[TT_KIND_NOTICE_REVOKED] = "notice_revoked",
+	[TT_KIND_WITHDRAWAL_WINDOW_OPENS] = "withdrawal_window_opens",
+	[TT_KIND_WITHDRAWAL_WINDOW_CLOSES] = "withdrawal_window_closes"
 };
 
 bool
@@ -108,6 +126,7 @@ tt_schedule_free(tt_schedule *s)
 	if (s == NULL)
 		return;
 	free(s->ms);
+	free(s->pending);
 	free(s->strings);
 	free(s->order);
 	free(s->sorted);
@@ -166,6 +185,59 @@ tt_schedule_expiry(const tt_schedule *s, tt_date *out)
 	return s->has_expiry;
 }
 
+size_t
+tt_schedule_pending_count(const tt_schedule *s)
+{
+	return s->npending;
+}
+
+const tt_milestone *
+tt_schedule_pending_at(const tt_schedule *s, size_t i)
+{
+	return i < s->npending ? &s->pending[i] : NULL;
+}
+
+bool
+tt_schedule_ends(const tt_schedule *s, tt_date *out)
+{
+	if (s->has_ends && out != NULL)
+		*out = s->ends;
+	return s->has_ends;
+}
+
+bool
+tt_schedule_hypothetical(const tt_schedule *s)
+{
+	return s->hypothetical;
+}
+
+bool
+tt_schedule_bilateral(const tt_schedule *s)
+{
+	return s->bilateral;
+}
+
+bool
+tt_schedule_out_by(const tt_schedule *s, tt_date *by, bool *possible,
+		   tt_date *latest)
+{
+	if (!s->has_out_by)
+		return false;
+	if (by != NULL)
+		*by = s->out_by;
+	if (possible != NULL)
+		*possible = s->has_latest_notice;
+	if (latest != NULL && s->has_latest_notice)
+		*latest = s->latest_notice;
+	return true;
+}
+
+bool
+tt_schedule_out_by_anyway(const tt_schedule *s)
+{
+	return s->has_out_by && s->out_by_anyway;
+}
+
 tt_date
 tt_schedule_horizon(const tt_schedule *s)
 {
@@ -185,6 +257,31 @@ struct calc {
 	const tt_schedule_options *opt;
 	tt_error *err;
 };
+
+/* Where a clause's offsets count from: entry into force or an event. */
+struct origin {
+	tt_anchor anchor;
+	tt_date date;
+	bool pending;		/* an event whose date is unknown */
+	const char *event, *label;
+};
+
+/* Reports an error about field F, at the place its value came from. */
+static tt_status TTP_PRINTF(4, 5)
+field_error(struct calc *c, const struct ttp_field *f, tt_status code,
+	    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ttp_error_vset(c->err, code, f->at.line, f->at.column, fmt, ap);
+	va_end(ap);
+	if (c->err != NULL) {
+		c->err->section = f->section;
+		c->err->key = f->key;
+	}
+	return code;
+}
 
 static tt_status
 too_many(struct calc *c)
@@ -214,6 +311,31 @@ emit(struct calc *c, const tt_milestone *m)
 	}
 	s->ms[s->n++] = *m;
 	return TT_OK;
+}
+
+/* Appends a milestone that waits for an event. */
+static tt_status
+emit_pending(struct calc *c, const tt_milestone *m)
+{
+	tt_schedule *s = c->s;
+	tt_milestone *p;
+
+	if (s->n + s->npending >= s->max)
+		return too_many(c);
+	p = ttp_grow(s->pending, &s->pending_cap, s->npending + 1, sizeof *p);
+	if (p == NULL)
+		return ttp_error_set(c->err, TT_ENOMEM, 0, 0,
+				     "out of memory");
+	s->pending = p;
+	s->pending[s->npending++] = *m;
+	return TT_OK;
+}
+
+/* Appends M to the dated or the pending milestones. */
+static tt_status
+emit_any(struct calc *c, const tt_milestone *m)
+{
+	return m->pending ? emit_pending(c, m) : emit(c, m);
 }
 
 static const char *
@@ -258,24 +380,170 @@ blank(tt_kind kind, unsigned series, unsigned ordinal, const char *label)
 	return m;
 }
 
-/* The last day of period K (0 = the term, K >= 1 = the K-th renewed
- * period), all counted from entry into force. */
+/* Where clause CL counts from (entry into force when CL is NULL or has
+ * no 'from'). */
+static void
+clause_origin(struct calc *c, const struct ttp_clause *cl, struct origin *o)
+{
+	const struct ttp_event *ev;
+	const char *name;
+
+	memset(o, 0, sizeof *o);
+	o->anchor = TT_ANCHOR_ENTRY_INTO_FORCE;
+	o->date = c->s->eif;
+	if (cl == NULL || !cl->from.set)
+		return;
+	name = c->s->strings + cl->from.v.str;
+	if (strcmp(name, "entry_into_force") == 0 ||
+	    (ev = ttp_spec_event(c->spec, name)) == NULL)
+		return;
+	o->anchor = TT_ANCHOR_EVENT;
+	o->event = name;
+	o->label = ev->label.set ? c->s->strings + ev->label.v.str : name;
+	if (ev->date.indefinite)
+		o->pending = true;
+	else
+		o->date = ev->date.v.date;
+}
+
+/* D under RULE, raised to CL's floor (from O) if it is earlier. */
 static tt_status
-period_end(struct calc *c, int k, tt_milestone *m)
+reckon(struct calc *c, const struct ttp_clause *cl, const struct origin *o,
+       tt_counting rule, tt_date d, tt_date *out, bool *floored)
+{
+	const struct ttp_field *nb = cl != NULL ? &cl->not_before : NULL;
+	tt_date floor;
+
+	*floored = false;
+	if (tt_counting_apply(rule, d, out, NULL) != TT_OK) {
+		char b[TT_DATE_BUFSIZE];
+
+		if (cl != NULL && cl->rule.set)
+			return field_error(c, &cl->rule, TT_ERANGE, "%s after "
+					   "%s is after 9999-12-31",
+					   tt_counting_name(rule),
+					   tt_date_format(d, b));
+		return ttp_error_set(c->err, TT_ERANGE, 0, 0, "%s after %s "
+				     "is after 9999-12-31",
+				     tt_counting_name(rule),
+				     tt_date_format(d, b));
+	}
+	if (nb == NULL || !nb->set)
+		return TT_OK;
+	if (nb->is_date)
+		floor = nb->v.date;
+	else if (tt_date_add(o->date, nb->v.dur, &floor, NULL,
+			     NULL) != TT_OK)
+		return field_error(c, nb, TT_ERANGE, "'not_before' reaches "
+				   "past 9999-12-31");
+	if (tt_date_compare(*out, floor) < 0) {
+		*out = floor;
+		*floored = true;
+	}
+	return TT_OK;
+}
+
+/* The rule clause CL names, or the same-date rule. */
+static tt_counting
+clause_rule(const struct ttp_clause *cl)
+{
+	return cl != NULL && cl->rule.set ? cl->rule.v.rule :
+	       TT_COUNTING_SAME_DATE;
+}
+
+/* Applies clause CL to M, whose nominal date the same-date rule gave:
+ * its counting rule, its floor, its other readings and its article. */
+static tt_status
+finish(struct calc *c, tt_milestone *m, const struct ttp_clause *cl,
+       const struct origin *o)
+{
+	tt_counting rule = clause_rule(cl);
+	bool floored;
+	tt_status st;
+
+	m->same_date = m->nominal;
+	m->counting = rule;
+	if ((st = reckon(c, cl, o, rule, m->same_date, &m->nominal,
+			 &floored)) != TT_OK)
+		return st;
+	if (floored)
+		m->flags |= TT_MS_FLOORED;
+	m->date = m->nominal;
+	for (int r = 0; cl != NULL && cl->readings.set &&
+	     tt_counting_name((tt_counting)r) != NULL; r++) {
+		tt_reading *alt = &m->alternatives[m->nalternatives];
+
+		if (!(cl->readings.rules & 1u << r) || r == (int)rule ||
+		    m->nalternatives >= TT_MILESTONE_MAX_ALTERNATIVES)
+			continue;
+		if ((st = reckon(c, cl, o, (tt_counting)r, m->same_date,
+				 &alt->date, &floored)) != TT_OK)
+			return st;
+		alt->rule = (tt_counting)r;
+		if (tt_date_compare(alt->date, m->nominal) != 0)
+			m->nalternatives++;
+	}
+	return TT_OK;
+}
+
+/* The article clause CL cites, or NULL. */
+static const char *
+article_of(struct calc *c, const struct ttp_clause *cl)
+{
+	return cl != NULL ? label_of(c, &cl->article) : NULL;
+}
+
+/* M at O + OFFSET under clause CL; pending when O is. */
+static tt_status
+place(struct calc *c, tt_milestone *m, const struct ttp_clause *cl,
+      const struct origin *o, tt_duration offset)
+{
+	tt_status st;
+
+	m->event = o->event;
+	m->event_label = o->label;
+	m->article = article_of(c, cl);
+	if (o->pending) {
+		m->pending = true;
+		m->anchor = o->anchor;
+		m->offset = offset;
+		m->counting = clause_rule(cl);
+		m->rule = offset.years || offset.months ? TT_RULE_SAME_DATE :
+			  TT_RULE_DAYS;
+		return TT_OK;
+	}
+	if ((st = at_offset(m, o->anchor, o->date, offset, c->err)) != TT_OK)
+		return st;
+	return finish(c, m, cl, o);
+}
+
+/* The last day of period K (0 = the term, K >= 1 = the K-th renewed
+ * period), all counted from the term's origin O. */
+static tt_status
+period_end(struct calc *c, const struct origin *o, int k, tt_milestone *m)
 {
 	const tt_spec *spec = c->spec;
+	/* A renewed period ends by the [renewal] clause's rule, floor and
+	 * readings, counted from its 'from' if it names one. */
+	const struct ttp_clause *cl = k > 0 ? &spec->renewal : &spec->treaty;
 	tt_duration off = spec->term.v.dur;
+	struct origin ro;
 	tt_status st;
 
 	*m = blank(TT_KIND_EXPIRY, 0, 1, NULL);
+	if (k > 0 && spec->renewal.from.set) {
+		clause_origin(c, &spec->renewal, &ro);
+		o = &ro;
+	}
 	if (k > 0 && (st = tt_duration_add_multiple(off,
 			spec->renewal_period.v.dur, k, &off, c->err)) != TT_OK)
 		return st;
-	if ((st = at_offset(m, TT_ANCHOR_ENTRY_INTO_FORCE, c->s->eif, off,
-			    c->err)) != TT_OK)
+	if ((st = place(c, m, cl, o, off)) != TT_OK)
 		return st;
 	if (c->s->convention == TT_CONVENTION_INCLUSIVE) {
 		m->rule = TT_RULE_START_DAY_COUNTED;
+		if (m->pending)
+			return TT_OK;
 		if ((st = tt_date_add_days(m->nominal, -1, &m->nominal,
 					   c->err)) != TT_OK)
 			return st;
@@ -299,7 +567,78 @@ renewal_deadline(struct calc *c, const tt_milestone *end, int k,
 	st = at_offset(m, TT_ANCHOR_PERIOD_END, end->nominal,
 		       tt_duration_negate(notice), c->err);
 	m->rule = TT_RULE_BACKWARDS;
+	m->article = article_of(c, &c->spec->renewal);
 	return st;
+}
+
+/* The notices of a treaty, short form and [notice] sections alike. */
+struct notice {
+	tt_date received;
+	const struct ttp_field *at;	/* where to point errors */
+	const char *party;
+	bool named, revoked;
+	tt_date effective, revoked_on;
+	bool listed;		/* a [notice]: its own milestones */
+};
+
+/* The I-th notice (0 is notice_given, if set); false past the last. */
+static bool
+notice_at(struct calc *c, size_t i, struct notice *n)
+{
+	const tt_spec *spec = c->spec;
+	const struct ttp_notice *p;
+
+	memset(n, 0, sizeof *n);
+	if (i == 0) {
+		n->received = spec->notice_given.v.date;
+		n->at = &spec->notice_given;
+		return spec->notice_given.set;
+	}
+	if (i - 1 >= spec->nnotices)
+		return false;
+	p = &spec->notices[i - 1];
+	n->received = p->received.v.date;
+	n->at = &p->received;
+	n->party = label_of(c, &p->party);
+	n->named = p->effective.set;
+	n->effective = p->effective.v.date;
+	n->revoked = p->revoked.set;
+	n->revoked_on = p->revoked.v.date;
+	n->listed = true;
+	return true;
+}
+
+/* The earliest notice not revoked, for a denunciation; false if none. */
+static bool
+first_notice(struct calc *c, struct notice *first)
+{
+	struct notice n;
+	bool found = false;
+
+	for (size_t i = 0; i < 1 + c->spec->nnotices; i++) {
+		if (!notice_at(c, i, &n) || n.revoked)
+			continue;
+		if (!found || tt_date_compare(n.received,
+					      first->received) < 0)
+			*first = n;
+		found = true;
+	}
+	return found;
+}
+
+/* The expiry at a fixed last day ([treaty] ends). */
+static tt_status
+fixed_end(struct calc *c)
+{
+	tt_milestone end = blank(TT_KIND_EXPIRY, 0, 1, NULL);
+
+	end.date = end.nominal = end.anchor_date = c->spec->ends.v.date;
+	end.same_date = end.date;
+	end.rule = TT_RULE_GIVEN;
+	end.article = article_of(c, &c->spec->treaty);
+	c->s->has_expiry = true;
+	c->s->expiry = end.date;
+	return emit(c, &end);
 }
 
 /* Renewals, their deadlines and the expiry.  Returns through S the last
@@ -313,21 +652,35 @@ compute_term(struct calc *c)
 	int times = !renewal ? 0 :
 		    spec->renewal_times.set ? spec->renewal_times.v.count :
 		    TT_RENEWAL_UNLIMITED;
-	bool notice = renewal && spec->notice_given.set;
+	struct notice given;
+	bool notice;
+	struct origin o;
 	tt_milestone end, dl, m;
 	tt_status st;
 	int k;
 
+	memset(&given, 0, sizeof given);
+	notice = renewal && first_notice(c, &given);
+	if (spec->ends.set)
+		return fixed_end(c);
 	if (!s->has_term)
 		return TT_OK;
+	clause_origin(c, &spec->treaty, &o);
+	if (o.pending) {	/* one pending expiry; renewals wait too */
+		if ((st = period_end(c, &o, 0, &end)) != TT_OK)
+			return st;
+		return emit_pending(c, &end);
+	}
 	for (k = 0;; k++) {
-		if ((st = period_end(c, k, &end)) != TT_OK) {
+		if ((st = period_end(c, &o, k, &end)) != TT_OK) {
 			if (times == TT_RENEWAL_UNLIMITED && k > 0) {
 				s->truncated = true;	/* past 9999 */
 				return TT_OK;
 			}
 			return st;
 		}
+		if (end.pending)	/* a renewal counted from an event */
+			return emit_pending(c, &end);
 		if (times != TT_RENEWAL_UNLIMITED && k == times)
 			break;	/* the last period: no renewal after it */
 		if (times == TT_RENEWAL_UNLIMITED && !notice &&
@@ -340,7 +693,7 @@ compute_term(struct calc *c)
 		if ((st = emit(c, &dl)) != TT_OK)
 			return st;
 		if (notice &&
-		    tt_date_compare(spec->notice_given.v.date, dl.nominal) <= 0)
+		    tt_date_compare(given.received, dl.nominal) <= 0)
 			break;	/* denounced in time: ends with period K */
 		/* Period K + 1 begins the day after period K ends. */
 		m = blank(TT_KIND_RENEWAL, 0, (unsigned)k + 1, NULL);
@@ -352,19 +705,13 @@ compute_term(struct calc *c)
 		if ((st = emit(c, &m)) != TT_OK)
 			return st;
 	}
-	if (notice && tt_date_compare(spec->notice_given.v.date,
-				      end.nominal) > 0) {
-		const struct ttp_field *f = &spec->notice_given;
+	if (notice && tt_date_compare(given.received, end.nominal) > 0) {
 		char b[TT_DATE_BUFSIZE];
 
-		ttp_error_set(c->err, TT_EINVAL, f->at.line, f->at.column,
-			      "the notice is dated after the treaty expires "
-			      "on %s", tt_date_format(end.nominal, b));
-		if (c->err != NULL) {
-			c->err->section = f->section;
-			c->err->key = f->key;
-		}
-		return TT_EINVAL;
+		return field_error(c, given.at, TT_EINVAL,
+				   "the notice is dated after the treaty "
+				   "expires on %s",
+				   tt_date_format(end.nominal, b));
 	}
 	end.kind = TT_KIND_EXPIRY;
 	end.ordinal = 1;
@@ -382,10 +729,12 @@ compute_series(struct calc *c, tt_kind kind, const struct ttp_series *ser)
 	tt_schedule *s = c->s;
 	bool periodic = ser->every.set;
 	int count = ser->count.set ? ser->count.v.count : periodic ? -1 : 1;
+	struct origin o;
 	tt_status st;
 
 	if (!ser->first.set)
 		return TT_OK;
+	clause_origin(c, &ser->cl, &o);
 	for (int i = 0; count < 0 || i < count; i++) {
 		tt_milestone m = blank(kind, 0, (unsigned)i + 1,
 				       label_of(c, &ser->label));
@@ -393,18 +742,25 @@ compute_series(struct calc *c, tt_kind kind, const struct ttp_series *ser)
 
 		if (periodic)
 			m.flags |= TT_MS_NUMBERED;
+		if (ser->may_end.set && ser->may_end.v.yes)
+			m.flags |= TT_MS_MAY_END;
 		st = i == 0 ? TT_OK :
 		     tt_duration_add_multiple(off, ser->every.v.dur, i, &off,
 					      c->err);
 		if (st == TT_OK)
-			st = at_offset(&m, TT_ANCHOR_ENTRY_INTO_FORCE, s->eif,
-				       off, c->err);
+			st = place(c, &m, &ser->cl, &o, off);
 		if (st != TT_OK) {
 			if (count < 0) {	/* ran off the calendar */
 				s->truncated = true;
 				return TT_OK;
 			}
 			return st;
+		}
+		if (m.pending) {	/* only the first of an open series */
+			if ((st = emit_pending(c, &m)) != TT_OK ||
+			    count < 0)
+				return st;
+			continue;
 		}
 		if (count < 0) {
 			/* Unlimited: strictly before expiry, else up to the
@@ -424,37 +780,232 @@ compute_series(struct calc *c, tt_kind kind, const struct ttp_series *ser)
 	return TT_OK;
 }
 
+/* The withdrawal window that holds day N, counted from OPEN (the first
+ * day notice may be given): true with its first day in *W; false when N
+ * is in none, with the first day of the next window in *W. */
+static bool
+in_window(struct calc *c, tt_date open, tt_date n, tt_date *w)
+{
+	const tt_spec *spec = c->spec;
+	tt_date close;
+
+	for (int k = 0; k < 100000; k++) {
+		tt_duration off;
+
+		if (tt_duration_add_multiple(tt_duration_of_days(0),
+					     spec->withdrawal_every.v.dur, k,
+					     &off, NULL) != TT_OK ||
+		    tt_date_add(open, off, w, NULL, NULL) != TT_OK)
+			return false;
+		if (tt_date_compare(n, *w) < 0)
+			return false;
+		if (tt_date_add(*w, spec->withdrawal_window.v.dur, &close,
+				NULL, NULL) != TT_OK ||
+		    tt_date_compare(n, close) < 0)
+			return true;
+	}
+	return false;
+}
+
+/* Withdrawal windows: each window's first and last day, up to
+ * the expiry or the horizon. */
+static tt_status
+compute_windows(struct calc *c, const struct origin *o)
+{
+	const tt_spec *spec = c->spec;
+	tt_schedule *s = c->s;
+	tt_status st;
+
+	if (!spec->withdrawal_window.set)
+		return TT_OK;
+	for (int k = 0;; k++) {
+		tt_milestone a = blank(TT_KIND_WITHDRAWAL_WINDOW_OPENS, 0,
+				       (unsigned)k + 1, NULL);
+		tt_milestone b = blank(TT_KIND_WITHDRAWAL_WINDOW_CLOSES, 0,
+				       (unsigned)k + 1, NULL);
+		tt_duration off = tt_duration_of_days(0);
+
+		a.flags = b.flags = TT_MS_NUMBERED;
+		if (spec->withdrawal_opens.set)
+			off = spec->withdrawal_opens.v.dur;
+		if (tt_duration_add_multiple(off, spec->withdrawal_every.v.dur,
+					     k, &off, NULL) != TT_OK ||
+		    at_offset(&a, o->anchor, o->date, off, NULL) != TT_OK ||
+		    tt_duration_add_multiple(off, spec->withdrawal_window.v.dur,
+					     1, &off, NULL) != TT_OK ||
+		    at_offset(&b, o->anchor, o->date, off, NULL) != TT_OK ||
+		    tt_date_add_days(b.nominal, -1, &b.nominal, NULL) != TT_OK) {
+			s->truncated = true;	/* past 9999 */
+			return TT_OK;
+		}
+		b.date = b.nominal;
+		a.event = b.event = o->event;
+		a.article = b.article = article_of(c, &spec->withdrawal);
+		if (s->has_expiry ? tt_date_compare(a.nominal, s->expiry) > 0 :
+		    tt_date_compare(a.nominal, s->horizon) > 0) {
+			s->truncated = !s->has_expiry;
+			return TT_OK;
+		}
+		if ((st = emit(c, &a)) != TT_OK || (st = emit(c, &b)) != TT_OK)
+			return st;
+	}
+}
+
+/* A notice N must fall in the treaty's life and in a window. */
+static tt_status
+check_notice_day(struct calc *c, tt_date open, const struct notice *n)
+{
+	char b[TT_DATE_BUFSIZE];
+	tt_date w;
+
+	if (tt_date_compare(n->received, open) < 0)
+		return field_error(c, n->at, TT_EINVAL, "the notice is dated "
+				   "before withdrawal opens on %s",
+				   tt_date_format(open, b));
+	if (c->spec->withdrawal_window.set && !in_window(c, open,
+							 n->received, &w))
+		return field_error(c, n->at, TT_EINVAL, "the notice is dated "
+				   "outside the withdrawal windows (the next "
+				   "opens on %s)", tt_date_format(w, b));
+	if (c->s->has_expiry &&
+	    tt_date_compare(n->received, c->s->expiry) > 0)
+		return field_error(c, n->at, TT_EINVAL, "the notice is dated "
+				   "after the treaty expires on %s",
+				   tt_date_format(c->s->expiry, b));
+	return TT_OK;
+}
+
+/* A notice's own milestones, and the day its withdrawal takes effect. */
+static tt_status
+compute_notice(struct calc *c, const struct origin *o, tt_date open,
+	       const struct notice *n, unsigned series)
+{
+	const tt_spec *spec = c->spec;
+	tt_milestone got = blank(TT_KIND_NOTICE, series, 1, NULL);
+	tt_milestone eff = blank(TT_KIND_WITHDRAWAL_EFFECTIVE, 0, 1, NULL);
+	char b1[TT_DATE_BUFSIZE], b2[TT_DATE_BUFSIZE];
+	tt_status st;
+
+	if ((st = check_notice_day(c, open, n)) != TT_OK)
+		return st;
+	got.date = got.nominal = got.anchor_date = got.same_date = n->received;
+	got.rule = TT_RULE_GIVEN;
+	got.party = eff.party = n->party;
+	eff.series = series;
+	eff.flags |= TT_MS_AFTER_NOTICE;
+	if ((st = at_offset(&eff, TT_ANCHOR_NOTICE, n->received,
+			    spec->withdrawal_notice.v.dur, c->err)) != TT_OK ||
+	    (st = finish(c, &eff, &spec->withdrawal, o)) != TT_OK)
+		return st;
+	eff.article = article_of(c, &spec->withdrawal);
+	if (n->listed && (st = emit(c, &got)) != TT_OK)
+		return st;
+	if (n->named) {
+		const struct ttp_notice *p = &spec->notices[series];
+
+		if (tt_date_compare(n->effective, eff.date) < 0)
+			return field_error(c, &p->effective, TT_EINVAL,
+					   "the notice names %s, before the "
+					   "%s the clause gives",
+					   tt_date_format(n->effective, b1),
+					   tt_date_format(eff.date, b2));
+		eff.date = eff.nominal = n->effective;
+		eff.flags |= TT_MS_NAMED_DATE;
+		eff.nalternatives = 0;
+	}
+	if (n->revoked) {
+		const struct ttp_notice *p = &spec->notices[series];
+
+		if (tt_date_compare(n->revoked_on, eff.date) >= 0)
+			return field_error(c, &p->revoked, TT_EINVAL,
+					   "the notice is revoked on %s, once "
+					   "it took effect on %s",
+					   tt_date_format(n->revoked_on, b1),
+					   tt_date_format(eff.date, b2));
+		got.kind = TT_KIND_NOTICE_REVOKED;
+		got.date = got.nominal = got.same_date = n->revoked_on;
+		return emit(c, &got);
+	}
+	return emit(c, &eff);
+}
+
+/* Without a [withdrawal] clause, the [notice] sections denounce the
+ * treaty (see compute_term()): each still has its day, and its
+ * revocation. */
+static tt_status
+compute_denunciations(struct calc *c)
+{
+	struct notice n;
+	tt_status st;
+
+	for (size_t i = 1; i < 1 + c->spec->nnotices; i++) {
+		tt_milestone m = blank(TT_KIND_NOTICE, (unsigned)i - 1, 1,
+				       NULL);
+
+		if (!notice_at(c, i, &n))
+			continue;
+		m.date = m.nominal = m.anchor_date = m.same_date = n.received;
+		m.rule = TT_RULE_GIVEN;
+		m.party = n.party;
+		if ((st = emit(c, &m)) != TT_OK)
+			return st;
+		if (!n.revoked)
+			continue;
+		m.kind = TT_KIND_NOTICE_REVOKED;
+		m.date = m.nominal = m.same_date = n.revoked_on;
+		if ((st = emit(c, &m)) != TT_OK)
+			return st;
+	}
+	return TT_OK;
+}
+
 static tt_status
 compute_withdrawal(struct calc *c)
 {
 	const tt_spec *spec = c->spec;
-	tt_schedule *s = c->s;
 	tt_duration opens = spec->withdrawal_opens.set ?
 			    spec->withdrawal_opens.v.dur :
 			    tt_duration_of_days(0);
 	tt_milestone open, eff;
+	struct notice n;
+	struct origin o;
+	bool any = false;
 	tt_status st;
 
 	if (!spec->withdrawal_notice.set)
-		return TT_OK;
+		return compute_denunciations(c);
+	clause_origin(c, &spec->withdrawal, &o);
 	open = blank(TT_KIND_WITHDRAWAL_NOTICE_OPENS, 0, 1, NULL);
-	if ((st = at_offset(&open, TT_ANCHOR_ENTRY_INTO_FORCE, s->eif, opens,
-			    c->err)) != TT_OK)
+	if ((st = place(c, &open, NULL, &o, opens)) != TT_OK)
 		return st;
-	if ((st = emit(c, &open)) != TT_OK)
+	open.article = article_of(c, &spec->withdrawal);
+	if ((st = emit_any(c, &open)) != TT_OK)
 		return st;
-	eff = blank(TT_KIND_WITHDRAWAL_EFFECTIVE, 0, 1, NULL);
-	if (spec->notice_given.set) {
-		eff.flags |= TT_MS_AFTER_NOTICE;
-		st = at_offset(&eff, TT_ANCHOR_NOTICE,
-			       spec->notice_given.v.date,
-			       spec->withdrawal_notice.v.dur, c->err);
-	} else {
-		st = at_offset(&eff, TT_ANCHOR_NOTICE, open.nominal,
-			       spec->withdrawal_notice.v.dur, c->err);
+	if (!o.pending && (st = compute_windows(c, &o)) != TT_OK)
+		return st;
+	for (size_t i = 0; !o.pending && i < 1 + spec->nnotices; i++) {
+		if (!notice_at(c, i, &n))
+			continue;
+		if ((st = compute_notice(c, &o, open.nominal, &n,
+					 i ? (unsigned)i - 1 : 0)) != TT_OK)
+			return st;
+		any = true;
 	}
-	if (st != TT_OK)
+	if (any)
+		return TT_OK;
+	eff = blank(TT_KIND_WITHDRAWAL_EFFECTIVE, 0, 1, NULL);
+	if (o.pending) {
+		eff.pending = true;
+		eff.event = o.event;
+		eff.event_label = o.label;
+		eff.anchor = TT_ANCHOR_EVENT;
+		return emit_pending(c, &eff);
+	}
+	if ((st = at_offset(&eff, TT_ANCHOR_NOTICE, open.nominal,
+			    spec->withdrawal_notice.v.dur, c->err)) != TT_OK ||
+	    (st = finish(c, &eff, &spec->withdrawal, &o)) != TT_OK)
 		return st;
+	eff.article = article_of(c, &spec->withdrawal);
 	return emit(c, &eff);
 }
 
@@ -462,7 +1013,7 @@ static tt_status
 compute_others(struct calc *c)
 {
 	const tt_spec *spec = c->spec;
-	tt_schedule *s = c->s;
+	struct origin o;
 	tt_status st;
 
 	for (size_t i = 0; i < spec->nconferences; i++) {
@@ -470,9 +1021,9 @@ compute_others(struct calc *c)
 		tt_milestone m = blank(TT_KIND_CONFERENCE, (unsigned)i, 1,
 				       label_of(c, &cf->label));
 
-		if ((st = at_offset(&m, TT_ANCHOR_ENTRY_INTO_FORCE, s->eif,
-				    cf->at.v.dur, c->err)) != TT_OK ||
-		    (st = emit(c, &m)) != TT_OK)
+		clause_origin(c, &cf->cl, &o);
+		if ((st = place(c, &m, &cf->cl, &o, cf->at.v.dur)) != TT_OK ||
+		    (st = emit_any(c, &m)) != TT_OK)
 			return st;
 	}
 	for (size_t i = 0; i < spec->ncustoms; i++) {
@@ -480,18 +1031,192 @@ compute_others(struct calc *c)
 		tt_milestone m = blank(TT_KIND_MILESTONE, (unsigned)i, 1,
 				       label_of(c, &cu->label));
 
+		clause_origin(c, &cu->cl, &o);
 		if (cu->date.set) {
 			m.date = m.nominal = m.anchor_date = cu->date.v.date;
+			m.same_date = m.date;
 			m.rule = TT_RULE_GIVEN;
-		} else if ((st = at_offset(&m, TT_ANCHOR_ENTRY_INTO_FORCE,
-					   s->eif, cu->at.v.dur,
-					   c->err)) != TT_OK) {
+			m.article = article_of(c, &cu->cl);
+		} else if ((st = place(c, &m, &cu->cl, &o,
+				       cu->at.v.dur)) != TT_OK) {
 			return st;
 		}
-		if ((st = emit(c, &m)) != TT_OK)
+		if ((st = emit_any(c, &m)) != TT_OK)
 			return st;
 	}
 	return TT_OK;
+}
+
+/* A bilateral treaty ends the day a withdrawal takes effect: that day is
+ * its expiry, and nothing after it is listed. */
+static void
+end_bilateral(struct calc *c)
+{
+	tt_schedule *s = c->s;
+	bool found = false;
+	tt_date w = { 0, 0, 0 };
+	size_t k = 0;
+
+	if (!s->bilateral)
+		return;
+	for (size_t i = 0; i < s->n; i++) {
+		const tt_milestone *m = &s->ms[i];
+
+		if (m->kind == TT_KIND_WITHDRAWAL_EFFECTIVE &&
+		    (m->flags & TT_MS_AFTER_NOTICE) &&
+		    (!found || tt_date_compare(m->date, w) < 0)) {
+			w = m->date;
+			found = true;
+		}
+	}
+	if (!found || (s->has_expiry && tt_date_compare(s->expiry, w) < 0))
+		return;
+	for (size_t i = 0; i < s->n; i++)
+		if (tt_date_compare(s->ms[i].nominal, w) <= 0 &&
+		    s->ms[i].kind != TT_KIND_EXPIRY)
+			s->ms[k++] = s->ms[i];
+	s->n = k;
+	s->npending = 0;
+	s->has_expiry = true;
+	s->expiry = w;
+	s->truncated = false;
+}
+
+/* The day a withdrawal noticed on N takes effect under every reading of
+ * the clause: the latest of them. */
+static bool
+latest_effect(struct calc *c, const struct origin *o, tt_date n,
+	      tt_date *out)
+{
+	const struct ttp_clause *cl = &c->spec->withdrawal;
+	unsigned rules = 1u << clause_rule(cl) |
+			 (cl->readings.set ? cl->readings.rules : 0);
+	tt_date d, e;
+	bool floored, any = false;
+
+	if (tt_date_add(n, c->spec->withdrawal_notice.v.dur, &d, NULL,
+			NULL) != TT_OK)
+		return false;
+	for (int r = 0; tt_counting_name((tt_counting)r) != NULL; r++) {
+		if (!(rules & 1u << r))
+			continue;
+		if (reckon(c, cl, o, (tt_counting)r, d, &e, &floored) != TT_OK)
+			return false;
+		if (!any || tt_date_compare(e, *out) > 0)
+			*out = e;
+		any = true;
+	}
+	return any;
+}
+
+/* The latest notice day in [OPEN, N] that lies in a window; false if
+ * none. */
+static bool
+latest_in_window(struct calc *c, tt_date open, tt_date n, tt_date *out)
+{
+	tt_date w, close;
+	bool found = false;
+
+	if (!c->spec->withdrawal_window.set) {
+		*out = n;
+		return true;
+	}
+	for (tt_date d = open; tt_date_compare(d, n) <= 0;) {
+		if (!in_window(c, open, d, &w))
+			break;
+		if (tt_date_add(w, c->spec->withdrawal_window.v.dur, &close,
+				NULL, NULL) != TT_OK ||
+		    tt_date_add_days(close, -1, &close, NULL) != TT_OK)
+			return found;
+		*out = tt_date_compare(close, n) < 0 ? close : n;
+		found = true;
+		if (tt_date_add(w, c->spec->withdrawal_every.v.dur, &d, NULL,
+				NULL) != TT_OK)
+			break;
+	}
+	return found;
+}
+
+/* Out by BY through a withdrawal: the latest notice by a search over
+ * notice days (the effect never comes earlier for a later notice). */
+static bool
+out_by_withdrawal(struct calc *c, tt_date by, tt_date *latest)
+{
+	const tt_spec *spec = c->spec;
+	struct origin o;
+	tt_date open, e;
+	int32_t lo, hi;
+
+	clause_origin(c, &spec->withdrawal, &o);
+	if (o.pending || tt_date_add(o.date, spec->withdrawal_opens.set ?
+				     spec->withdrawal_opens.v.dur :
+				     tt_duration_of_days(0), &open, NULL,
+				     NULL) != TT_OK)
+		return false;
+	if (!latest_effect(c, &o, open, &e) || tt_date_compare(e, by) > 0)
+		return false;
+	lo = tt_date_to_daynum(open);
+	hi = tt_date_to_daynum(by);
+	while (lo < hi) {	/* effect(lo) <= BY holds throughout */
+		int32_t mid = lo + (hi - lo + 1) / 2;
+
+		if (latest_effect(c, &o, tt_date_from_daynum(mid), &e) &&
+		    tt_date_compare(e, by) <= 0)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return latest_in_window(c, open, tt_date_from_daynum(lo), latest);
+}
+
+/* Out by BY through a denunciation: the deadline of the last period
+ * that ends by then. */
+static bool
+out_by_renewal(struct calc *c, tt_date by, tt_date *latest)
+{
+	bool found = false;
+
+	for (size_t i = 0; i < c->s->n; i++) {
+		const tt_milestone *m = &c->s->ms[i];
+
+		if (m->kind != TT_KIND_RENEWAL_NOTICE_DEADLINE ||
+		    tt_date_compare(m->anchor_date, by) > 0)
+			continue;
+		if (!found || tt_date_compare(m->nominal, *latest) > 0)
+			*latest = m->nominal;
+		found = true;
+	}
+	return found;
+}
+
+/* True if the treaty expires by BY without any notice. */
+static bool
+ends_anyway(const tt_schedule *s, tt_date by)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->ms[i].kind == TT_KIND_EXPIRY &&
+		    !(s->ms[i].flags & TT_MS_AFTER_NOTICE) &&
+		    tt_date_compare(s->ms[i].date, by) <= 0)
+			return true;
+	return false;
+}
+
+static void
+solve_out_by(struct calc *c)
+{
+	tt_schedule *s = c->s;
+	tt_date by;
+
+	if (c->opt == NULL || !c->opt->has_out_by)
+		return;
+	by = c->opt->out_by;
+	s->has_out_by = true;
+	s->out_by = by;
+	s->out_by_anyway = ends_anyway(s, by);
+	s->has_latest_notice = s->out_by_anyway ? false :
+			       c->spec->withdrawal_notice.set ?
+		out_by_withdrawal(c, by, &s->latest_notice) :
+		out_by_renewal(c, by, &s->latest_notice);
 }
 
 /* Moves meetings off rest days and holidays. */
@@ -674,6 +1399,10 @@ copy_treaty(struct calc *c)
 		s->term = spec->term.v.dur;
 	s->convention = spec->convention.set ? spec->convention.v.convention :
 			TT_CONVENTION_ANNIVERSARY;
+	s->hypothetical = spec->hypothetical.set && spec->hypothetical.v.yes;
+	s->bilateral = spec->bilateral.set && spec->bilateral.v.yes;
+	s->has_ends = spec->ends.set;
+	s->ends = spec->ends.v.date;
 	if (spec->horizon.set) {
 		s->horizon = spec->horizon.v.date;
 	} else if (tt_date_add(s->eif, tt_duration_of_years(
@@ -693,8 +1422,10 @@ tt_schedule_compute(tt_schedule *s, const tt_spec *spec,
 	tt_status st;
 
 	s->n = 0;
+	s->npending = 0;
 	s->has_expiry = false;
 	s->truncated = false;
+	s->has_out_by = s->has_latest_notice = s->out_by_anyway = false;
 	s->id = s->name = NULL;
 	s->max = opt && opt->max_milestones ? opt->max_milestones :
 		 TT_SCHEDULE_MAX_MILESTONES;
@@ -702,7 +1433,7 @@ tt_schedule_compute(tt_schedule *s, const tt_spec *spec,
 	    (st = copy_treaty(&c)) != TT_OK)
 		goto fail;
 	eif = blank(TT_KIND_ENTRY_INTO_FORCE, 0, 1, NULL);
-	eif.date = eif.nominal = eif.anchor_date = s->eif;
+	eif.date = eif.nominal = eif.anchor_date = eif.same_date = s->eif;
 	eif.rule = TT_RULE_GIVEN;
 	if ((st = emit(&c, &eif)) != TT_OK ||
 	    (st = compute_term(&c)) != TT_OK ||
@@ -711,13 +1442,17 @@ tt_schedule_compute(tt_schedule *s, const tt_spec *spec,
 	    (st = compute_series(&c, TT_KIND_REVIEW,
 				 &spec->series[1])) != TT_OK ||
 	    (st = compute_withdrawal(&c)) != TT_OK ||
-	    (st = compute_others(&c)) != TT_OK ||
-	    (st = roll_meetings(&c)) != TT_OK)
+	    (st = compute_others(&c)) != TT_OK)
+		goto fail;
+	end_bilateral(&c);
+	if ((st = roll_meetings(&c)) != TT_OK)
 		goto fail;
 	sort_milestones(s);
+	solve_out_by(&c);
 	return TT_OK;
 fail:
 	s->n = 0;
+	s->npending = 0;
 	s->has_expiry = false;
 	return st;
 }

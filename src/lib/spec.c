@@ -24,7 +24,9 @@
 enum where {
 	IN_SPEC,	/* offset into struct tt_spec */
 	IN_CONFERENCE,	/* offset into the newest struct ttp_conference */
-	IN_MILESTONE	/* offset into the newest struct ttp_custom */
+	IN_MILESTONE,	/* offset into the newest struct ttp_custom */
+	IN_EVENT,	/* offset into the newest struct ttp_event */
+	IN_NOTICE	/* offset into the newest struct ttp_notice */
 };
 
 /* A key as the public schema describes it, and where its value lives. */
@@ -37,12 +39,36 @@ struct keydef {
 #define S(f) IN_SPEC, offsetof(struct tt_spec, f)
 #define C(f) IN_CONFERENCE, offsetof(struct ttp_conference, f)
 #define M(f) IN_MILESTONE, offsetof(struct ttp_custom, f)
+#define E(f) IN_EVENT, offsetof(struct ttp_event, f)
+#define N(f) IN_NOTICE, offsetof(struct ttp_notice, f)
 
 #define TEXT TT_VALUE_TEXT, "TEXT"
 #define DATE TT_VALUE_DATE, "DATE"
 #define DUR TT_VALUE_DURATION, "DURATION"
 #define PERIOD TT_VALUE_PERIOD, "DURATION"
 #define COUNT TT_VALUE_COUNT, "N"
+#define BOOL TT_VALUE_BOOL, "yes|no"
+#define EVENT TT_VALUE_EVENT, "EVENT"
+#define RULE TT_VALUE_RULE, "RULE"
+#define RULES TT_VALUE_RULES, "RULE[,RULE...]"
+#define FLOOR TT_VALUE_FLOOR, "DATE|DURATION"
+
+/* The keys every dated clause has, for section SEC stored by macro W at
+ * member P (a struct ttp_clause); R: whether the section repeats. */
+#define CLAUSE_KEYS(sec, W, p, r) \
+	{ { sec, "from", EVENT, \
+	    "the event its offsets count from (default entry_into_force)", \
+	    r }, W(p.from) }, \
+	{ { sec, "rule", RULE, \
+	    "counting rule: same-date, day-after, first-of-next-month, " \
+	    "end-of-year", r }, W(p.rule) }, \
+	{ { sec, "readings", RULES, \
+	    "other counting rules to compute too, comma-separated", r }, \
+	  W(p.readings) }, \
+	{ { sec, "not_before", FLOOR, \
+	    "a date, or a duration from 'from': never earlier", r }, \
+	  W(p.not_before) }, \
+	{ { sec, "article", TEXT, "the article to cite", r }, W(p.article) }
 
 /* The schema: every section and key, in the order treatyterm-spec(5)
  * documents them.  Sections appear in the order of their first key. */
@@ -63,6 +89,17 @@ static const struct keydef keys[] = {
 	    false }, S(notice_given) },
 	{ { "treaty", "horizon", DATE,
 	    "where unlimited series stop", false }, S(horizon) },
+	{ { "treaty", "from", EVENT,
+	    "the event the term counts from (default entry_into_force)",
+	    false }, S(treaty.from) },
+	{ { "treaty", "ends", DATE, "a fixed last day in force, instead of "
+	    "a term", false }, S(ends) },
+	{ { "treaty", "bilateral", BOOL, "a withdrawal that takes effect "
+	    "ends the treaty", false }, S(bilateral) },
+	{ { "treaty", "hypothetical", BOOL, "never in force: the dates are "
+	    "assumed", false }, S(hypothetical) },
+	{ { "treaty", "article", TEXT, "the article that sets the term",
+	    false }, S(treaty.article) },
 	{ { "consultation", "first", DUR,
 	    "the first consultation, from entry into force", false },
 	  S(series[0].first) },
@@ -73,6 +110,10 @@ static const struct keydef keys[] = {
 	  S(series[0].count) },
 	{ { "consultation", "label", TEXT, "their label", false },
 	  S(series[0].label) },
+	CLAUSE_KEYS("consultation", S, series[0].cl, false),
+	{ { "consultation", "may_end", BOOL,
+	    "the parties may end the treaty at a consultation", false },
+	  S(series[0].may_end) },
 	{ { "review", "first", DUR, "the first review, from entry into force",
 	    false }, S(series[1].first) },
 	{ { "review", "every", PERIOD, "the period between reviews", false },
@@ -81,15 +122,26 @@ static const struct keydef keys[] = {
 	  S(series[1].count) },
 	{ { "review", "label", TEXT, "their label", false },
 	  S(series[1].label) },
+	CLAUSE_KEYS("review", S, series[1].cl, false),
+	{ { "review", "may_end", BOOL,
+	    "the parties may end the treaty at a review", false },
+	  S(series[1].may_end) },
 	{ { "conference", "at", DUR, "a conference, from entry into force",
 	    true }, C(at) },
 	{ { "conference", "label", TEXT, "its label", true }, C(label) },
+	CLAUSE_KEYS("conference", C, cl, true),
 	{ { "withdrawal", "opens", DUR,
 	    "the first day notice may be given, from entry into force",
 	    false }, S(withdrawal_opens) },
 	{ { "withdrawal", "notice", DUR,
 	    "the notice period: withdrawal takes effect this long after "
 	    "notice", false }, S(withdrawal_notice) },
+	{ { "withdrawal", "window", PERIOD,
+	    "notice only within this long after opens, opens + every, ...",
+	    false }, S(withdrawal_window) },
+	{ { "withdrawal", "every", PERIOD, "the period between windows",
+	    false }, S(withdrawal_every) },
+	CLAUSE_KEYS("withdrawal", S, withdrawal, false),
 	{ { "renewal", "period", PERIOD, "the length of each renewed period",
 	    false }, S(renewal_period) },
 	{ { "renewal", "notice", DUR,
@@ -97,11 +149,28 @@ static const struct keydef keys[] = {
 	  S(renewal_notice) },
 	{ { "renewal", "times", TT_VALUE_TIMES, "N|unlimited",
 	    "how many times it renews", false }, S(renewal_times) },
+	CLAUSE_KEYS("renewal", S, renewal, false),
 	{ { "milestone", "label", TEXT, "a date of your own: its label",
 	    true }, M(label) },
 	{ { "milestone", "at", DUR, "its offset from entry into force",
 	    true }, M(at) },
 	{ { "milestone", "date", DATE, "or its date", true }, M(date) },
+	CLAUSE_KEYS("milestone", M, cl, true),
+	{ { "event", "name", TT_VALUE_ID, "ID",
+	    "a named event, for 'from' keys", true }, E(name) },
+	{ { "event", "date", TT_VALUE_EVENT_DATE, "DATE|unknown",
+	    "the day it happened, or unknown", true }, E(date) },
+	{ { "event", "label", TEXT, "what it is, in words", true },
+	  E(label) },
+	{ { "notice", "received", DATE,
+	    "the day a notice of withdrawal was received", true },
+	  N(received) },
+	{ { "notice", "party", TEXT, "the party that gave it", true },
+	  N(party) },
+	{ { "notice", "effective", DATE,
+	    "a later day it names for its effect", true }, N(effective) },
+	{ { "notice", "revoked", DATE, "the day it was revoked", true },
+	  N(revoked) },
 };
 
 #undef TEXT
@@ -109,6 +178,11 @@ static const struct keydef keys[] = {
 #undef DUR
 #undef PERIOD
 #undef COUNT
+#undef BOOL
+#undef EVENT
+#undef RULE
+#undef RULES
+#undef FLOOR
 
 /* The largest count of a series or of renewals. */
 #define MAX_COUNT 100000
@@ -119,6 +193,131 @@ const char *
 tt_convention_name(tt_convention c)
 {
 	return c == TT_CONVENTION_INCLUSIVE ? "inclusive" : "anniversary";
+}
+
+/* Where a repeatable section's instances live in a spec: the offsets of
+ * its pointer to them, their number and its capacity.  The pointer is
+ * read and written with memcpy() (POSIX pointers share one
+ * representation) rather than through a cast that would break the
+ * aliasing rules. */
+struct listdef {
+	enum where where;
+	size_t items, n, cap;
+	size_t elem;
+	size_t origin;	/* offset of the section's struct ttp_origin */
+};
+
+#define LIST(w, f, type) { w, offsetof(struct tt_spec, f), \
+	offsetof(struct tt_spec, n##f), offsetof(struct tt_spec, f##_cap), \
+	sizeof(type), offsetof(type, section) }
+
+static const struct listdef lists[] = {
+	LIST(IN_CONFERENCE, conferences, struct ttp_conference),
+	LIST(IN_MILESTONE, customs, struct ttp_custom),
+	LIST(IN_EVENT, events, struct ttp_event),
+	LIST(IN_NOTICE, notices, struct ttp_notice),
+};
+
+#undef LIST
+
+static const struct listdef *
+list_of(enum where w)
+{
+	for (size_t i = 0; i < TTP_ARRAY_SIZE(lists); i++)
+		if (lists[i].where == w)
+			return &lists[i];
+	return NULL;
+}
+
+static char *
+list_items(const tt_spec *spec, const struct listdef *l)
+{
+	char *p;
+
+	memcpy(&p, (const char *)spec + l->items, sizeof p);
+	return p;
+}
+
+static void
+list_set_items(tt_spec *spec, const struct listdef *l, void *p)
+{
+	memcpy((char *)spec + l->items, &p, sizeof p);
+}
+
+static size_t *
+list_n(tt_spec *spec, const struct listdef *l)
+{
+	return (size_t *)((char *)spec + l->n);
+}
+
+static size_t
+list_count(const tt_spec *spec, const struct listdef *l)
+{
+	return *(const size_t *)((const char *)spec + l->n);
+}
+
+static size_t *
+list_cap(tt_spec *spec, const struct listdef *l)
+{
+	return (size_t *)((char *)spec + l->cap);
+}
+
+static const char *const counting_names[] = {
+	[TT_COUNTING_SAME_DATE] = "same-date",
+	[TT_COUNTING_DAY_AFTER] = "day-after",
+	[TT_COUNTING_FIRST_OF_NEXT_MONTH] = "first-of-next-month",
+	[TT_COUNTING_END_OF_YEAR] = "end-of-year"
+};
+
+const char *
+tt_counting_name(tt_counting rule)
+{
+	if ((unsigned)rule >= TTP_ARRAY_SIZE(counting_names))
+		return NULL;
+	return counting_names[rule];
+}
+
+/* The rule called NAME (N bytes), or -1. */
+static int
+counting_find(const char *name, size_t n)
+{
+	for (size_t i = 0; i < TTP_ARRAY_SIZE(counting_names); i++)
+		if (strlen(counting_names[i]) == n &&
+		    memcmp(counting_names[i], name, n) == 0)
+			return (int)i;
+	return -1;
+}
+
+tt_status
+tt_counting_apply(tt_counting rule, tt_date d, tt_date *out, tt_error *err)
+{
+	if (tt_counting_name(rule) == NULL)
+		return ttp_error_set(err, TT_EINVAL, 0, 0,
+				     "unknown counting rule");
+	if (!tt_date_is_valid(d))
+		return ttp_error_set(err, TT_ERANGE, 0, 0, "invalid date");
+	switch (rule) {
+	case TT_COUNTING_SAME_DATE:
+		*out = d;
+		return TT_OK;
+	case TT_COUNTING_DAY_AFTER:
+		return tt_date_add_days(d, 1, out, err);
+	case TT_COUNTING_FIRST_OF_NEXT_MONTH:
+		if (d.month == 12 && d.year >= 9999)
+			break;
+		out->year = d.month == 12 ? d.year + 1 : d.year;
+		out->month = d.month == 12 ? 1 : d.month + 1;
+		out->day = 1;
+		return TT_OK;
+	case TT_COUNTING_END_OF_YEAR:
+		out->year = d.year;
+		out->month = 12;
+		out->day = 31;
+		return TT_OK;
+	}
+	return ttp_error_set(err, TT_ERANGE, 0, 0,
+			     "the first of the next month is after "
+			     "9999-12-31");
 }
 
 tt_spec *
@@ -133,32 +332,25 @@ tt_spec_free(tt_spec *spec)
 	if (spec == NULL)
 		return;
 	free(spec->strings);
-	free(spec->conferences);
-	free(spec->customs);
+	for (size_t i = 0; i < TTP_ARRAY_SIZE(lists); i++)
+		free(list_items(spec, &lists[i]));
 	free(spec);
 }
 
 void
 tt_spec_reset(tt_spec *spec)
 {
-	char *strings = spec->strings;
-	size_t strings_cap = spec->strings_cap;
-	struct ttp_conference *conferences = spec->conferences;
-	size_t conferences_cap = spec->conferences_cap;
-	struct ttp_custom *customs = spec->customs;
-	size_t customs_cap = spec->customs_cap;
-	bool has_today = spec->has_today;
-	tt_date today = spec->today;
+	tt_spec keep = *spec;
 
 	memset(spec, 0, sizeof *spec);
-	spec->has_today = has_today;
-	spec->today = today;
-	spec->strings = strings;
-	spec->strings_cap = strings_cap;
-	spec->conferences = conferences;
-	spec->conferences_cap = conferences_cap;
-	spec->customs = customs;
-	spec->customs_cap = customs_cap;
+	spec->has_today = keep.has_today;
+	spec->today = keep.today;
+	spec->strings = keep.strings;
+	spec->strings_cap = keep.strings_cap;
+	for (size_t i = 0; i < TTP_ARRAY_SIZE(lists); i++) {
+		list_set_items(spec, &lists[i], list_items(&keep, &lists[i]));
+		*list_cap(spec, &lists[i]) = *list_cap(&keep, &lists[i]);
+	}
 }
 
 /* Copies N bytes of SRC into a new allocation, or NULL when N is 0. */
@@ -188,12 +380,14 @@ tt_spec_clone(const tt_spec *spec)
 	*c = *spec;
 	c->strings = dup_bytes(spec->strings, spec->strings_len, &failed);
 	c->strings_cap = spec->strings_len;
-	c->conferences = dup_bytes(spec->conferences, spec->nconferences *
-				   sizeof *spec->conferences, &failed);
-	c->conferences_cap = spec->nconferences;
-	c->customs = dup_bytes(spec->customs, spec->ncustoms *
-			       sizeof *spec->customs, &failed);
-	c->customs_cap = spec->ncustoms;
+	for (size_t i = 0; i < TTP_ARRAY_SIZE(lists); i++) {
+		const struct listdef *l = &lists[i];
+		size_t n = list_count(c, l);
+
+		list_set_items(c, l, dup_bytes(list_items(c, l), n * l->elem,
+					       &failed));
+		*list_cap(c, l) = n;
+	}
 	if (failed) {
 		tt_spec_free(c);
 		return NULL;
@@ -207,6 +401,16 @@ ttp_spec_string(const tt_spec *spec, const struct ttp_field *f)
 	if (!f->set || spec->strings == NULL)
 		return "";
 	return spec->strings + f->v.str;
+}
+
+const struct ttp_event *
+ttp_spec_event(const tt_spec *spec, const char *name)
+{
+	for (size_t i = 0; i < spec->nevents; i++)
+		if (strcmp(ttp_spec_string(spec, &spec->events[i].name),
+			   name) == 0)
+			return &spec->events[i];
+	return NULL;
 }
 
 const char *
@@ -322,23 +526,32 @@ tt_spec_key_is_known(const char *section, const char *key)
 	return key == NULL || find_key(section, key) != NULL;
 }
 
-/* The field SECTION.KEY is stored in, or NULL (unknown key, or a
- * repeatable section without an instance). */
+/* The offset of the newest instance of K's section from BASE, or false
+ * (a repeatable section without an instance). */
+static bool
+newest(const tt_spec *spec, const struct keydef *k, const char **base)
+{
+	const struct listdef *l = list_of(k->where);
+	size_t n;
+
+	*base = (const char *)spec;
+	if (l == NULL)
+		return true;
+	if ((n = list_count(spec, l)) == 0)
+		return false;
+	*base = list_items(spec, l) + (n - 1) * l->elem;
+	return true;
+}
+
+/* The field SECTION.KEY is stored in, or NULL (a repeatable section
+ * without an instance). */
 static const struct ttp_field *
 field_of(const tt_spec *spec, const struct keydef *k)
 {
-	const char *base = (const char *)spec;
+	const char *base;
 
-	if (k->where == IN_CONFERENCE) {
-		if (spec->nconferences == 0)
-			return NULL;
-		base = (const char *)&spec->conferences[spec->nconferences -
-							1];
-	} else if (k->where == IN_MILESTONE) {
-		if (spec->ncustoms == 0)
-			return NULL;
-		base = (const char *)&spec->customs[spec->ncustoms - 1];
-	}
+	if (!newest(spec, k, &base))
+		return NULL;
 	return (const struct ttp_field *)(base + k->off);
 }
 
@@ -346,16 +559,14 @@ field_of(const tt_spec *spec, const struct keydef *k)
 static struct ttp_field *
 field_in(tt_spec *spec, const struct keydef *k)
 {
+	const struct listdef *l = list_of(k->where);
 	char *base = (char *)spec;
+	size_t n;
 
-	if (k->where == IN_CONFERENCE) {
-		if (spec->nconferences == 0)
+	if (l != NULL) {
+		if ((n = list_count(spec, l)) == 0)
 			return NULL;
-		base = (char *)&spec->conferences[spec->nconferences - 1];
-	} else if (k->where == IN_MILESTONE) {
-		if (spec->ncustoms == 0)
-			return NULL;
-		base = (char *)&spec->customs[spec->ncustoms - 1];
+		base = list_items(spec, l) + (n - 1) * l->elem;
 	}
 	return (struct ttp_field *)(base + k->off);
 }
@@ -382,41 +593,29 @@ tt_spec_begin_section(tt_spec *spec, const char *section, unsigned line,
 {
 	const struct keydef *k = find_section(section);
 	struct ttp_origin at = { line, column };
+	const struct listdef *l;
 	size_t *n;
+	char *p;
 
 	if (k == NULL)
 		return ttp_error_set(err, TT_EINVAL, line, column,
 				     "unknown section [%s]", section);
-	if (k->where == IN_SPEC)
+	if ((l = list_of(k->where)) == NULL)
 		return TT_OK;
-	n = k->where == IN_CONFERENCE ? &spec->nconferences : &spec->ncustoms;
+	n = list_n(spec, l);
 	if (*n >= MAX_SECTIONS)
 		return ttp_error_set(err, TT_ELIMIT, line, column,
 				     "more than %d [%s] sections",
 				     MAX_SECTIONS, k->pub.section);
-	if (k->where == IN_CONFERENCE) {
-		struct ttp_conference *p = ttp_grow(spec->conferences,
-						    &spec->conferences_cap,
-						    *n + 1, sizeof *p);
-
-		if (p == NULL)
-			return ttp_error_set(err, TT_ENOMEM, line, column,
-					     "out of memory");
-		spec->conferences = p;
-		memset(&p[*n], 0, sizeof *p);
-		p[*n].section = at;
-	} else {
-		struct ttp_custom *p = ttp_grow(spec->customs,
-						&spec->customs_cap, *n + 1,
-						sizeof *p);
-
-		if (p == NULL)
-			return ttp_error_set(err, TT_ENOMEM, line, column,
-					     "out of memory");
-		spec->customs = p;
-		memset(&p[*n], 0, sizeof *p);
-		p[*n].section = at;
-	}
+	p = ttp_grow(list_items(spec, l), list_cap(spec, l), *n + 1,
+		     l->elem);
+	if (p == NULL)
+		return ttp_error_set(err, TT_ENOMEM, line, column,
+				     "out of memory");
+	list_set_items(spec, l, p);
+	p += *n * l->elem;
+	memset(p, 0, l->elem);
+	memcpy(p + l->origin, &at, sizeof at);
 	++*n;
 	return TT_OK;
 }
@@ -539,7 +738,28 @@ parse_text(const tt_spec *spec, const struct keydef *k, const char *s,
 	case TT_VALUE_TEXT:
 	case TT_VALUE_ID:
 	case TT_VALUE_CONVENTION:
+	case TT_VALUE_BOOL:
+	case TT_VALUE_RULE:
+	case TT_VALUE_RULES:
+	case TT_VALUE_EVENT:
 		return TT_OK;
+	case TT_VALUE_EVENT_DATE:
+		if (strcmp(s, "unknown") == 0)
+			return TT_OK;
+		if (!isdigit((unsigned char)s[0]) && strcmp(s, "today") != 0)
+			return ttp_error_set(err, TT_ESYNTAX, 0, 1,
+					     "expected a date or 'unknown'");
+		/* FALLTHROUGH */
+	case TT_VALUE_FLOOR:
+		/* A floor is a date when it looks like one ("YYYY-"), else
+		 * a duration. */
+		if (k->pub.type == TT_VALUE_FLOOR && strcmp(s, "today") != 0 &&
+		    !(strlen(s) > 4 && isdigit((unsigned char)s[0]) &&
+		      s[4] == '-')) {
+			v->kind = V_DURATION;
+			return tt_duration_parse(s, &v->dur, err);
+		}
+		/* FALLTHROUGH */
 	case TT_VALUE_DATE:
 		v->kind = V_DATE;
 		if (strcmp(s, "today") != 0)
@@ -575,6 +795,80 @@ parse_text(const tt_spec *spec, const struct keydef *k, const char *s,
 	return ttp_error_set(err, TT_EINVAL, 0, 0, "unknown value type");
 }
 
+/* Checks the duration D for a key of TYPE and puts it into *F. */
+static tt_status
+check_duration(tt_value_type type, tt_duration d, struct ttp_field *f,
+	       tt_error *err)
+{
+	tt_status st;
+
+	if ((st = ttp_duration_check(d, err)) != TT_OK)
+		return st;
+	if (d.sign < 0 && !tt_duration_is_zero(d))
+		return ttp_error_set(err, TT_ERANGE, 0, 1,
+				     "must not be negative");
+	if (type != TT_VALUE_DURATION && tt_duration_is_zero(d))
+		return ttp_error_set(err, TT_ERANGE, 0, 1,
+				     "must be longer than zero");
+	d.sign = 1;
+	f->v.dur = d;
+	return TT_OK;
+}
+
+/* Reads the list of rules S into F's bits; the text is stored too. */
+static tt_status
+check_rules(const char *s, struct ttp_field *f, tt_error *err)
+{
+	const char *p = s;
+
+	f->rules = 0;
+	for (;;) {
+		size_t n = strcspn(p, ",");
+		int r = counting_find(p, n);
+
+		if (r < 0)
+			return ttp_error_set(err, TT_ESYNTAX, 0,
+					     (unsigned)(p - s) + 1,
+					     "expected same-date, day-after, "
+					     "first-of-next-month or "
+					     "end-of-year");
+		f->rules |= 1u << r;
+		if (p[n] == '\0')
+			return TT_OK;
+		p += n + 1;
+	}
+}
+
+/* Checks a word-valued key's text S and puts its value into *F (for an
+ * event or a list of rules, the caller stores the text). */
+static tt_status
+check_word(tt_value_type type, const char *s, struct ttp_field *f,
+	   tt_error *err)
+{
+	int r;
+
+	switch (type) {
+	case TT_VALUE_BOOL:
+		if (strcmp(s, "yes") != 0 && strcmp(s, "no") != 0)
+			return ttp_error_set(err, TT_ESYNTAX, 0, 1,
+					     "expected 'yes' or 'no'");
+		f->v.yes = s[0] == 'y';
+		return TT_OK;
+	case TT_VALUE_RULE:
+		if ((r = counting_find(s, strlen(s))) < 0)
+			return ttp_error_set(err, TT_ESYNTAX, 0, 1,
+					     "expected same-date, day-after, "
+					     "first-of-next-month or "
+					     "end-of-year");
+		f->v.rule = (tt_counting)r;
+		return TT_OK;
+	case TT_VALUE_RULES:
+		return check_rules(s, f, err);
+	default:
+		return check_text(s, TT_VALUE_ID, err);
+	}
+}
+
 /* Checks V against key K and puts it into *F, except a string, which the
  * caller stores.  Every value is checked here, whether it came as text or
  * typed. */
@@ -583,7 +877,6 @@ check_value(const struct keydef *k, const struct value *v,
 	    struct ttp_field *f, tt_error *err)
 {
 	tt_value_type type = k->pub.type;
-	tt_duration d;
 	tt_status st;
 
 	switch (type) {
@@ -604,6 +897,29 @@ check_value(const struct keydef *k, const struct value *v,
 					     "expected 'anniversary' or "
 					     "'inclusive'");
 		return TT_OK;
+	case TT_VALUE_BOOL:
+	case TT_VALUE_RULE:
+	case TT_VALUE_RULES:
+	case TT_VALUE_EVENT:
+		if (v->kind != V_TEXT)
+			break;
+		return check_word(type, v->text, f, err);
+	case TT_VALUE_FLOOR:
+		if (v->kind == V_DURATION)
+			return check_duration(TT_VALUE_DURATION, v->dur, f,
+					      err);
+		f->is_date = true;
+		/* FALLTHROUGH */
+	case TT_VALUE_EVENT_DATE:
+		if (v->kind == V_TEXT && type == TT_VALUE_EVENT_DATE) {
+			if (strcmp(v->text, "unknown") != 0)
+				return ttp_error_set(err, TT_ESYNTAX, 0, 1,
+						     "expected a date or "
+						     "'unknown'");
+			f->indefinite = true;
+			return TT_OK;
+		}
+		/* FALLTHROUGH */
 	case TT_VALUE_DATE:
 		if (v->kind != V_DATE)
 			break;
@@ -625,18 +941,7 @@ check_value(const struct keydef *k, const struct value *v,
 	case TT_VALUE_PERIOD:
 		if (v->kind != V_DURATION)
 			break;
-		d = v->dur;
-		if ((st = ttp_duration_check(d, err)) != TT_OK)
-			return st;
-		if (d.sign < 0 && !tt_duration_is_zero(d))
-			return ttp_error_set(err, TT_ERANGE, 0, 1,
-					     "must not be negative");
-		if (type != TT_VALUE_DURATION && tt_duration_is_zero(d))
-			return ttp_error_set(err, TT_ERANGE, 0, 1,
-					     "must be longer than zero");
-		d.sign = 1;
-		f->v.dur = d;
-		return TT_OK;
+		return check_duration(type, v->dur, f, err);
 	case TT_VALUE_TIMES:
 		if (v->kind == V_TEXT) {
 			if (strcmp(v->text, "unlimited") != 0)
@@ -703,7 +1008,8 @@ set_value(tt_spec *spec, const struct keydef *k, const struct value *v,
 					     "no [%s] to set '%s' in",
 					     k->pub.section, k->pub.key);
 	}
-	if ((k->pub.type == TT_VALUE_TEXT || k->pub.type == TT_VALUE_ID) &&
+	if ((k->pub.type == TT_VALUE_TEXT || k->pub.type == TT_VALUE_ID ||
+	     k->pub.type == TT_VALUE_EVENT || k->pub.type == TT_VALUE_RULES) &&
 	    (st = store_string(spec, v->text, &field.v.str, err)) != TT_OK)
 		return st;
 	field.set = true;
@@ -769,6 +1075,35 @@ set_typed(tt_spec *spec, const char *section, const char *key,
 }
 
 tt_status
+tt_spec_set_event_date(tt_spec *spec, const char *name, const char *value,
+		       tt_error *err)
+{
+	const struct keydef *k = find_key("event", "date");
+	const struct ttp_event *ev = ttp_spec_event(spec, name);
+	struct ttp_field field;
+	struct value v;
+	tt_status st;
+
+	if (ev == NULL) {
+		if ((st = tt_spec_begin_section(spec, "event", 0, 0,
+						err)) != TT_OK ||
+		    (st = tt_spec_set(spec, "event", "name", name, 0, 0,
+				      err)) != TT_OK)
+			return st;
+		return tt_spec_set(spec, "event", "date", value, 0, 0, err);
+	}
+	memset(&field, 0, sizeof field);
+	if ((st = parse_text(spec, k, value, &v, err)) != TT_OK ||
+	    (st = check_value(k, &v, &field, err)) != TT_OK)
+		return value_error(k, st, 0, 0, err);
+	field.set = true;
+	field.section = k->pub.section;
+	field.key = k->pub.key;
+	spec->events[ev - spec->events].date = field;
+	return TT_OK;
+}
+
+tt_status
 tt_spec_set_text(tt_spec *spec, const char *section, const char *key,
 		 const char *value, tt_error *err)
 {
@@ -829,12 +1164,18 @@ bool
 tt_spec_get_date(const tt_spec *spec, const char *section, const char *key,
 		 tt_date *out)
 {
+	const struct keydef *k = NULL;
 	const struct ttp_field *f = get_field(spec, section, key,
-					      1u << TT_VALUE_DATE, NULL);
+					      1u << TT_VALUE_DATE |
+					      1u << TT_VALUE_EVENT_DATE |
+					      1u << TT_VALUE_FLOOR, &k);
 
-	if (f != NULL && out != NULL)
+	if (f == NULL || f->indefinite ||
+	    (k->pub.type == TT_VALUE_FLOOR && !f->is_date))
+		return false;
+	if (out != NULL)
 		*out = f->v.date;
-	return f != NULL;
+	return true;
 }
 
 bool
@@ -844,9 +1185,10 @@ tt_spec_get_duration(const tt_spec *spec, const char *section,
 	const struct ttp_field *f = get_field(spec, section, key,
 					      1u << TT_VALUE_DURATION |
 					      1u << TT_VALUE_PERIOD |
-					      1u << TT_VALUE_TERM, NULL);
+					      1u << TT_VALUE_TERM |
+					      1u << TT_VALUE_FLOOR, NULL);
 
-	if (f == NULL || f->indefinite)
+	if (f == NULL || f->indefinite || f->is_date)
 		return false;
 	if (out != NULL)
 		*out = f->v.dur;
@@ -876,7 +1218,12 @@ tt_spec_get_text(const tt_spec *spec, const char *section, const char *key,
 					      1u << TT_VALUE_ID |
 					      1u << TT_VALUE_CONVENTION |
 					      1u << TT_VALUE_TERM |
-					      1u << TT_VALUE_TIMES, &k);
+					      1u << TT_VALUE_TIMES |
+					      1u << TT_VALUE_BOOL |
+					      1u << TT_VALUE_RULE |
+					      1u << TT_VALUE_RULES |
+					      1u << TT_VALUE_EVENT |
+					      1u << TT_VALUE_EVENT_DATE, &k);
 	const char *text;
 
 	if (f == NULL)
@@ -894,6 +1241,17 @@ tt_spec_get_text(const tt_spec *spec, const char *section, const char *key,
 		if (f->v.count != TT_RENEWAL_UNLIMITED)
 			return false;
 		text = "unlimited";
+		break;
+	case TT_VALUE_BOOL:
+		text = f->v.yes ? "yes" : "no";
+		break;
+	case TT_VALUE_RULE:
+		text = tt_counting_name(f->v.rule);
+		break;
+	case TT_VALUE_EVENT_DATE:
+		if (!f->indefinite)
+			return false;
+		text = "unknown";
 		break;
 	default:
 		text = ttp_spec_string(spec, f);
@@ -965,6 +1323,146 @@ check_series(const tt_spec *spec, const struct ttp_series *s,
 	return check_offset(spec, &s->first, err);
 }
 
+/* A FROM key names entry_into_force or an [event]. */
+static tt_status
+check_from(const tt_spec *spec, const struct ttp_clause *cl, tt_error *err)
+{
+	const char *name = ttp_spec_string(spec, &cl->from);
+
+	if (!cl->from.set || strcmp(name, "entry_into_force") == 0 ||
+	    ttp_spec_event(spec, name) != NULL)
+		return TT_OK;
+	return FIELD_ERROR(err, &cl->from, TT_EINVAL,
+			   "no [event] named '%s' (give one, or use "
+			   "entry_into_force)", name);
+}
+
+/* Every clause's FROM names an event. */
+static tt_status
+check_froms(const tt_spec *spec, tt_error *err)
+{
+	const struct ttp_clause *fixed[] = {
+		&spec->treaty, &spec->series[0].cl, &spec->series[1].cl,
+		&spec->withdrawal, &spec->renewal
+	};
+	tt_status st;
+
+	for (size_t i = 0; i < TTP_ARRAY_SIZE(fixed); i++)
+		if ((st = check_from(spec, fixed[i], err)) != TT_OK)
+			return st;
+	for (size_t i = 0; i < spec->nconferences; i++)
+		if ((st = check_from(spec, &spec->conferences[i].cl,
+				     err)) != TT_OK)
+			return st;
+	for (size_t i = 0; i < spec->ncustoms; i++)
+		if ((st = check_from(spec, &spec->customs[i].cl,
+				     err)) != TT_OK)
+			return st;
+	return TT_OK;
+}
+
+/* Each [event] has a name of its own and a date (or "unknown"). */
+static tt_status
+check_events(const tt_spec *spec, tt_error *err)
+{
+	for (size_t i = 0; i < spec->nevents; i++) {
+		const struct ttp_event *ev = &spec->events[i];
+		const char *name = ttp_spec_string(spec, &ev->name);
+		struct ttp_field where = ev->name;
+
+		where.at = ev->name.set ? ev->name.at : ev->section;
+		where.section = "event";
+		where.key = "name";
+		if (!ev->name.set)
+			return FIELD_ERROR(err, &where, TT_EINVAL,
+					   "[event] needs a 'name'");
+		if (strcmp(name, "entry_into_force") == 0 ||
+		    ttp_spec_event(spec, name) != ev)
+			return FIELD_ERROR(err, &where, TT_EINVAL,
+					   "an event named '%s' is already "
+					   "known", name);
+		if (!ev->date.set)
+			return FIELD_ERROR(err, &where, TT_EINVAL,
+					   "[event] needs a 'date' (or "
+					   "'unknown')");
+	}
+	return TT_OK;
+}
+
+/* Each [notice] has the day it was received, and a revocation or named
+ * date after it. */
+static tt_status
+check_notices(const tt_spec *spec, bool clause, tt_error *err)
+{
+	for (size_t i = 0; i < spec->nnotices; i++) {
+		const struct ttp_notice *n = &spec->notices[i];
+		tt_date r = n->received.v.date;
+		struct ttp_field where = n->party;
+
+		where.at = n->section;
+		where.section = "notice";
+		where.key = "received";
+		if (!n->received.set)
+			return FIELD_ERROR(err, &where, TT_EINVAL,
+					   "[notice] needs 'received' (the "
+					   "day it was received)");
+		if (!clause)
+			return FIELD_ERROR(err, &n->received, TT_EINVAL,
+					   "a notice needs a [withdrawal] or "
+					   "[renewal] clause");
+		if (tt_date_compare(r, spec->eif.v.date) < 0)
+			return FIELD_ERROR(err, &n->received, TT_EINVAL,
+					   "the notice is dated before entry "
+					   "into force");
+		if (n->revoked.set &&
+		    tt_date_compare(n->revoked.v.date, r) < 0)
+			return FIELD_ERROR(err, &n->revoked, TT_EINVAL,
+					   "the notice is revoked before it "
+					   "was received");
+		if (n->effective.set &&
+		    tt_date_compare(n->effective.v.date, r) < 0)
+			return FIELD_ERROR(err, &n->effective, TT_EINVAL,
+					   "the notice takes effect before it "
+					   "was received");
+	}
+	return TT_OK;
+}
+
+/* The keys added with events and counting rules, which the checks of
+ * tt_spec_validate() do not cover. */
+static tt_status
+check_clauses(const tt_spec *spec, bool withdrawal, bool renewal,
+	      tt_error *err)
+{
+	tt_status st;
+
+	if (spec->ends.set && spec->term.set)
+		return FIELD_ERROR(err, &spec->ends, TT_EINVAL,
+				   "[treaty] takes 'term' or 'ends', not "
+				   "both");
+	if (spec->ends.set &&
+	    tt_date_compare(spec->ends.v.date, spec->eif.v.date) < 0)
+		return FIELD_ERROR(err, &spec->ends, TT_EINVAL,
+				   "the treaty ends before entry into force");
+	if (spec->ends.set && renewal)
+		return FIELD_ERROR(err, &spec->ends, TT_EINVAL,
+				   "renewal needs a term, not a fixed end");
+	if (spec->withdrawal_window.set != spec->withdrawal_every.set)
+		return FIELD_ERROR(err, spec->withdrawal_window.set ?
+				   &spec->withdrawal_window :
+				   &spec->withdrawal_every, TT_EINVAL,
+				   "[withdrawal] takes 'window' and 'every' "
+				   "together");
+	if (spec->withdrawal_window.set && !withdrawal)
+		return FIELD_ERROR(err, &spec->withdrawal_window, TT_EINVAL,
+				   "[withdrawal] needs 'notice' (the notice "
+				   "period)");
+	if ((st = check_events(spec, err)) != TT_OK ||
+	    (st = check_froms(spec, err)) != TT_OK)
+		return st;
+	return check_notices(spec, withdrawal || renewal, err);
+}
+
 tt_status
 tt_spec_validate(const tt_spec *spec, tt_error *err)
 {
@@ -986,6 +1484,8 @@ tt_spec_validate(const tt_spec *spec, tt_error *err)
 			return FIELD_ERROR(err, &spec->term, TT_ERANGE,
 					   "the term ends after 9999-12-31");
 	}
+	if ((st = check_clauses(spec, withdrawal, renewal, err)) != TT_OK)
+		return st;
 	if (spec->horizon.set &&
 	    tt_date_compare(spec->horizon.v.date, eif) < 0)
 		return FIELD_ERROR(err, &spec->horizon, TT_EINVAL,
@@ -1107,6 +1607,7 @@ tt_spec_validate(const tt_spec *spec, tt_error *err)
 					   "the notice is dated before entry "
 					   "into force");
 		if (withdrawal && spec->withdrawal_opens.set &&
+		    !spec->withdrawal.from.set &&
 		    offset_date(spec, &spec->withdrawal_opens, &d) &&
 		    tt_date_compare(n, d) < 0) {
 			char b[TT_DATE_BUFSIZE];

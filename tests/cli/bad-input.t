@@ -426,11 +426,11 @@ $ printf '[treaty]\nentry_into_force = 2000-01-01\n[Treaty]\n' > s.ini; treatyte
 [exit 1]
 
 $ printf '[treaty]\nentry_into_force = 2000-01-01\n[withdrawal]\nnotice = 1y\n[withdrawal]\nnotice = 2y\n' > s.ini; treatyterm schedule s.ini
-2> treatyterm: s.ini:5:1: section [withdrawal] appears twice (only [conference] and [milestone] may repeat)
+2> treatyterm: s.ini:5:1: section [withdrawal] appears twice (only [conference], [milestone], [event] and [notice] may repeat)
 [exit 1]
 
 $ printf '[treaty]\nid = x\n\n  [ consultation ]  \n\tfirst = 1y\n[treaty]\n' > s.ini; treatyterm schedule s.ini
-2> treatyterm: s.ini:6:1: section [treaty] appears twice (only [conference] and [milestone] may repeat)
+2> treatyterm: s.ini:6:1: section [treaty] appears twice (only [conference], [milestone], [event] and [notice] may repeat)
 [exit 1]
 
 $ printf '[treaty]\nentry_into_force 2000-01-01\n' > s.ini; treatyterm schedule s.ini
@@ -560,27 +560,27 @@ $ printf '[treaty] # the treaty\nentry_into_force = 2000-01-01\n' > s.ini; treat
 
 # batch: header rows.
 $ printf 'id,entry_into_force,colour\n' > b.csv; treatyterm batch b.csv
-2> treatyterm: b.csv:1: column 3: unknown column 'colour' (expected id, name, entry_into_force, term, convention, notice_given or horizon, or section.key with section consultation, review, conference, withdrawal, renewal or milestone)
+2> treatyterm: b.csv:1: column 3: unknown column 'colour' (expected id, name, entry_into_force, term, convention, notice_given, horizon, from, ends, bilateral, hypothetical or article, or section.key with section consultation, review, conference, withdrawal, renewal, milestone, event or notice)
 [exit 1]
 
 $ printf 'id,consultation.firstly\n' > b.csv; treatyterm batch b.csv
-2> treatyterm: b.csv:1: column 2: unknown column 'consultation.firstly' (the consultation keys are first, every, count and label)
+2> treatyterm: b.csv:1: column 2: unknown column 'consultation.firstly' (the consultation keys are first, every, count, label, from, rule, readings, not_before, article and may_end)
 [exit 1]
 
 $ printf 'id,nosuch.first\n' > b.csv; treatyterm batch b.csv
-2> treatyterm: b.csv:1: column 2: unknown column 'nosuch.first' (no section 'nosuch'; expected consultation, review, conference, withdrawal, renewal or milestone)
+2> treatyterm: b.csv:1: column 2: unknown column 'nosuch.first' (no section 'nosuch'; expected consultation, review, conference, withdrawal, renewal, milestone, event or notice)
 [exit 1]
 
 $ printf 'id,.first\n' > b.csv; treatyterm batch b.csv
-2> treatyterm: b.csv:1: column 2: unknown column '.first' (no section ''; expected consultation, review, conference, withdrawal, renewal or milestone)
+2> treatyterm: b.csv:1: column 2: unknown column '.first' (no section ''; expected consultation, review, conference, withdrawal, renewal, milestone, event or notice)
 [exit 1]
 
 $ printf 'id,\n' > b.csv; treatyterm batch b.csv
-2> treatyterm: b.csv:1: column 2: unknown column '' (expected id, name, entry_into_force, term, convention, notice_given or horizon, or section.key with section consultation, review, conference, withdrawal, renewal or milestone)
+2> treatyterm: b.csv:1: column 2: unknown column '' (expected id, name, entry_into_force, term, convention, notice_given, horizon, from, ends, bilateral, hypothetical or article, or section.key with section consultation, review, conference, withdrawal, renewal, milestone, event or notice)
 [exit 1]
 
 $ printf 'id;entry_into_force\nx;2000-01-01\n' > b.csv; treatyterm batch b.csv
-2> treatyterm: b.csv:1: column 1: unknown column 'id;entry_into_force' (expected id, name, entry_into_force, term, convention, notice_given or horizon, or section.key with section consultation, review, conference, withdrawal, renewal or milestone)
+2> treatyterm: b.csv:1: column 1: unknown column 'id;entry_into_force' (expected id, name, entry_into_force, term, convention, notice_given, horizon, from, ends, bilateral, hypothetical or article, or section.key with section consultation, review, conference, withdrawal, renewal, milestone, event or notice)
 2> treatyterm: hint: the header has ';': try --delimiter ';'
 [exit 1]
 
@@ -760,6 +760,7 @@ x,2000-01-03,Monday,review,2000-01-02
 $ printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//test//EN\r\nBEGIN:VEVENT\r\nUID:sept15@test\r\nDTSTAMP:20200101T000000Z\r\nDTSTART;VALUE=DATE:19470915\r\nRRULE:FREQ=YEARLY\r\nSUMMARY:A holiday\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' > good.ics; treatyterm schedule --preset litvinov-1946 --roll following --holidays good.ics
 Litvinov proposal (1946) [litvinov-1946]
 Entry into force: 1947-09-15 (Monday)
+Hypothetical: never in force; the dates are assumed
 Term: 50 years, anniversary convention
 
 1947-09-15  Mon  entry_into_force         Entry into force
@@ -769,6 +770,8 @@ Term: 50 years, anniversary convention
 1987-09-16  Wed  consultation             Consultation 4 (moved from Tue 1987-09-15)
 1992-09-16  Wed  consultation             Consultation 5 (moved from Tue 1992-09-15)
 1997-09-15  Mon  expiry                   Expiry (last day in force)
+pending          milestone                The occupation may end (our reading: 10 years after the peace treaty)
+                 10 years after: Germany signs a peace treaty
 
 Expiry: 1997-09-15 (last day in force)
 
@@ -816,7 +819,7 @@ $ printf 'id,entry_into_force\n\nx,2000-02-30\n\n\ny,2000-02-31\n' > bl.csv; tre
 [exit 3]
 
 $ printf '\nid,colour\n' > h.csv; treatyterm batch h.csv
-2> treatyterm: h.csv:2: column 2: unknown column 'colour' (expected id, name, entry_into_force, term, convention, notice_given or horizon, or section.key with section consultation, review, conference, withdrawal, renewal or milestone)
+2> treatyterm: h.csv:2: column 2: unknown column 'colour' (expected id, name, entry_into_force, term, convention, notice_given, horizon, from, ends, bilateral, hypothetical or article, or section.key with section consultation, review, conference, withdrawal, renewal, milestone, event or notice)
 [exit 1]
 
 $ treatyterm batch .

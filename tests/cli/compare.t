@@ -243,3 +243,33 @@ $ python3 -c 'print("[treaty]\nname = " + "\u00e9" * 300 + "\nentry_into_force =
 table: UTF-8
 svg: drawn
 300
+
+# A review is a way out only where the parties may end the treaty there:
+# not the North Atlantic Treaty's art. 12 review of 1959 (art. 13 allows
+# no withdrawal before 1970-08-24), but Litvinov's consultations.
+$ treatyterm compare --preset north-atlantic-1949 --preset litvinov-1946 | grep -A1 'First possible end'
+First possible end          1970-08-24                        1972-09-15
+  made possible by          Earliest withdrawal takes effect  Consultation 1
+$ treatyterm compare --preset north-atlantic-1949 --preset litvinov-1946 --review-may-end yes | grep -A1 'First possible end'
+First possible end          1959-08-24                         1972-09-15
+  made possible by          Review may be requested (art. 12)  Consultation 1
+
+# Where the readings of a clause differ, the earliest and the latest.
+$ treatyterm compare --preset icsid-1965 --preset energy-charter-1994 | grep -A1 'First possible end'
+First possible end          2007-11-02 to 2007-11-03 (readings)  2023-12-07 to 2023-12-08 (readings)
+  made possible by          Withdrawal takes effect (Bolivia)    Withdrawal takes effect (France)
+$ treatyterm compare --preset icsid-1965 --preset istanbul-2011 -f json | grep -A3 '"first_possible_end"'
+        "first_possible_end": {
+          "date": "2007-11-02",
+          "latest": "2007-11-03",
+          "by": "withdrawal",
+--
+        "first_possible_end": {
+          "date": "2021-07-01",
+          "by": "withdrawal",
+          "label": "Withdrawal takes effect (Turkey)"
+--
+            "field": "first_possible_end",
+            "text": "first possible end 13 years 7 months 29 days later (2021-07-01 vs 2007-11-02): Withdrawal takes effect (Turkey)"
+          },
+          {

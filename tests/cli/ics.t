@@ -14,7 +14,9 @@ DTSTART;VALUE=DATE:19470915
 DTEND;VALUE=DATE:19470916
 SUMMARY:Byrnes draft\, Germany (1946): Entry into force
 DESCRIPTION:entry into force as given in the spec (a date given\, not compu
- ted)
+ ted)\nHypothetical: never in force\; the dates are assumed.\nLeft out of t
+ his calendar\, waiting for an event: 1 date (The occupation may end (art. 
+ III): when: Germany accepts articles I and II).
 CATEGORIES:entry_into_force,byrnes-germany-1946
 TRANSP:TRANSPARENT
 SEQUENCE:0

@@ -17,7 +17,7 @@ Expiry: 1957-07-23 (last day in force)
 
 # Unknown, ambiguous and malformed options.
 $ treatyterm schedule --preset ecsc-1951 --con 1y
-2> treatyterm: schedule: option '--con' is ambiguous; possibilities: '--convention' '--consultation-first' '--consultation-every' '--consultation-count' '--consultation-label' '--conference-at' '--conference-label'
+2> treatyterm: schedule: option '--con' is ambiguous; possibilities: '--convention' '--consultation-first' '--consultation-every' '--consultation-count' '--consultation-label' '--consultation-from' '--consultation-rule' '--consultation-readings' '--consultation-not-before' '--consultation-article' '--consultation-may-end' '--conference-at' '--conference-label' '--conference-from' '--conference-rule' '--conference-readings' '--conference-not-before' '--conference-article'
 2> Try 'treatyterm schedule --help' for more information.
 [exit 2]
 

@@ -14,26 +14,37 @@ inf-1987             Intermediate-Range Nuclear Forces Treaty: six months' notic
 open-skies-1992      Treaty on Open Skies: review conferences, six months' notice
 new-start-2010       New START: 10 years, extendable by up to 5 years
 hong-kong-1898       Convention for the Extension of Hong Kong Territory: 99 years, start day counted
+unesco-1945          UNESCO Constitution: withdrawal on 31 December of the year after the notice
+istanbul-2011        Istanbul Convention (CETS 210): three months' notice, the first of the next month
+icsid-1965           ICSID Convention: six months' notice, dated the day after
+energy-charter-1994  Energy Charter Treaty: a year's notice, dated the day after
+panama-canal-1977    Panama Canal Treaty: in force six months after the exchange, ends 31 December 1999
+montreux-1936        Montreux Convention: twenty years, then two years after a denunciation
+mlc-2006             Maritime Labour Convention 2006: denunciation only in the year after each ten years
 
 # The 1946 drafts never entered into force: one hypothetical date for all.
 $ treatyterm schedule --preset byrnes-germany-1946
 Byrnes draft, Germany (1946) [byrnes-germany-1946]
 Entry into force: 1947-09-15 (Monday)
+Hypothetical: never in force; the dates are assumed
 Term: 25 years, anniversary convention
 
 1947-09-15  Mon  entry_into_force         Entry into force
 1972-09-15  Fri  expiry                   Expiry (last day in force)
+pending          milestone                The occupation may end (art. III)
+                 when: Germany accepts articles I and II
 
 Expiry: 1972-09-15 (last day in force)
 
 $ treatyterm schedule --preset byrnes-japan-1946 | tail -n 3
-1972-09-15  Fri  expiry                   Expiry (last day in force)
+                 when: Japan accepts articles I and II
 
 Expiry: 1972-09-15 (last day in force)
 
 $ treatyterm schedule --preset litvinov-1946
 Litvinov proposal (1946) [litvinov-1946]
 Entry into force: 1947-09-15 (Monday)
+Hypothetical: never in force; the dates are assumed
 Term: 50 years, anniversary convention
 
 1947-09-15  Mon  entry_into_force         Entry into force
@@ -43,12 +54,15 @@ Term: 50 years, anniversary convention
 1987-09-15  Tue  consultation             Consultation 4
 1992-09-15  Tue  consultation             Consultation 5
 1997-09-15  Mon  expiry                   Expiry (last day in force)
+pending          milestone                The occupation may end (our reading: 10 years after the peace treaty)
+                 10 years after: Germany signs a peace treaty
 
 Expiry: 1997-09-15 (last day in force)
 
 $ treatyterm schedule --preset litvinov-1946 --entry-into-force 1946-06-01
 Litvinov proposal (1946) [litvinov-1946]
 Entry into force: 1946-06-01 (Saturday)
+Hypothetical: never in force; the dates are assumed
 Term: 50 years, anniversary convention
 
 1946-06-01  Sat  entry_into_force         Entry into force
@@ -58,6 +72,8 @@ Term: 50 years, anniversary convention
 1986-06-01  Sun  consultation             Consultation 4
 1991-06-01  Sat  consultation             Consultation 5
 1996-06-01  Sat  expiry                   Expiry (last day in force)
+pending          milestone                The occupation may end (our reading: 10 years after the peace treaty)
+                 10 years after: Germany signs a peace treaty
 
 Expiry: 1996-06-01 (last day in force)
 
@@ -134,6 +150,7 @@ Series without end are shown up to 1996-01-01 (change with --horizon).
 $ treatyterm schedule --preset abm-1972 --notice-given 2001-12-13 --horizon 1990-01-01
 ABM Treaty [abm-1972]
 Entry into force: 1972-10-03 (Tuesday)
+Bilateral: a withdrawal that takes effect ends the treaty
 Term: indefinite
 
 1972-10-03  Tue  entry_into_force         Entry into force
@@ -143,8 +160,7 @@ Term: indefinite
 1987-10-03  Sat  review                   Review 3
 2002-06-13  Thu  withdrawal_effective     Withdrawal takes effect
 
-Expiry: none (in force indefinitely)
-Series without end are shown up to 1990-01-01 (change with --horizon).
+Expiry: 2002-06-13 (last day in force)
 
 # INF: US notice 2 February 2019, withdrawal 2 August 2019.
 $ treatyterm schedule --preset inf-1987 --notice-given 2019-02-02
@@ -208,10 +224,25 @@ id = litvinov-1946
 name = Litvinov proposal (1946)
 entry_into_force = 1947-09-15
 term = 50y
+hypothetical = yes
 
 [consultation]
 first = 25y
 every = 5y
+may_end = yes
+
+[event]
+# Occupation "at least until Germany signs a full-fledged peace treaty,
+# and for a long time afterward": ten years is our reading of that.
+name = peace-treaty
+date = unknown
+label = Germany signs a peace treaty
+
+[milestone]
+label = The occupation may end (our reading: 10 years after the peace treaty)
+from = peace-treaty
+at = 10y
+
 
 $ treatyterm presets --format ini litvinov-1946 > litvinov.ini && treatyterm schedule litvinov.ini | tail -n 1
 Expiry: 1997-09-15 (last day in force)

@@ -1,6 +1,6 @@
 # treatyterm schedule: spec files, flags, formats and errors.
 # Flags alone give the same schedule as the spec file.
-$ treatyterm schedule --entry-into-force 1947-09-15 --term 50y --consultation-first 25y --consultation-every 5y --id litvinov-1946 --name 'Litvinov proposal (1946)' > flags.txt && treatyterm schedule --preset litvinov-1946 > preset.txt && cmp flags.txt preset.txt && echo same
+$ treatyterm schedule --entry-into-force 1947-09-15 --term 50y --consultation-first 25y --consultation-every 5y --id litvinov-1946 --name 'Litvinov proposal (1946)' --hypothetical yes --consultation-may-end yes --event-name peace-treaty --event-date unknown --event-label 'Germany signs a peace treaty' --milestone-label 'The occupation may end (our reading: 10 years after the peace treaty)' --milestone-from peace-treaty --milestone-at 10y > flags.txt && treatyterm schedule --preset litvinov-1946 > preset.txt && cmp flags.txt preset.txt && echo same
 same
 
 $ treatyterm presets -f ini warsaw-pact-1955 > w.ini && treatyterm schedule w.ini -f json > a.json && treatyterm schedule --entry-into-force 1955-06-04 --term 20y --renewal-period 10y --renewal-notice 1y --renewal-times 1 --id warsaw-pact-1955 --name 'Warsaw Pact' -f json > b.json && cmp a.json b.json && echo same
@@ -17,7 +17,9 @@ $ treatyterm schedule --preset litvinov-1946 --format json
     "name": "Litvinov proposal (1946)",
     "entry_into_force": "1947-09-15",
     "term": "P50Y",
-    "convention": "anniversary"
+    "convention": "anniversary",
+    "hypothetical": true,
+    "bilateral": false
   },
   "milestones": [
     {
@@ -61,6 +63,13 @@ $ treatyterm schedule --preset litvinov-1946 --format json
       "kind": "expiry",
       "label": "Expiry (last day in force)",
       "basis": "entry into force 1947-09-15 + 50 years (same date; Reg. 1182/71 art. 3(2)(c) / ETS 076 art. 4(1); expiry is not moved for weekends or holidays)"
+    },
+    {
+      "date": null,
+      "kind": "milestone",
+      "label": "The occupation may end (our reading: 10 years after the peace treaty)",
+      "pending": true,
+      "condition": "10 years after: Germany signs a peace treaty"
     }
   ],
   "expiry": "1997-09-15"
@@ -156,7 +165,7 @@ $ printf '[treaty]\nentry_into_force = 1950-01-01\n[consultation]\nfirst = 5y\ne
 [exit 1]
 
 $ printf '[treaty]\nentry_into_force = 1950-01-01\n[treaty]\n' > bad.ini; treatyterm schedule bad.ini
-2> treatyterm: bad.ini:3:1: section [treaty] appears twice (only [conference] and [milestone] may repeat)
+2> treatyterm: bad.ini:3:1: section [treaty] appears twice (only [conference], [milestone], [event] and [notice] may repeat)
 [exit 1]
 
 $ printf '[treaty]\nentry_into_force = 1950-01-01\ncolour = red\n' > bad.ini; treatyterm schedule bad.ini

@@ -39,6 +39,8 @@ def json2tsv():
     doc = json.load(sys.stdin)
     name = doc["treaty"].get("name") or doc["treaty"].get("id") or ""
     for m in doc["milestones"]:
+        if m.get("pending"):
+            continue  # calendars leave pending dates out
         start = day(m["date"])
         summary = "%s: %s" % (name, m["label"]) if name else m["label"]
         # A summary is one line: the writer turns line breaks into spaces.

@@ -1055,7 +1055,7 @@ test_rrule(void)
 			"consultation", "count", "5",
 			NULL
 		};
-		tt_schedule_options so = { NULL, TT_ROLL_FOLLOWING, 0 };
+		tt_schedule_options so = { .roll = TT_ROLL_FOLLOWING };
 		size_t rolled = 0;
 
 		l = schedule_of(kv, &so);
@@ -1285,7 +1285,7 @@ corpus_add(struct corpus *set, tt_schedule *s)
 static void
 corpus_presets(struct corpus *set)
 {
-	tt_schedule_options rolled = { NULL, TT_ROLL_FOLLOWING, 0 };
+	tt_schedule_options rolled = { .roll = TT_ROLL_FOLLOWING };
 
 	rolled.holidays = set->holidays;
 	for (size_t i = 0; i < tt_preset_count(); i++) {
@@ -1313,8 +1313,8 @@ corpus_clauses(struct corpus *set)
 		"2000-02-29", "2024-02-29", "1999-12-31", "2023-01-31",
 		"2001-04-30", "1900-02-28", "1947-09-15", "9000-08-31"
 	};
-	tt_schedule_options following = { NULL, TT_ROLL_FOLLOWING, 0 };
-	tt_schedule_options preceding = { NULL, TT_ROLL_PRECEDING, 0 };
+	tt_schedule_options following = { .roll = TT_ROLL_FOLLOWING };
+	tt_schedule_options preceding = { .roll = TT_ROLL_PRECEDING };
 
 	following.holidays = preceding.holidays = set->holidays;
 	for (size_t k = 0; k < ARRAY_SIZE(eifs); k++) {
@@ -1412,7 +1412,7 @@ corpus_clauses(struct corpus *set)
 			"consultation", "every", "1m",
 			NULL
 		};
-		tt_schedule_options rolled = { NULL, TT_ROLL_FOLLOWING, 0 };
+		tt_schedule_options rolled = { .roll = TT_ROLL_FOLLOWING };
 
 		rolled.holidays = set->holidays;
 		corpus_add(set, schedule_of(kv, &rolled));
@@ -1917,7 +1917,7 @@ test_holidays_limit(void)
 			"consultation", "first", "8y",
 			NULL
 		};
-		tt_schedule_options so = { NULL, TT_ROLL_FOLLOWING, 0 };
+		tt_schedule_options so = { .roll = TT_ROLL_FOLLOWING };
 		tt_spec *spec = tt_spec_new();
 		tt_schedule *s = tt_schedule_new();
 

@@ -420,9 +420,9 @@ test_texts(void)
 	/* Every kind has a name; "unknown" past the last. */
 	for (tt_kind k = 0; tt_kind_is_valid(k); k++)
 		CU_ASSERT_STRING_NOT_EQUAL(tt_kind_name(k), "unknown");
-	CU_ASSERT_FALSE(tt_kind_is_valid((tt_kind)(TT_KIND_MILESTONE + 1)));
+	CU_ASSERT_FALSE(tt_kind_is_valid((tt_kind)(TT_KIND_WITHDRAWAL_WINDOW_CLOSES + 1)));
 	CU_ASSERT_FALSE(tt_kind_is_valid((tt_kind)-1));
-	CU_ASSERT_STRING_EQUAL(tt_kind_name((tt_kind)(TT_KIND_MILESTONE + 1)),
+	CU_ASSERT_STRING_EQUAL(tt_kind_name((tt_kind)(TT_KIND_WITHDRAWAL_WINDOW_CLOSES + 1)),
 			       "unknown");
 	CU_ASSERT_STRING_EQUAL(tt_kind_name(TT_KIND_RENEWAL_NOTICE_DEADLINE),
 			       "renewal_notice_deadline");
@@ -502,6 +502,437 @@ test_options_init(void)
 	tt_spec_free(spec);
 }
 
+/* --- events, counting rules, readings, notices ------------------------ */
+
+/* RULE applied to D gives WANT (or, WANT's year 0, an error). */
+static void
+check_rule(tt_counting rule, tt_date d, tt_date want)
+{
+	tt_date got = { 0, 0, 0 };
+	tt_error e;
+	tt_status st = tt_counting_apply(rule, d, &got, &e);
+
+	if (want.year == 0) {
+		CU_ASSERT_EQUAL(st, TT_ERANGE);
+		return;
+	}
+	CU_ASSERT_EQUAL(st, TT_OK);
+	ASSERT_DATE_EQ(got, want);
+}
+
+static void
+test_counting_edges(void)
+{
+	static const struct {
+		tt_counting rule;
+		tt_date d, want;
+	} cases[] = {
+		{ TT_COUNTING_SAME_DATE, { 2024, 2, 29 }, { 2024, 2, 29 } },
+		{ TT_COUNTING_DAY_AFTER, { 2024, 2, 28 }, { 2024, 2, 29 } },
+		{ TT_COUNTING_DAY_AFTER, { 2024, 2, 29 }, { 2024, 3, 1 } },
+		{ TT_COUNTING_DAY_AFTER, { 2023, 2, 28 }, { 2023, 3, 1 } },
+		{ TT_COUNTING_DAY_AFTER, { 2023, 4, 30 }, { 2023, 5, 1 } },
+		{ TT_COUNTING_DAY_AFTER, { 2023, 12, 31 }, { 2024, 1, 1 } },
+		{ TT_COUNTING_DAY_AFTER, { 1, 1, 1 }, { 1, 1, 2 } },
+		{ TT_COUNTING_DAY_AFTER, { 9999, 12, 30 }, { 9999, 12, 31 } },
+		{ TT_COUNTING_DAY_AFTER, { 9999, 12, 31 }, { 0, 0, 0 } },
+		{ TT_COUNTING_FIRST_OF_NEXT_MONTH, { 2024, 2, 29 },
+		  { 2024, 3, 1 } },
+		{ TT_COUNTING_FIRST_OF_NEXT_MONTH, { 2024, 1, 31 },
+		  { 2024, 2, 1 } },
+		{ TT_COUNTING_FIRST_OF_NEXT_MONTH, { 2024, 3, 1 },
+		  { 2024, 4, 1 } },
+		{ TT_COUNTING_FIRST_OF_NEXT_MONTH, { 2023, 12, 15 },
+		  { 2024, 1, 1 } },
+		{ TT_COUNTING_FIRST_OF_NEXT_MONTH, { 1, 1, 1 }, { 1, 2, 1 } },
+		{ TT_COUNTING_FIRST_OF_NEXT_MONTH, { 9999, 11, 30 },
+		  { 9999, 12, 1 } },
+		{ TT_COUNTING_FIRST_OF_NEXT_MONTH, { 9999, 12, 1 },
+		  { 0, 0, 0 } },
+		{ TT_COUNTING_END_OF_YEAR, { 2024, 2, 29 }, { 2024, 12, 31 } },
+		{ TT_COUNTING_END_OF_YEAR, { 2023, 12, 31 }, { 2023, 12, 31 } },
+		{ TT_COUNTING_END_OF_YEAR, { 1, 1, 1 }, { 1, 12, 31 } },
+		{ TT_COUNTING_END_OF_YEAR, { 9999, 12, 31 }, { 9999, 12, 31 } },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		check_rule(cases[i].rule, cases[i].d, cases[i].want);
+	CU_ASSERT_STRING_EQUAL(tt_counting_name(TT_COUNTING_END_OF_YEAR),
+			       "end-of-year");
+	CU_ASSERT_PTR_NULL(tt_counting_name((tt_counting)4));
+	{
+		tt_date out;
+		tt_error e;
+
+		CU_ASSERT_EQUAL(tt_counting_apply((tt_counting)4,
+						  (tt_date){ 2000, 1, 1 },
+						  &out, &e), TT_EINVAL);
+		CU_ASSERT_EQUAL(tt_counting_apply(TT_COUNTING_END_OF_YEAR,
+						  (tt_date){ 2023, 2, 29 },
+						  &out, &e), TT_ERANGE);
+	}
+	/* Past the calendar from a spec: an error, not a wrap. */
+	check_fails("[treaty]\nentry_into_force = 9998-01-01\n"
+		    "[withdrawal]\nnotice = 1y\nrule = first-of-next-month\n"
+		    "[notice]\nreceived = 9998-12-05\n", TT_ERANGE,
+		    "first-of-next-month after 9999-12-05 is after "
+		    "9999-12-31");
+}
+
+#define NOTICE_1Y(eif, rule) \
+	"[treaty]\nentry_into_force = " eif "\n" \
+	"[withdrawal]\nnotice = 1y\nrule = " rule "\n"
+
+/* Recorded dates of depositaries that name their own rules. */
+static void
+test_recorded_rules(void)
+{
+	/* UNESCO Constitution art. II(6): 31 December of the next year. */
+	check_schedule(NOTICE_1Y("1946-11-04", "end-of-year")
+		       "[notice]\nreceived = 1983-12-28\nparty = US\n"
+		       "[notice]\nreceived = 2017-10-12\nparty = US\n",
+		       "entry_into_force 1946-11-04\n"
+		       "withdrawal_notice_opens 1946-11-04\n"
+		       "notice 1983-12-28\n"
+		       "withdrawal_effective 1984-12-31\n"
+		       "notice 2017-10-12\n"
+		       "withdrawal_effective 2018-12-31\n");
+	/* Istanbul Convention art. 80(2): Turkey; and a notice on the
+	 * first of a month waits for the month after next. */
+	check_schedule("[treaty]\nentry_into_force = 2014-08-01\n"
+		       "[withdrawal]\nnotice = 3m\nrule = first-of-next-month\n"
+		       "[notice]\nreceived = 2021-03-22\n"
+		       "[notice]\nreceived = 2021-04-01\n",
+		       "entry_into_force 2014-08-01\n"
+		       "withdrawal_notice_opens 2014-08-01\n"
+		       "notice 2021-03-22\n"
+		       "notice 2021-04-01\n"
+		       "withdrawal_effective 2021-07-01\n"
+		       "withdrawal_effective 2021-08-01\n");
+	/* ICSID art. 71 (Bolivia) and ECT art. 47 (France): the day
+	 * after; Paris Agreement art. 28 (US): the anniversary. */
+	check_schedule("[treaty]\nentry_into_force = 1966-10-14\n"
+		       "[withdrawal]\nnotice = 6m\nrule = day-after\n"
+		       "[notice]\nreceived = 2007-05-02\n",
+		       "entry_into_force 1966-10-14\n"
+		       "withdrawal_notice_opens 1966-10-14\n"
+		       "notice 2007-05-02\n"
+		       "withdrawal_effective 2007-11-03\n");
+	check_schedule("[treaty]\nentry_into_force = 1998-04-16\n"
+		       "[withdrawal]\nopens = 5y\nnotice = 1y\n"
+		       "rule = day-after\n"
+		       "[notice]\nreceived = 2022-12-07\n",
+		       "entry_into_force 1998-04-16\n"
+		       "withdrawal_notice_opens 2003-04-16\n"
+		       "notice 2022-12-07\n"
+		       "withdrawal_effective 2023-12-08\n");
+	check_schedule("[treaty]\nentry_into_force = 2016-11-04\n"
+		       "[withdrawal]\nopens = 3y\nnotice = 1y\n"
+		       "[notice]\nreceived = 2019-11-04\n",
+		       "entry_into_force 2016-11-04\n"
+		       "withdrawal_notice_opens 2019-11-04\n"
+		       "notice 2019-11-04\n"
+		       "withdrawal_effective 2020-11-04\n");
+}
+
+/* The readings asked for are kept where they differ: North Korea's NPT
+ * notice of 10 January 2003. */
+static void
+test_readings(void)
+{
+	tt_schedule *s = compute("[treaty]\nentry_into_force = 1970-03-05\n"
+				 "notice_given = 2003-01-10\n"
+				 "[withdrawal]\nnotice = 3m\n"
+				 "readings = day-after,end-of-year,same-date\n"
+				 "article = NPT art. X(1)\n", NULL);
+	const tt_milestone *m = tt_schedule_at(s, 2);
+	char buf[TT_TEXT_BUFSIZE];
+
+	CU_ASSERT_EQUAL_FATAL(tt_schedule_count(s), 3);
+	CU_ASSERT_EQUAL(m->kind, TT_KIND_WITHDRAWAL_EFFECTIVE);
+	ASSERT_DATE_EQ(m->date, ((tt_date){ 2003, 4, 10 }));
+	CU_ASSERT_EQUAL_FATAL(m->nalternatives, 2);
+	ASSERT_DATE_EQ(m->alternatives[0].date, ((tt_date){ 2003, 4, 11 }));
+	CU_ASSERT_EQUAL(m->alternatives[0].rule, TT_COUNTING_DAY_AFTER);
+	ASSERT_DATE_EQ(m->alternatives[1].date, ((tt_date){ 2003, 12, 31 }));
+	tt_milestone_readings(m, buf, sizeof buf);
+	CU_ASSERT_STRING_EQUAL(buf, "or 2003-04-11 under the day-after "
+			       "reading, or 2003-12-31 under the end-of-year "
+			       "reading");
+	tt_milestone_rule(m, buf, sizeof buf);
+	CU_ASSERT_PTR_NOT_NULL(strstr(buf, "; NPT art. X(1)"));
+	tt_schedule_free(s);
+	/* The rule and article are cited. */
+	s = compute("[treaty]\nentry_into_force = 2014-08-01\n"
+		    "notice_given = 2021-03-22\n"
+		    "[withdrawal]\nnotice = 3m\nrule = first-of-next-month\n"
+		    "article = CETS 210 art. 80(2)\n", NULL);
+	tt_milestone_rule(tt_schedule_at(s, 2), buf, sizeof buf);
+	CU_ASSERT_STRING_EQUAL(buf, "first day of the month following the "
+			       "expiration of 3 months; a notice takes effect "
+			       "on receipt (VCLT art. 78); not moved for "
+			       "weekends or holidays; CETS 210 art. 80(2)");
+	tt_schedule_free(s);
+}
+
+/* Notices naming a later date, revoked, or out of place. */
+static void
+test_notices(void)
+{
+	/* Brussels Treaty: France's notice of 21 May 2010 took effect on
+	 * the date it named, 30 June 2011. */
+	check_schedule("[treaty]\nentry_into_force = 1955-05-06\n"
+		       "[withdrawal]\nnotice = 1y\n"
+		       "[notice]\nreceived = 2010-05-21\nparty = France\n"
+		       "effective = 2011-06-30\n",
+		       "entry_into_force 1955-05-06\n"
+		       "withdrawal_notice_opens 1955-05-06\n"
+		       "notice 2010-05-21\n"
+		       "withdrawal_effective 2011-06-30\n");
+	check_fails("[treaty]\nentry_into_force = 1955-05-06\n"
+		    "[withdrawal]\nnotice = 1y\n"
+		    "[notice]\nreceived = 2010-05-21\n"
+		    "effective = 2011-05-20\n", TT_EINVAL,
+		    "the notice names 2011-05-20, before the 2011-05-21 the "
+		    "clause gives");
+	/* Rome Statute: South Africa's notice, revoked before effect. */
+	check_schedule("[treaty]\nentry_into_force = 2002-07-01\n"
+		       "[withdrawal]\nnotice = 1y\n"
+		       "[notice]\nreceived = 2016-10-19\n"
+		       "revoked = 2017-03-07\n",
+		       "entry_into_force 2002-07-01\n"
+		       "withdrawal_notice_opens 2002-07-01\n"
+		       "notice 2016-10-19\n"
+		       "notice_revoked 2017-03-07\n");
+	check_fails("[treaty]\nentry_into_force = 2002-07-01\n"
+		    "[withdrawal]\nnotice = 1y\n"
+		    "[notice]\nreceived = 2016-10-19\n"
+		    "revoked = 2017-10-19\n", TT_EINVAL,
+		    "the notice is revoked on 2017-10-19, once it took effect "
+		    "on 2017-10-19");
+	check_fails("[treaty]\nentry_into_force = 1998-04-16\n"
+		    "[withdrawal]\nopens = 5y\nnotice = 1y\n"
+		    "[notice]\nreceived = 2000-01-01\n", TT_EINVAL,
+		    "the notice is dated before withdrawal opens on "
+		    "2003-04-16");
+	check_fails("[treaty]\nentry_into_force = 1952-07-23\nterm = 50y\n"
+		    "[withdrawal]\nnotice = 1y\n"
+		    "[notice]\nreceived = 2003-01-01\n", TT_EINVAL,
+		    "the notice is dated after the treaty expires on "
+		    "2002-07-23");
+}
+
+/* MLC 2006 art. IX: notice only in the year after each ten years. */
+static void
+test_windows(void)
+{
+	check_schedule("[treaty]\nentry_into_force = 2013-08-20\n"
+		       "horizon = 2040-01-01\n"
+		       "[withdrawal]\nopens = 10y\nwindow = 1y\nevery = 10y\n"
+		       "notice = 1y\n[notice]\nreceived = 2023-09-01\n",
+		       "entry_into_force 2013-08-20\n"
+		       "withdrawal_notice_opens 2023-08-20\n"
+		       "withdrawal_window_opens 2023-08-20\n"
+		       "notice 2023-09-01\n"
+		       "withdrawal_window_closes 2024-08-19\n"
+		       "withdrawal_effective 2024-09-01\n"
+		       "withdrawal_window_opens 2033-08-20\n"
+		       "withdrawal_window_closes 2034-08-19\n");
+	check_fails("[treaty]\nentry_into_force = 2013-08-20\n"
+		    "[withdrawal]\nopens = 10y\nwindow = 1y\nevery = 10y\n"
+		    "notice = 1y\n[notice]\nreceived = 2024-08-20\n",
+		    TT_EINVAL, "the notice is dated outside the withdrawal "
+		    "windows (the next opens on 2033-08-20)");
+}
+
+/* Where the term counts from, and where it ends. */
+static void
+test_terms_from_events(void)
+{
+	/* The Soviet-Japanese pact of 1941, reckoned from signature. */
+	check_schedule("[treaty]\nentry_into_force = 1941-04-25\nterm = 5y\n"
+		       "from = signature\n"
+		       "[event]\nname = signature\ndate = 1941-04-13\n",
+		       "entry_into_force 1941-04-25\nexpiry 1946-04-13\n");
+	/* Panama Canal Treaty art. II: a fixed last day. */
+	check_schedule("[treaty]\nentry_into_force = 1979-10-01\n"
+		       "ends = 1999-12-31\n",
+		       "entry_into_force 1979-10-01\nexpiry 1999-12-31\n");
+	check_fails("[treaty]\nentry_into_force = 1979-10-01\n"
+		    "ends = 1999-12-31\nterm = 20y\n", TT_EINVAL,
+		    "[treaty] takes 'term' or 'ends', not both");
+	/* A renewed period ends by the [renewal] clause's rule. */
+	check_schedule("[treaty]\nentry_into_force = 1955-06-04\nterm = 20y\n"
+		       "[renewal]\nperiod = 10y\ntimes = 1\nnotice = 1y\n"
+		       "rule = end-of-year\n",
+		       "entry_into_force 1955-06-04\n"
+		       "renewal_notice_deadline 1974-06-04\n"
+		       "renewal 1975-06-05\n"
+		       "expiry 1985-12-31\n");
+	check_fails("[treaty]\nentry_into_force = 1979-10-01\nterm = 5y\n"
+		    "from = nothing\n", TT_EINVAL,
+		    "no [event] named 'nothing' (give one, or use "
+		    "entry_into_force)");
+}
+
+/* Bilateral treaties end with the withdrawal; Montreux's minimum term. */
+static void
+test_bilateral_and_floor(void)
+{
+	tt_schedule *s;
+	tt_date d;
+
+	/* ABM Treaty: the US notice of 13 December 2001. */
+	check_schedule("[treaty]\nentry_into_force = 1972-10-03\n"
+		       "bilateral = yes\nnotice_given = 2001-12-13\n"
+		       "[review]\nfirst = 5y\nevery = 5y\n"
+		       "[withdrawal]\nnotice = 6m\n",
+		       "entry_into_force 1972-10-03\n"
+		       "withdrawal_notice_opens 1972-10-03\n"
+		       "review 1977-10-03\nreview 1982-10-03\n"
+		       "review 1987-10-03\nreview 1992-10-03\n"
+		       "review 1997-10-03\n"
+		       "withdrawal_effective 2002-06-13\n");
+	s = compute("[treaty]\nentry_into_force = 1972-10-03\n"
+		    "bilateral = yes\nnotice_given = 2001-12-13\n"
+		    "[withdrawal]\nnotice = 6m\n", NULL);
+	CU_ASSERT_TRUE(tt_schedule_bilateral(s));
+	CU_ASSERT_FALSE(tt_schedule_hypothetical(s));
+	CU_ASSERT_TRUE(tt_schedule_expiry(s, &d));
+	ASSERT_DATE_EQ(d, ((tt_date){ 2002, 6, 13 }));
+	tt_schedule_free(s);
+	/* Montreux art. 28: notice two years, not before twenty years. */
+	check_schedule("[treaty]\nentry_into_force = 1936-11-09\n"
+		       "bilateral = yes\nnotice_given = 1950-01-01\n"
+		       "[withdrawal]\nnotice = 2y\nnot_before = 20y\n",
+		       "entry_into_force 1936-11-09\n"
+		       "withdrawal_notice_opens 1936-11-09\n"
+		       "withdrawal_effective 1956-11-09\n");
+	check_schedule("[treaty]\nentry_into_force = 1936-11-09\n"
+		       "bilateral = yes\nnotice_given = 1960-03-01\n"
+		       "[withdrawal]\nnotice = 2y\nnot_before = 1956-11-09\n",
+		       "entry_into_force 1936-11-09\n"
+		       "withdrawal_notice_opens 1936-11-09\n"
+		       "withdrawal_effective 1962-03-01\n");
+}
+
+/* Dates waiting for an event, and the event dated later. */
+static void
+test_pending(void)
+{
+	static const char text[] =
+		"[treaty]\nentry_into_force = 1947-09-15\nterm = 25y\n"
+		"hypothetical = yes\n"
+		"[event]\nname = peace\ndate = unknown\n"
+		"label = Germany signs a peace treaty\n"
+		"[milestone]\nlabel = Occupation ends\nfrom = peace\nat = 2y\n"
+		"[consultation]\nfirst = 5y\nmay_end = yes\n";
+	tt_spec *spec = tt_spec_new();
+	tt_schedule *s = tt_schedule_new();
+	const tt_milestone *m;
+	char buf[TT_TEXT_BUFSIZE];
+	tt_error e;
+
+	CU_ASSERT_EQUAL_FATAL(tt_spec_parse(spec, text, sizeof text - 1, &e),
+			      TT_OK);
+	CU_ASSERT_EQUAL_FATAL(tt_schedule_compute(s, spec, NULL, &e), TT_OK);
+	CU_ASSERT_TRUE(tt_schedule_hypothetical(s));
+	CU_ASSERT_EQUAL(tt_schedule_count(s), 3);
+	CU_ASSERT_EQUAL_FATAL(tt_schedule_pending_count(s), 1);
+	m = tt_schedule_pending_at(s, 0);
+	CU_ASSERT_TRUE(m->pending);
+	tt_milestone_condition(m, buf, sizeof buf);
+	CU_ASSERT_STRING_EQUAL(buf, "2 years after: Germany signs a peace "
+			       "treaty");
+	CU_ASSERT_TRUE(tt_schedule_at(s, 1)->flags & TT_MS_MAY_END);
+	CU_ASSERT_EQUAL(tt_spec_set_event_date(spec, "peace", "1990-09-12",
+					       &e), TT_OK);
+	CU_ASSERT_EQUAL_FATAL(tt_schedule_compute(s, spec, NULL, &e), TT_OK);
+	CU_ASSERT_EQUAL(tt_schedule_pending_count(s), 0);
+	CU_ASSERT_EQUAL_FATAL(tt_schedule_count(s), 4);
+	m = tt_schedule_at(s, 3);
+	CU_ASSERT_EQUAL(m->kind, TT_KIND_MILESTONE);
+	ASSERT_DATE_EQ(m->date, ((tt_date){ 1992, 9, 12 }));
+	tt_milestone_derivation(m, buf, sizeof buf);
+	CU_ASSERT_STRING_EQUAL(buf, "Germany signs a peace treaty 1990-09-12 "
+			       "+ 2 years");
+	tt_schedule_free(s);
+	tt_spec_free(spec);
+}
+
+/* Solving backwards: Canada and the Kyoto Protocol. */
+static void
+test_out_by(void)
+{
+	tt_schedule_options opt;
+	tt_schedule *s;
+	tt_date by, latest;
+	bool possible;
+
+	tt_schedule_options_init(&opt);
+	opt.has_out_by = true;
+	opt.out_by = (tt_date){ 2012, 12, 31 };
+	s = compute("[treaty]\nentry_into_force = 2005-02-16\n"
+		    "[withdrawal]\nopens = 3y\nnotice = 1y\n", &opt);
+	CU_ASSERT_TRUE_FATAL(tt_schedule_out_by(s, &by, &possible, &latest));
+	CU_ASSERT_TRUE(possible);
+	ASSERT_DATE_EQ(latest, ((tt_date){ 2011, 12, 31 }));
+	tt_schedule_free(s);
+	/* Under every reading: the day-after reading needs a day more. */
+	s = compute("[treaty]\nentry_into_force = 2005-02-16\n"
+		    "[withdrawal]\nopens = 3y\nnotice = 1y\n"
+		    "readings = day-after\n", &opt);
+	CU_ASSERT_TRUE_FATAL(tt_schedule_out_by(s, &by, &possible, &latest));
+	ASSERT_DATE_EQ(latest, ((tt_date){ 2011, 12, 30 }));
+	tt_schedule_free(s);
+	/* UNESCO: out by the end of 2012 needs a notice in 2011. */
+	s = compute(NOTICE_1Y("1946-11-04", "end-of-year"), &opt);
+	CU_ASSERT_TRUE_FATAL(tt_schedule_out_by(s, &by, &possible, &latest));
+	ASSERT_DATE_EQ(latest, ((tt_date){ 2011, 12, 31 }));
+	tt_schedule_free(s);
+	/* Too early: no notice takes effect by then. */
+	opt.out_by = (tt_date){ 2008, 12, 31 };
+	s = compute("[treaty]\nentry_into_force = 2005-02-16\n"
+		    "[withdrawal]\nopens = 3y\nnotice = 1y\n", &opt);
+	CU_ASSERT_TRUE_FATAL(tt_schedule_out_by(s, &by, &possible, &latest));
+	CU_ASSERT_FALSE(possible);
+	tt_schedule_free(s);
+	/* With renewal: the deadline of the last period ending by then
+	 * (the Warsaw Pact: out by 1976 only by denouncing by 1974-06-04). */
+	opt.out_by = (tt_date){ 1976, 1, 1 };
+	s = compute("[treaty]\nentry_into_force = 1955-06-04\nterm = 20y\n"
+		    "[renewal]\nperiod = 10y\ntimes = 1\nnotice = 1y\n",
+		    &opt);
+	CU_ASSERT_TRUE_FATAL(tt_schedule_out_by(s, &by, &possible, &latest));
+	CU_ASSERT_TRUE(possible);
+	ASSERT_DATE_EQ(latest, ((tt_date){ 1974, 6, 4 }));
+	tt_schedule_free(s);
+	/* By 1990 it has expired without any notice. */
+	opt.out_by = (tt_date){ 1990, 1, 1 };
+	s = compute("[treaty]\nentry_into_force = 1955-06-04\nterm = 20y\n"
+		    "[renewal]\nperiod = 10y\ntimes = 1\nnotice = 1y\n",
+		    &opt);
+	CU_ASSERT_TRUE_FATAL(tt_schedule_out_by(s, &by, &possible, &latest));
+	CU_ASSERT_FALSE(possible);
+	CU_ASSERT_TRUE(tt_schedule_out_by_anyway(s));
+	tt_schedule_free(s);
+	opt.out_by = (tt_date){ 1975, 6, 3 };
+	s = compute("[treaty]\nentry_into_force = 1955-06-04\nterm = 20y\n"
+		    "[renewal]\nperiod = 10y\ntimes = 1\nnotice = 1y\n",
+		    &opt);
+	CU_ASSERT_TRUE_FATAL(tt_schedule_out_by(s, &by, &possible, &latest));
+	CU_ASSERT_FALSE(possible);
+	tt_schedule_free(s);
+	/* Windows: the last day of the window before. */
+	opt.out_by = (tt_date){ 2030, 1, 1 };
+	s = compute("[treaty]\nentry_into_force = 2013-08-20\n"
+		    "[withdrawal]\nopens = 10y\nwindow = 1y\nevery = 10y\n"
+		    "notice = 1y\n", &opt);
+	CU_ASSERT_TRUE_FATAL(tt_schedule_out_by(s, &by, &possible, &latest));
+	ASSERT_DATE_EQ(latest, ((tt_date){ 2024, 8, 19 }));
+	tt_schedule_free(s);
+}
+
 void
 add_schedule_tests(void)
 {
@@ -521,6 +952,19 @@ add_schedule_tests(void)
 		{ "default options", test_options_init },
 		CU_TEST_INFO_NULL
 	};
+	static const CU_TestInfo reckoning[] = {
+		{ "counting rules at their edges", test_counting_edges },
+		{ "recorded dates of depositaries", test_recorded_rules },
+		{ "readings and citations", test_readings },
+		{ "notices named, revoked, misplaced", test_notices },
+		{ "withdrawal windows", test_windows },
+		{ "terms from events, fixed ends", test_terms_from_events },
+		{ "bilateral ends and floors", test_bilateral_and_floor },
+		{ "pending dates", test_pending },
+		{ "out by a date", test_out_by },
+		CU_TEST_INFO_NULL
+	};
 
 	unit_add_suite("schedules", tests);
+	unit_add_suite("reckoning", reckoning);
 }

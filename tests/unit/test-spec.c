@@ -149,8 +149,8 @@ test_parse_errors(void)
 	check_error("[treaty]\nterm = 5y\nterm = 6y\n", TT_EINVAL, 3, 1,
 		    "duplicate key 'term' in section [treaty]");
 	check_error("[treaty]\nterm = 5y\n[treaty]\n", TT_EINVAL, 3, 1,
-		    "section [treaty] appears twice (only [conference] and "
-		    "[milestone] may repeat)");
+		    "section [treaty] appears twice (only [conference], "
+		    "[milestone], [event] and [notice] may repeat)");
 	check_error("term = 5y\n", TT_ESYNTAX, 1, 1,
 		    "'term' is outside any section (start with [treaty])");
 	check_error("[treaty]\nterm 5y\n", TT_ESYNTAX, 2, 1,
@@ -571,8 +571,8 @@ test_grammar_errors(void)
 		    TT_EINVAL, 8, 1,
 		    "duplicate key 'at' in section [conference]");
 	check_error("[review]\nfirst = 1y\n\n[review]\n", TT_EINVAL, 4, 1,
-		    "section [review] appears twice (only [conference] and "
-		    "[milestone] may repeat)");
+		    "section [review] appears twice (only [conference], "
+		    "[milestone], [event] and [notice] may repeat)");
 	/* A NUL byte anywhere makes the file binary. */
 	{
 		tt_spec *spec = tt_spec_new();
@@ -996,6 +996,97 @@ test_utf8(void)
 		    "invalid UTF-8");
 }
 
+/* The values of the keys of events, rules, readings, floors and notices:
+ * what each takes, refuses, and reads back. */
+static void
+test_reckoning_values(void)
+{
+	tt_spec *spec = NULL;
+	const char *text;
+	tt_duration dur;
+	tt_date d;
+	tt_error e;
+
+	check_error("[treaty]\nentry_into_force = 2000-01-01\n"
+		    "bilateral = maybe\n", TT_ESYNTAX, 3, 13,
+		    "expected 'yes' or 'no'");
+	check_error("[treaty]\nentry_into_force = 2000-01-01\n"
+		    "[withdrawal]\nnotice = 1y\nrule = next-day\n", TT_ESYNTAX,
+		    5, 8, "expected same-date, day-after, first-of-next-month "
+		    "or end-of-year");
+	/* The column of the bad rule in a list. */
+	check_error("[treaty]\nentry_into_force = 2000-01-01\n"
+		    "[withdrawal]\nnotice = 1y\nreadings = day-after,eoy\n",
+		    TT_ESYNTAX, 5, 22, "expected same-date, day-after, "
+		    "first-of-next-month or end-of-year");
+	check_error("[treaty]\nentry_into_force = 2000-01-01\n"
+		    "[event]\nname = x\ndate = someday\n", TT_ESYNTAX, 5, 8,
+		    "expected a date or 'unknown'");
+	check_error("[treaty]\nentry_into_force = 2000-01-01\n"
+		    "[event]\ndate = unknown\n", TT_EINVAL, 3, 1,
+		    "[event] needs a 'name'");
+	check_error("[treaty]\nentry_into_force = 2000-01-01\n"
+		    "[event]\nname = entry_into_force\ndate = 2000-01-01\n",
+		    TT_EINVAL, 4, 8, "an event named 'entry_into_force' is "
+		    "already known");
+	check_error("[treaty]\nentry_into_force = 2000-01-01\n"
+		    "[notice]\nreceived = 2001-01-01\n", TT_EINVAL, 4, 12,
+		    "a notice needs a [withdrawal] or [renewal] clause");
+	check_error("[treaty]\nentry_into_force = 2000-01-01\n"
+		    "[withdrawal]\nnotice = 1y\n[notice]\nparty = X\n",
+		    TT_EINVAL, 5, 1, "[notice] needs 'received' (the day it "
+		    "was received)");
+	check_error("[treaty]\nentry_into_force = 2000-01-01\n"
+		    "[withdrawal]\nnotice = 1y\nwindow = 1y\n", TT_EINVAL, 5,
+		    10, "[withdrawal] takes 'window' and 'every' together");
+	check_error("[treaty]\nentry_into_force = 2000-01-01\n"
+		    "[withdrawal]\nnotice = 1y\n[notice]\nreceived = 2001-01-01\n"
+		    "revoked = 2000-12-31\n", TT_EINVAL, 7, 11,
+		    "the notice is revoked before it was received");
+	/* Read back. */
+	CU_ASSERT_EQUAL_FATAL(parse("[treaty]\nentry_into_force = 2000-01-01\n"
+				    "hypothetical = yes\nfrom = signature\n"
+				    "term = 5y\n[event]\nname = signature\n"
+				    "date = unknown\n[withdrawal]\n"
+				    "notice = 1y\nrule = end-of-year\n"
+				    "readings = day-after,same-date\n"
+				    "not_before = 20y\n[review]\nfirst = 5y\n"
+				    "not_before = 2010-01-01\n", &spec, &e),
+			      TT_OK);
+	CU_ASSERT_TRUE(tt_spec_get_text(spec, "treaty", "hypothetical",
+					&text) && strcmp(text, "yes") == 0);
+	CU_ASSERT_TRUE(tt_spec_get_text(spec, "treaty", "from", &text) &&
+		       strcmp(text, "signature") == 0);
+	CU_ASSERT_TRUE(tt_spec_get_text(spec, "event", "date", &text) &&
+		       strcmp(text, "unknown") == 0);
+	CU_ASSERT_FALSE(tt_spec_get_date(spec, "event", "date", &d));
+	CU_ASSERT_TRUE(tt_spec_get_text(spec, "withdrawal", "rule", &text) &&
+		       strcmp(text, "end-of-year") == 0);
+	CU_ASSERT_TRUE(tt_spec_get_text(spec, "withdrawal", "readings",
+					&text) &&
+		       strcmp(text, "day-after,same-date") == 0);
+	CU_ASSERT_TRUE(tt_spec_get_duration(spec, "withdrawal", "not_before",
+					    &dur) && dur.years == 20);
+	CU_ASSERT_FALSE(tt_spec_get_date(spec, "withdrawal", "not_before",
+					 &d));
+	CU_ASSERT_TRUE(tt_spec_get_date(spec, "review", "not_before", &d));
+	ASSERT_DATE_EQ(d, ((tt_date){ 2010, 1, 1 }));
+	CU_ASSERT_FALSE(tt_spec_get_duration(spec, "review", "not_before",
+					     &dur));
+	/* An event dated later; an unknown one added. */
+	CU_ASSERT_EQUAL(tt_spec_set_event_date(spec, "signature", "1999-05-01",
+					       &e), TT_OK);
+	CU_ASSERT_TRUE(tt_spec_get_date(spec, "event", "date", &d));
+	ASSERT_DATE_EQ(d, ((tt_date){ 1999, 5, 1 }));
+	CU_ASSERT_EQUAL(tt_spec_set_event_date(spec, "signature", "soon", &e),
+			TT_ESYNTAX);
+	CU_ASSERT_EQUAL(tt_spec_set_event_date(spec, "peace", "unknown", &e),
+			TT_OK);
+	CU_ASSERT_TRUE(tt_spec_get_text(spec, "event", "name", &text) &&
+		       strcmp(text, "peace") == 0);
+	tt_spec_free(spec);
+}
+
 void
 add_spec_tests(void)
 {
@@ -1017,6 +1108,8 @@ add_spec_tests(void)
 		{ "grammar errors with line and column", test_grammar_errors },
 		{ "typed values: the checks of text", test_typed_same_checks },
 		{ "typed setters and getters", test_typed_values },
+		{ "events, rules, readings, floors, notices",
+		  test_reckoning_values },
 		CU_TEST_INFO_NULL
 	};
 	static const CU_TestInfo helpers[] = {
