@@ -578,7 +578,7 @@ struct notice {
 	const char *party;
 	bool named, revoked;
 	tt_date effective, revoked_on;
-	bool listed;		/* a [notice]: its own milestones */
+	const struct ttp_notice *section;	/* NULL for notice_given */
 };
 
 /* The I-th notice (0 is notice_given, if set); false past the last. */
@@ -590,6 +590,7 @@ notice_at(struct calc *c, size_t i, struct notice *n)
 
 	memset(n, 0, sizeof *n);
 	if (i == 0) {
+		/* notice_given: the short form of one [notice]. */
 		n->received = spec->notice_given.v.date;
 		n->at = &spec->notice_given;
 		return spec->notice_given.set;
@@ -604,8 +605,16 @@ notice_at(struct calc *c, size_t i, struct notice *n)
 	n->effective = p->effective.v.date;
 	n->revoked = p->revoked.set;
 	n->revoked_on = p->revoked.v.date;
-	n->listed = true;
+	n->section = p;
 	return true;
+}
+
+/* The series of notice I (see notice_at()): [notice] sections from 0,
+ * notice_given after them, so that no two share their calendar UIDs. */
+static unsigned
+notice_series(const struct calc *c, size_t i)
+{
+	return i == 0 ? (unsigned)c->spec->nnotices : (unsigned)i - 1;
 }
 
 /* The earliest notice not revoked, for a denunciation; false if none. */
@@ -898,10 +907,10 @@ compute_notice(struct calc *c, const struct origin *o, tt_date open,
 	    (st = finish(c, &eff, &spec->withdrawal, o)) != TT_OK)
 		return st;
 	eff.article = article_of(c, &spec->withdrawal);
-	if (n->listed && (st = emit(c, &got)) != TT_OK)
+	if ((st = emit(c, &got)) != TT_OK)
 		return st;
 	if (n->named) {
-		const struct ttp_notice *p = &spec->notices[series];
+		const struct ttp_notice *p = n->section;
 
 		if (tt_date_compare(n->effective, eff.date) < 0)
 			return field_error(c, &p->effective, TT_EINVAL,
@@ -914,7 +923,7 @@ compute_notice(struct calc *c, const struct origin *o, tt_date open,
 		eff.nalternatives = 0;
 	}
 	if (n->revoked) {
-		const struct ttp_notice *p = &spec->notices[series];
+		const struct ttp_notice *p = n->section;
 
 		if (tt_date_compare(n->revoked_on, eff.date) >= 0)
 			return field_error(c, &p->revoked, TT_EINVAL,
@@ -938,8 +947,8 @@ compute_denunciations(struct calc *c)
 	struct notice n;
 	tt_status st;
 
-	for (size_t i = 1; i < 1 + c->spec->nnotices; i++) {
-		tt_milestone m = blank(TT_KIND_NOTICE, (unsigned)i - 1, 1,
+	for (size_t i = 0; i < 1 + c->spec->nnotices; i++) {
+		tt_milestone m = blank(TT_KIND_NOTICE, notice_series(c, i), 1,
 				       NULL);
 
 		if (!notice_at(c, i, &n))
@@ -987,7 +996,7 @@ compute_withdrawal(struct calc *c)
 		if (!notice_at(c, i, &n))
 			continue;
 		if ((st = compute_notice(c, &o, open.nominal, &n,
-					 i ? (unsigned)i - 1 : 0)) != TT_OK)
+					 notice_series(c, i))) != TT_OK)
 			return st;
 		any = true;
 	}

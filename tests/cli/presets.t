@@ -121,6 +121,7 @@ Entry into force: 1950-04-11 (Tuesday)
 Term: 30 years, anniversary convention
 
 1950-04-11  Tue  entry_into_force         Entry into force
+1979-04-03  Tue  notice                   Notice received
 1979-04-11  Wed  renewal_notice_deadline  Last day to denounce before renewal 1
 1980-04-11  Fri  expiry                   Expiry after denunciation (last day in force)
 
@@ -141,6 +142,7 @@ Term: indefinite
 1990-03-05  Mon  review                   Review conference 4
 1995-03-05  Sun  review                   Review conference 5
 1995-03-05  Sun  conference               Extension conference (art. X(2))
+2003-01-10  Fri  notice                   Notice received
 2003-04-10  Thu  withdrawal_effective     Withdrawal takes effect
 
 Expiry: none (in force indefinitely)
@@ -158,6 +160,7 @@ Term: indefinite
 1977-10-03  Mon  review                   Review 1
 1982-10-03  Sun  review                   Review 2
 1987-10-03  Sat  review                   Review 3
+2001-12-13  Thu  notice                   Notice received
 2002-06-13  Thu  withdrawal_effective     Withdrawal takes effect
 
 Expiry: 2002-06-13 (last day in force)
@@ -170,6 +173,7 @@ Term: indefinite
 
 1988-06-01  Wed  entry_into_force         Entry into force
 1988-06-01  Wed  withdrawal_notice_opens  Withdrawal notice may be given from
+2019-02-02  Sat  notice                   Notice received
 2019-08-02  Fri  withdrawal_effective     Withdrawal takes effect
 
 Expiry: none (in force indefinitely)
@@ -186,6 +190,7 @@ Term: indefinite
 2010-01-01  Fri  review                   Review conference 2
 2015-01-01  Thu  review                   Review conference 3
 2020-01-01  Wed  review                   Review conference 4
+2020-05-22  Fri  notice                   Notice received
 2020-11-22  Sun  withdrawal_effective     Withdrawal takes effect
 
 Expiry: none (in force indefinitely)

@@ -168,6 +168,7 @@ test_renewal(void)
 		       "term = 30y\nnotice_given = 1979-04-03\n"
 		       "[renewal]\nperiod = 5y\nnotice = 1y\n",
 		       "entry_into_force 1950-04-11\n"
+		       "notice 1979-04-03\n"
 		       "renewal_notice_deadline 1979-04-11\n"
 		       "expiry 1980-04-11\n");
 	/* On the deadline itself is in time. */
@@ -176,6 +177,7 @@ test_renewal(void)
 		       "[renewal]\nperiod = 5y\nnotice = 1y\n",
 		       "entry_into_force 1950-04-11\n"
 		       "renewal_notice_deadline 1979-04-11\n"
+		       "notice 1979-04-11\n"
 		       "expiry 1980-04-11\n");
 	/* A day late: the treaty runs to the end of the next period. */
 	check_schedule("[treaty]\nentry_into_force = 1950-04-11\n"
@@ -183,6 +185,7 @@ test_renewal(void)
 		       "[renewal]\nperiod = 5y\nnotice = 1y\n",
 		       "entry_into_force 1950-04-11\n"
 		       "renewal_notice_deadline 1979-04-11\n"
+		       "notice 1979-04-12\n"
 		       "renewal 1980-04-12\n"
 		       "renewal_notice_deadline 1984-04-11\n"
 		       "expiry 1985-04-11\n");
@@ -194,6 +197,7 @@ test_renewal(void)
 		       "entry_into_force 1955-06-04\n"
 		       "renewal_notice_deadline 1974-06-04\n"
 		       "renewal 1975-06-05\n"
+		       "notice 1984-06-05\n"
 		       "expiry 1985-06-04\n");
 	/* Inclusive convention: periods end the day before. */
 	check_schedule("[treaty]\nentry_into_force = 2000-01-01\n"
@@ -261,6 +265,7 @@ test_withdrawal(void)
 		       "notice = 6m\n",
 		       "entry_into_force 1972-10-03\n"
 		       "withdrawal_notice_opens 1972-10-03\n"
+		       "notice 2001-12-13\n"
 		       "withdrawal_effective 2002-06-13\n");
 	/* Misset: 18 February + 3 months. */
 	check_schedule("[treaty]\nentry_into_force = 1980-01-01\n"
@@ -268,6 +273,7 @@ test_withdrawal(void)
 		       "notice = 3m\n",
 		       "entry_into_force 1980-01-01\n"
 		       "withdrawal_notice_opens 1980-01-01\n"
+		       "notice 1985-02-18\n"
 		       "withdrawal_effective 1985-05-18\n");
 	/* A notice on 31 August takes effect on the last day of February. */
 	check_schedule("[treaty]\nentry_into_force = 1980-01-01\n"
@@ -275,6 +281,7 @@ test_withdrawal(void)
 		       "notice = 6m\n",
 		       "entry_into_force 1980-01-01\n"
 		       "withdrawal_notice_opens 1980-01-01\n"
+		       "notice 2023-08-31\n"
 		       "withdrawal_effective 2024-02-29\n");
 }
 
@@ -645,10 +652,11 @@ test_readings(void)
 				 "[withdrawal]\nnotice = 3m\n"
 				 "readings = day-after,end-of-year,same-date\n"
 				 "article = NPT art. X(1)\n", NULL);
-	const tt_milestone *m = tt_schedule_at(s, 2);
+	const tt_milestone *m = tt_schedule_at(s, 3);
 	char buf[TT_TEXT_BUFSIZE];
 
-	CU_ASSERT_EQUAL_FATAL(tt_schedule_count(s), 3);
+	/* Entry into force, notice may be given, the notice, its effect. */
+	CU_ASSERT_EQUAL_FATAL(tt_schedule_count(s), 4);
 	CU_ASSERT_EQUAL(m->kind, TT_KIND_WITHDRAWAL_EFFECTIVE);
 	ASSERT_DATE_EQ(m->date, ((tt_date){ 2003, 4, 10 }));
 	CU_ASSERT_EQUAL_FATAL(m->nalternatives, 2);
@@ -667,7 +675,7 @@ test_readings(void)
 		    "notice_given = 2021-03-22\n"
 		    "[withdrawal]\nnotice = 3m\nrule = first-of-next-month\n"
 		    "article = CETS 210 art. 80(2)\n", NULL);
-	tt_milestone_rule(tt_schedule_at(s, 2), buf, sizeof buf);
+	tt_milestone_rule(tt_schedule_at(s, 3), buf, sizeof buf);
 	CU_ASSERT_STRING_EQUAL(buf, "first day of the month following the "
 			       "expiration of 3 months; a notice takes effect "
 			       "on receipt (VCLT art. 78); not moved for "
@@ -792,6 +800,7 @@ test_bilateral_and_floor(void)
 		       "review 1977-10-03\nreview 1982-10-03\n"
 		       "review 1987-10-03\nreview 1992-10-03\n"
 		       "review 1997-10-03\n"
+		       "notice 2001-12-13\n"
 		       "withdrawal_effective 2002-06-13\n");
 	s = compute("[treaty]\nentry_into_force = 1972-10-03\n"
 		    "bilateral = yes\nnotice_given = 2001-12-13\n"
@@ -807,12 +816,14 @@ test_bilateral_and_floor(void)
 		       "[withdrawal]\nnotice = 2y\nnot_before = 20y\n",
 		       "entry_into_force 1936-11-09\n"
 		       "withdrawal_notice_opens 1936-11-09\n"
+		       "notice 1950-01-01\n"
 		       "withdrawal_effective 1956-11-09\n");
 	check_schedule("[treaty]\nentry_into_force = 1936-11-09\n"
 		       "bilateral = yes\nnotice_given = 1960-03-01\n"
 		       "[withdrawal]\nnotice = 2y\nnot_before = 1956-11-09\n",
 		       "entry_into_force 1936-11-09\n"
 		       "withdrawal_notice_opens 1936-11-09\n"
+		       "notice 1960-03-01\n"
 		       "withdrawal_effective 1962-03-01\n");
 }
 
