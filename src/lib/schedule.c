@@ -1056,9 +1056,19 @@ compute_others(struct calc *c)
 	return TT_OK;
 }
 
+/* The field notice milestone M came from, for messages. */
+static const struct ttp_field *
+notice_field(const struct calc *c, const tt_milestone *m)
+{
+	return m->series < c->spec->nnotices ?
+	       &c->spec->notices[m->series].received :
+	       &c->spec->notice_given;
+}
+
 /* A bilateral treaty ends the day a withdrawal takes effect: that day is
- * its expiry, and nothing after it is listed. */
-static void
+ * its expiry, and nothing after it is listed.  A notice received after
+ * that day is an error: there was no treaty left to leave. */
+static tt_status
 end_bilateral(struct calc *c)
 {
 	tt_schedule *s = c->s;
@@ -1067,7 +1077,7 @@ end_bilateral(struct calc *c)
 	size_t k = 0;
 
 	if (!s->bilateral)
-		return;
+		return TT_OK;
 	for (size_t i = 0; i < s->n; i++) {
 		const tt_milestone *m = &s->ms[i];
 
@@ -1079,7 +1089,18 @@ end_bilateral(struct calc *c)
 		}
 	}
 	if (!found || (s->has_expiry && tt_date_compare(s->expiry, w) < 0))
-		return;
+		return TT_OK;
+	for (size_t i = 0; i < s->n; i++) {
+		const tt_milestone *m = &s->ms[i];
+		char b[TT_DATE_BUFSIZE];
+
+		if (m->kind == TT_KIND_NOTICE &&
+		    tt_date_compare(m->date, w) > 0)
+			return field_error(c, notice_field(c, m), TT_EINVAL,
+					   "the notice is dated after the "
+					   "treaty ended on %s",
+					   tt_date_format(w, b));
+	}
 	for (size_t i = 0; i < s->n; i++)
 		if (tt_date_compare(s->ms[i].nominal, w) <= 0 &&
 		    s->ms[i].kind != TT_KIND_EXPIRY)
@@ -1089,6 +1110,7 @@ end_bilateral(struct calc *c)
 	s->has_expiry = true;
 	s->expiry = w;
 	s->truncated = false;
+	return TT_OK;
 }
 
 /* The day a withdrawal noticed on N takes effect under every reading of
@@ -1453,8 +1475,8 @@ tt_schedule_compute(tt_schedule *s, const tt_spec *spec,
 	    (st = compute_withdrawal(&c)) != TT_OK ||
 	    (st = compute_others(&c)) != TT_OK)
 		goto fail;
-	end_bilateral(&c);
-	if ((st = roll_meetings(&c)) != TT_OK)
+	if ((st = end_bilateral(&c)) != TT_OK ||
+	    (st = roll_meetings(&c)) != TT_OK)
 		goto fail;
 	sort_milestones(s);
 	solve_out_by(&c);

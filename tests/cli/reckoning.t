@@ -246,3 +246,25 @@ $ treatyterm schedule --entry-into-force 2000-01-01 --from 2000-01-01
 2> treatyterm: schedule: unrecognized option '--from'
 2> Try 'treatyterm schedule --help' for more information.
 [exit 2]
+
+# A notice after a bilateral treaty ended is an error, at its own line.
+<<< abm2.ini
+[treaty]
+id = abm
+entry_into_force = 1972-10-03
+bilateral = yes
+
+[withdrawal]
+notice = 6m
+
+[notice]
+received = 2001-12-13
+party = United States
+
+[notice]
+received = 2002-07-01
+party = Russia
+>>>
+$ treatyterm schedule abm2.ini
+2> treatyterm: abm2.ini:14:12: the notice is dated after the treaty ended on 2002-06-13
+[exit 1]
