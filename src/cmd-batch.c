@@ -9,6 +9,11 @@
  * and skipped (or, with --strict, stops the run); the exit status says
  * that rows were skipped.  Whatever stops the run, a calendar on standard
  * output is closed, so that it ends complete.
+ *
+ * The run's state is one struct batch.  exec() opens the input and maps
+ * its header, opens the output, then computes and writes each row
+ * (next_row(), write_row()) and finishes (finish_output(), summary());
+ * batch_free() cleans up, aborting an output that was not finished.
  */
 #include <config.h>
 
@@ -29,16 +34,38 @@
 #include "options.h"
 #include "output.h"
 
+/* A run's state, from the options to the row being done. */
 struct batch {
+	/* What the command line asked for. */
+	enum format format;
+	bool strict, quiet;
+	unsigned char delim;
+	struct clause_flags *flags;
+	struct calendar_opts *cal;
+
+	/* The input, and the columns its header maps to spec keys. */
 	const char *name;	/* the input, for messages */
+	FILE *in;
+	struct csv_reader *rd;
 	unsigned long header;	/* the line of the header row */
 	struct batch_columns cols;
 	struct batch_keys *keys;	/* the treaties seen so far */
+
+	/* The row being done: one spec and one schedule, reused. */
+	tt_spec *spec;
+	tt_schedule *s;
 	unsigned long rows, skipped;
+
+	/* The output, with the writer of its format: the calendar writer, or
+	 * the thread that writes JSON Lines (none if it cannot start). */
+	struct output out;
+	bool out_open;		/* to abort if the run stops */
+	tt_ics_writer *w;
+	struct bgwrite *bg;
+
 	/* Progress on standard error: rows done and, for a file of known
 	 * size, the share of it read. */
 	bool progress;
-	FILE *in;
 	off_t size;		/* 0 if unknown */
 	struct timespec last;	/* when progress was last shown */
 	bool shown;		/* a progress line is on the screen */
@@ -50,17 +77,41 @@ struct batch_state {
 	bool strict, quiet;
 };
 
+/* What became of a record. */
+enum row {
+	ROW_OK,			/* its schedule is computed, to be written */
+	ROW_SKIPPED,		/* it was bad: reported and skipped */
+	ROW_STOP,		/* the run stops (after a message) */
+	ROW_END			/* there was none: the input is done */
+};
+
 static int exec(struct args *a);
 static int set_delimiter(struct args *a, const struct opt *o,
 			 const char *value);
 static void columns_help(FILE *fp);
 static int parse_delimiter(const char *s);
 static bool progress_wanted(const char *output);
+static void start_progress(struct batch *b, const char *output);
 static void clear_progress(struct batch *b);
 static void show_progress(struct batch *b);
+static void batch_init(struct batch *b, struct args *a);
+static bool batch_prepare(struct batch *b);
+static bool open_input(struct batch *b, const char *file);
+static bool read_header(struct batch *b);
+static bool open_output(struct batch *b, const char *path);
+static enum row next_row(struct batch *b);
+static enum row compute_row(struct batch *b, char **fields, size_t n,
+			    unsigned long line);
+static enum row skip_row(struct batch *b);
 static void bad_row(struct batch *b, unsigned long line, const tt_error *e);
 static bool check_key(struct batch *b, const tt_spec *spec,
 		      unsigned long line, bool *nomem);
+static bool write_row(struct batch *b);
+static bool write_failed(struct batch *b);
+static bool finish_output(struct batch *b);
+static int summary(const struct batch *b);
+static void abort_output(struct batch *b);
+static void batch_free(struct batch *b);
 
 static const struct opt options[] = {
 	{ .name = "delimiter", .arg = "CHAR", .handler = set_delimiter,
@@ -107,6 +158,7 @@ const struct cli_command cmd_batch = {
 	.exec = exec,
 };
 
+/* Lists the columns after the options in --help. */
 static void
 columns_help(FILE *fp)
 {
@@ -127,6 +179,7 @@ parse_delimiter(const char *s)
 	return (unsigned char)s[0];
 }
 
+/* Takes the --delimiter value. */
 static int
 set_delimiter(struct args *a, const struct opt *o, const char *value)
 {
@@ -157,6 +210,19 @@ progress_wanted(const char *output)
 	       fstat(STDERR_FILENO, &err) == 0 && out.st_rdev != err.st_rdev;
 }
 
+/* Shows progress if it is wanted, and notes the size of a regular input
+ * file to show the share of it read. */
+static void
+start_progress(struct batch *b, const char *output)
+{
+	struct stat st;
+
+	b->progress = !b->quiet && progress_wanted(output);
+	if (fstat(fileno(b->in), &st) == 0 && S_ISREG(st.st_mode))
+		b->size = st.st_size;
+}
+
+/* Blanks the progress line, if one is shown, before a message. */
 static void
 clear_progress(struct batch *b)
 {
@@ -249,224 +315,332 @@ check_key(struct batch *b, const tt_spec *spec, unsigned long line,
 	return false;
 }
 
+/* Starts the state of a run from the command line. */
+static void
+batch_init(struct batch *b, struct args *a)
+{
+	const struct batch_state *st = a->own;
+
+	memset(b, 0, sizeof *b);
+	b->format = a->out.format;
+	b->strict = st->strict;
+	b->quiet = st->quiet;
+	b->delim = (unsigned char)(st->delimiter ? st->delimiter : ',');
+	b->flags = &a->clauses;
+	b->cal = &a->calendar;
+}
+
+/* Makes the reused spec and schedule and the set of keys, and checks what
+ * applies to every row; false after a message. */
+static bool
+batch_prepare(struct batch *b)
+{
+	if ((b->spec = clauses_spec_new()) == NULL)
+		return false;
+	b->s = tt_schedule_new();
+	b->keys = batch_keys_new();
+	if (b->s == NULL || b->keys == NULL) {
+		cli_error("out of memory");
+		return false;
+	}
+	/* Check the flags once, so that a bad flag is not a bad row. */
+	if (!clauses_apply(b->spec, b->flags))
+		return false;
+	if (b->format == FORMAT_ICS && !calendar_set_dtstamp(b->cal))
+		return false;
+	return calendar_load_holidays(b->cal);
+}
+
+/* Opens FILE ("-" for standard input) and maps its header row; false
+ * after a message. */
+static bool
+open_input(struct batch *b, const char *file)
+{
+	b->name = strcmp(file, "-") == 0 ? "<stdin>" : file;
+	b->in = strcmp(file, "-") == 0 ? stdin : fopen(file, "r");
+	if (b->in == NULL) {
+		cli_error("%s: %s", file, strerror(errno));
+		return false;
+	}
+	b->rd = csv_reader_new(b->in, b->delim);
+	if (b->rd == NULL) {
+		cli_error("out of memory");
+		return false;
+	}
+	return read_header(b);
+}
+
+/* Reads the header row and maps its columns to spec keys; false after a
+ * message, with a hint when another delimiter seems meant. */
+static bool
+read_header(struct batch *b)
+{
+	char **fields, why[512];
+	const char *error;
+	unsigned long line;
+	size_t n, bad;
+	int r;
+
+	r = csv_reader_next(b->rd, &fields, &n, &line, &error);
+	if (r == -1 && line == 0) {
+		cli_error("%s: %s", b->name, error);	/* nothing was read */
+		return false;
+	}
+	if (r <= 0) {
+		cli_error("%s:%lu: %s", b->name, r < 0 ? line : 1,
+			  r < 0 ? error : "no header row");
+		return false;
+	}
+	b->header = line;
+	if (batch_columns_map(&b->cols, fields, n, &bad, why, sizeof why))
+		return true;
+	cli_error("%s:%lu: column %zu: %s", b->name, b->header, bad + 1, why);
+	if (batch_columns_delimiter_hint(fields, n, b->delim, why, sizeof why))
+		cli_error("hint: %s", why);
+	return false;
+}
+
+/* Opens the output (PATH, NULL or "-" for standard output) and starts its
+ * format: the CSV header, the calendar writer or the writer thread; false
+ * after a message. */
+static bool
+open_output(struct batch *b, const char *path)
+{
+	tt_error e;
+
+	if (!output_open(&b->out, path))
+		return false;
+	b->out_open = true;
+	/* Hundreds of megabytes go out: write them in large blocks, JSON
+	 * Lines from a second thread while the next rows are computed. */
+	if (b->format == FORMAT_JSONL &&
+	    (b->bg = bgwrite_new(b->out.fp)) != NULL)
+		(void)setvbuf(b->out.fp, NULL, _IONBF, 0);
+	else
+		(void)setvbuf(b->out.fp, NULL, _IOFBF, 1 << 20);
+	if (b->format == FORMAT_CSV && !csv_write_header(b->out.fp))
+		return write_failed(b);
+	if (b->format == FORMAT_ICS &&
+	    (b->w = tt_ics_writer_new(b->out.fp, &b->cal->ics, &e)) == NULL) {
+		cli_error("%s", e.message);
+		return false;
+	}
+	return true;
+}
+
+/* Reads the next record and computes its schedule into B->S. */
+static enum row
+next_row(struct batch *b)
+{
+	char **fields;
+	const char *error;
+	unsigned long line;
+	size_t n;
+	int r;
+
+	r = csv_reader_next(b->rd, &fields, &n, &line, &error);
+	if (r == 0)
+		return ROW_END;
+	if (r == -1) {
+		clear_progress(b);
+		cli_error("%s:%lu: %s", b->name, line, error);
+		return ROW_STOP;
+	}
+	b->rows++;
+	if (r == -2) {
+		/* A malformed record: the reader has skipped it. */
+		clear_progress(b);
+		cli_error("%s:%lu: %s", b->name, line, error);
+		return skip_row(b);
+	}
+	return compute_row(b, fields, n, line);
+}
+
+/* Computes the schedule of the row in FIELDS, from LINE, after checking
+ * its cells and its key. */
+static enum row
+compute_row(struct batch *b, char **fields, size_t n, unsigned long line)
+{
+	bool nomem = false;
+	tt_error e;
+
+	tt_spec_reset(b->spec);
+	if (batch_row_fill(&b->cols, b->spec, fields, n, line, &e) != TT_OK) {
+		bad_row(b, line, &e);
+		return skip_row(b);
+	}
+	/* The flags were checked before the first row: only memory can fail
+	 * them now, and they say so. */
+	if (!clauses_apply(b->spec, b->flags))
+		return ROW_STOP;
+	if (calendar_compute(b->cal, b->s, b->spec, &e) != TT_OK) {
+		bad_row(b, line, &e);
+		return skip_row(b);
+	}
+	if (check_key(b, b->spec, line, &nomem))
+		return ROW_OK;
+	return nomem ? ROW_STOP : skip_row(b);
+}
+
+/* Counts a bad row, reported already; with --strict the run stops. */
+static enum row
+skip_row(struct batch *b)
+{
+	b->skipped++;
+	return b->strict ? ROW_STOP : ROW_SKIPPED;
+}
+
+/* Writes the schedule in B->S; false after a message. */
+static bool
+write_row(struct batch *b)
+{
+	tt_error e;
+	bool ok;
+
+	switch (b->format) {
+	case FORMAT_CSV:
+		ok = csv_write_schedule(b->out.fp, b->s);
+		break;
+	case FORMAT_ICS:
+		if (tt_ics_writer_add(b->w, b->s, &e) == TT_OK)
+			return true;
+		if (e.code == TT_EIO)
+			return write_failed(b);
+		clear_progress(b);
+		cli_error("%s: %s", output_name(&b->out), e.message);
+		return false;
+	default:
+		if (b->bg == NULL) {
+			ok = json_write_schedule(b->out.fp, b->s, false);
+			break;
+		}
+		json_append_schedule(bgwrite_buf(b->bg), b->s);
+		ok = bgwrite_ready(b->bg);
+		break;
+	}
+	return ok || write_failed(b);
+}
+
+/* Reports a failed write, errno telling why; returns false. */
+static bool
+write_failed(struct batch *b)
+{
+	clear_progress(b);
+	cli_write_error(b->out.path, errno);
+	return false;
+}
+
+/* Ends the output once every row is done: the writer thread's last block,
+ * the calendar's footer, then the commit; false after a message. */
+static bool
+finish_output(struct batch *b)
+{
+	tt_status r;
+	tt_error e;
+
+	clear_progress(b);
+	if (b->bg != NULL && !bgwrite_finish(b->bg))
+		return write_failed(b);
+	if (b->w != NULL) {
+		r = tt_ics_writer_finish(b->w, &e);
+		tt_ics_writer_free(b->w);
+		b->w = NULL;
+		if (r == TT_EIO)
+			return write_failed(b);
+		if (r != TT_OK) {
+			cli_error("%s: %s", output_name(&b->out), e.message);
+			return false;
+		}
+	}
+	b->out_open = false;
+	return output_commit(&b->out);
+}
+
+/* Says how many rows were skipped, or on a terminal that none were;
+ * returns the exit status. */
+static int
+summary(const struct batch *b)
+{
+	if (b->skipped > 0) {
+		cli_error("%s: %lu of %lu rows skipped", b->name, b->skipped,
+			  b->rows);
+		return EXIT_SKIPPED;
+	}
+	if (!b->quiet && isatty(STDERR_FILENO))
+		cli_error("%s: %lu rows, none skipped", b->name, b->rows);
+	return EXIT_OK;
+}
+
+/* Gives up on the output, if it is still open after a failure. */
+static void
+abort_output(struct batch *b)
+{
+	tt_error e;
+
+	if (!b->out_open)
+		return;
+	/* Output that is not a temporary file stays: let it end complete,
+	 * a calendar with its footer. */
+	if (b->w != NULL && b->out.tmp == NULL)
+		(void)tt_ics_writer_finish(b->w, &e);
+	bgwrite_free(b->bg);	/* writes the whole lines made */
+	b->bg = NULL;
+	if (b->out.tmp == NULL)
+		(void)fflush(b->out.fp);
+	output_abort(&b->out);
+	b->out_open = false;
+}
+
+/* Ends a run however it went: aborts the output if it is still open and
+ * frees everything. */
+static void
+batch_free(struct batch *b)
+{
+	clear_progress(b);
+	abort_output(b);
+	bgwrite_free(b->bg);
+	tt_ics_writer_free(b->w);
+	json_release();
+	csv_reader_free(b->rd);
+	if (b->in != NULL && b->in != stdin)
+		fclose(b->in);
+	batch_columns_free(&b->cols);
+	batch_keys_free(b->keys);
+	tt_schedule_free(b->s);
+	tt_spec_free(b->spec);
+}
+
+/* Checks the operands, opens the input and the output, computes and
+ * writes each row, then finishes. */
 static int
 exec(struct args *a)
 {
-	const struct batch_state *st = a->own;
-	struct clause_flags *flags = &a->clauses;
-	struct calendar_opts *cal = &a->calendar;
-	const char *output = a->out.path;
-	enum format format = a->out.format;
-	bool strict = st->strict, quiet = st->quiet;
-	int delim = st->delimiter ? st->delimiter : ',';
 	struct batch b;
-	struct output out = { NULL, NULL, NULL };
-	struct csv_reader *rd = NULL;
-	const char *file = "-", *error;
-	bool out_open = false, nomem = false;
-	tt_ics_writer *w = NULL;
-	struct bgwrite *bg = NULL;
-	tt_schedule *s = NULL;
-	tt_spec *spec = NULL;
-	FILE *in = NULL;
-	int status = EXIT_INVALID, r;
-	char **fields, why[512];
-	size_t n, bad;
-	unsigned long line;
-	struct stat st_in;
-	tt_error e;
+	int status = EXIT_INVALID;
+	enum row r;
 
-	memset(&b, 0, sizeof b);
 	if (a->argc > 1)
 		return cli_usage_error("batch", "only one input FILE may be "
 				       "given");
-	if (a->argc == 1)
-		file = a->argv[0];
-	if ((spec = clauses_spec_new()) == NULL)
+	batch_init(&b, a);
+	if (!batch_prepare(&b) ||
+	    !open_input(&b, a->argc == 1 ? a->argv[0] : "-"))
 		goto done;
-	s = tt_schedule_new();
-	b.keys = batch_keys_new();
-	if (s == NULL || b.keys == NULL) {
-		cli_error("out of memory");
+	start_progress(&b, a->out.path);
+	if (!open_output(&b, a->out.path))
 		goto done;
-	}
-	/* Check the flags once, so that a bad flag is not a bad row. */
-	if (!clauses_apply(spec, flags))
-		goto done;
-	if (format == FORMAT_ICS && !calendar_set_dtstamp(cal))
-		goto done;
-	if (!calendar_load_holidays(cal))
-		goto done;
-	b.name = strcmp(file, "-") == 0 ? "<stdin>" : file;
-	in = strcmp(file, "-") == 0 ? stdin : fopen(file, "r");
-	if (in == NULL) {
-		cli_error("%s: %s", file, strerror(errno));
-		goto done;
-	}
-	rd = csv_reader_new(in, (unsigned char)delim);
-	if (rd == NULL) {
-		cli_error("out of memory");
-		goto done;
-	}
-	r = csv_reader_next(rd, &fields, &n, &line, &error);
-	if (r == -1 && line == 0) {
-		cli_error("%s: %s", b.name, error);	/* nothing was read */
-		goto done;
-	}
-	if (r <= 0) {
-		cli_error("%s:%lu: %s", b.name, r < 0 ? line : 1,
-			  r < 0 ? error : "no header row");
-		goto done;
-	}
-	b.header = line;
-	if (!batch_columns_map(&b.cols, fields, n, &bad, why, sizeof why)) {
-		cli_error("%s:%lu: column %zu: %s", b.name, b.header, bad + 1,
-			  why);
-		if (batch_columns_delimiter_hint(fields, n, (unsigned char)delim,
-						 why, sizeof why))
-			cli_error("hint: %s", why);
-		goto done;
-	}
-	b.progress = !quiet && progress_wanted(output);
-	b.in = in;
-	if (fstat(fileno(in), &st_in) == 0 && S_ISREG(st_in.st_mode))
-		b.size = st_in.st_size;
-	if (!output_open(&out, output))
-		goto done;
-	out_open = true;
-	/* Hundreds of megabytes go out: write them in large blocks, JSON
-	 * Lines from a second thread while the next rows are computed. */
-	if (format == FORMAT_JSONL && (bg = bgwrite_new(out.fp)) != NULL)
-		(void)setvbuf(out.fp, NULL, _IONBF, 0);
-	else
-		(void)setvbuf(out.fp, NULL, _IOFBF, 1 << 20);
-	if (format == FORMAT_CSV && !csv_write_header(out.fp))
-		goto write_error;
-	if (format == FORMAT_ICS &&
-	    (w = tt_ics_writer_new(out.fp, &cal->ics, &e)) == NULL) {
-		cli_error("%s", e.message);
-		goto done;
-	}
-	while ((r = csv_reader_next(rd, &fields, &n, &line, &error)) != 0) {
-		bool ok;
-
-		if (r == -1)
-			break;
-		b.rows++;
-		if (r == -2) {
-			/* A malformed record: the reader has skipped it. */
-			clear_progress(&b);
-			cli_error("%s:%lu: %s", b.name, line, error);
-			b.skipped++;
-			if (strict)
-				goto done;
-			continue;
-		}
-		tt_spec_reset(spec);
-		ok = batch_row_fill(&b.cols, spec, fields, n, line, &e) ==
-		     TT_OK;
-		/* The flags were checked before the first row: only memory
-		 * can fail them now, and they say so. */
-		if (ok && !clauses_apply(spec, flags))
+	while ((r = next_row(&b)) != ROW_END) {
+		if (r == ROW_STOP)
 			goto done;
-		if (ok)
-			ok = calendar_compute(cal, s, spec, &e) == TT_OK;
-		if (!ok)
-			bad_row(&b, line, &e);
-		else if (!check_key(&b, spec, line, &nomem))
-			ok = false;
-		if (nomem)
-			goto done;
-		if (!ok) {
-			b.skipped++;
-			if (strict)
-				goto done;
+		if (r == ROW_SKIPPED)
 			continue;
-		}
-		switch (format) {
-		case FORMAT_CSV:
-			ok = csv_write_schedule(out.fp, s);
-			break;
-		case FORMAT_ICS:
-			if (tt_ics_writer_add(w, s, &e) != TT_OK) {
-				if (e.code == TT_EIO)
-					goto write_error;
-				clear_progress(&b);
-				cli_error("%s: %s", output_name(&out),
-					  e.message);
-				goto done;
-			}
-			break;
-		default:
-			if (bg == NULL) {
-				ok = json_write_schedule(out.fp, s, false);
-				break;
-			}
-			json_append_schedule(bgwrite_buf(bg), s);
-			ok = bgwrite_ready(bg);
-			break;
-		}
-		if (!ok)
-			goto write_error;
+		if (!write_row(&b))
+			goto done;
 		show_progress(&b);
 	}
-	clear_progress(&b);
-	if (r == -1) {
-		cli_error("%s:%lu: %s", b.name, line, error);
-		goto done;
-	}
-	if (bg != NULL && !bgwrite_finish(bg))
-		goto write_error;
-	if (w != NULL) {
-		r = tt_ics_writer_finish(w, &e);
-		tt_ics_writer_free(w);
-		w = NULL;
-		if (r == TT_EIO)
-			goto write_error;
-		if (r != TT_OK) {
-			cli_error("%s: %s", output_name(&out), e.message);
-			goto done;
-		}
-	}
-	out_open = false;
-	if (!output_commit(&out))
-		goto done;
-	if (b.skipped > 0) {
-		cli_error("%s: %lu of %lu rows skipped", b.name, b.skipped,
-			  b.rows);
-		status = EXIT_SKIPPED;
-	} else {
-		if (!quiet && isatty(STDERR_FILENO))
-			cli_error("%s: %lu rows, none skipped", b.name,
-				  b.rows);
-		status = EXIT_OK;
-	}
-	goto done;
-write_error:
-	clear_progress(&b);
-	cli_write_error(out.path, errno);
+	if (finish_output(&b))
+		status = summary(&b);
 done:
-	clear_progress(&b);
-	if (out_open) {
-		/* Output that is not a temporary file stays: let it end
-		 * complete, a calendar with its footer. */
-		if (w != NULL && out.tmp == NULL)
-			(void)tt_ics_writer_finish(w, &e);
-		bgwrite_free(bg);	/* writes the whole lines made */
-		bg = NULL;
-		if (out.tmp == NULL)
-			(void)fflush(out.fp);
-		output_abort(&out);
-	}
-	bgwrite_free(bg);
-	tt_ics_writer_free(w);
-	json_release();
-	csv_reader_free(rd);
-	if (in != NULL && in != stdin)
-		fclose(in);
-	batch_columns_free(&b.cols);
-	batch_keys_free(b.keys);
-	tt_schedule_free(s);
-	tt_spec_free(spec);
+	batch_free(&b);
 	return status;
 }
