@@ -749,7 +749,7 @@ parse_text(const tt_spec *spec, const struct keydef *k, const char *s,
 		if (!isdigit((unsigned char)s[0]) && strcmp(s, "today") != 0)
 			return ttp_error_set(err, TT_ESYNTAX, 0, 1,
 					     "expected a date or 'unknown'");
-		/* FALLTHROUGH */
+		TTP_FALLTHROUGH;
 	case TT_VALUE_FLOOR:
 		/* A floor is a date when it looks like one ("YYYY-"), else
 		 * a duration. */
@@ -759,7 +759,7 @@ parse_text(const tt_spec *spec, const struct keydef *k, const char *s,
 			v->kind = V_DURATION;
 			return tt_duration_parse(s, &v->dur, err);
 		}
-		/* FALLTHROUGH */
+		TTP_FALLTHROUGH;
 	case TT_VALUE_DATE:
 		v->kind = V_DATE;
 		if (strcmp(s, "today") != 0)
@@ -909,7 +909,7 @@ check_value(const struct keydef *k, const struct value *v,
 			return check_duration(TT_VALUE_DURATION, v->dur, f,
 					      err);
 		f->is_date = true;
-		/* FALLTHROUGH */
+		TTP_FALLTHROUGH;
 	case TT_VALUE_EVENT_DATE:
 		if (v->kind == V_TEXT && type == TT_VALUE_EVENT_DATE) {
 			if (strcmp(v->text, "unknown") != 0)
@@ -919,7 +919,7 @@ check_value(const struct keydef *k, const struct value *v,
 			f->indefinite = true;
 			return TT_OK;
 		}
-		/* FALLTHROUGH */
+		TTP_FALLTHROUGH;
 	case TT_VALUE_DATE:
 		if (v->kind != V_DATE)
 			break;
