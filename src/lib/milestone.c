@@ -138,6 +138,21 @@ static const char *const counting_words[] = {
 	[TT_COUNTING_END_OF_YEAR] = "31 December of that year"
 };
 
+/* Appends " + OFF" (WORDS) after an anchor, and " - 1 day" where the
+ * period counts its first day or a window closes the day before. */
+static void
+put_offset(struct out *o, const tt_milestone *m, tt_duration off,
+	   const char *words)
+{
+	if (tt_duration_is_zero(off))
+		return;
+	put(o, " + ");
+	put(o, words);
+	if (m->rule == TT_RULE_START_DAY_COUNTED ||
+	    m->kind == TT_KIND_WITHDRAWAL_WINDOW_CLOSES)
+		put(o, " - 1 day");
+}
+
 /* The steps after the same-date rule: the counting rule, the floor, a
  * date the notice named. */
 static void
@@ -189,13 +204,7 @@ tt_milestone_derivation(const tt_milestone *m, char *buf, size_t size)
 	case TT_ANCHOR_ENTRY_INTO_FORCE:
 		put(&o, "entry into force ");
 		put_date(&o, m->anchor_date);
-		if (tt_duration_is_zero(off))
-			break;
-		put(&o, " + ");
-		put(&o, words);
-		if (m->rule == TT_RULE_START_DAY_COUNTED ||
-		    m->kind == TT_KIND_WITHDRAWAL_WINDOW_CLOSES)
-			put(&o, " - 1 day");
+		put_offset(&o, m, off, words);
 		break;
 	case TT_ANCHOR_NOTICE:
 		put(&o, m->flags & TT_MS_AFTER_NOTICE ? "notice received " :
@@ -208,13 +217,7 @@ tt_milestone_derivation(const tt_milestone *m, char *buf, size_t size)
 		put(&o, m->event_label != NULL ? m->event_label : "event");
 		put(&o, " ");
 		put_date(&o, m->anchor_date);
-		if (tt_duration_is_zero(off))
-			break;
-		put(&o, " + ");
-		put(&o, words);
-		if (m->rule == TT_RULE_START_DAY_COUNTED ||
-		    m->kind == TT_KIND_WITHDRAWAL_WINDOW_CLOSES)
-			put(&o, " - 1 day");
+		put_offset(&o, m, off, words);
 		break;
 	case TT_ANCHOR_PERIOD_END:
 		put(&o, m->rule == TT_RULE_DAY_AFTER ?
