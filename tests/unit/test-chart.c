@@ -23,6 +23,7 @@
 #include <treatyterm/treatyterm.h>
 
 #include "chart.h"
+#include "unit.h"
 #include "compare.h"
 
 #define MAX_PROPOSALS 16
@@ -456,7 +457,7 @@ test_dense_series(void)
 int
 main(void)
 {
-	static CU_TestInfo tests[] = {
+	static const CU_TestInfo tests[] = {
 		{ "two 1946 proposals", test_two_1946 },
 		{ "six treaties", test_six },
 		{ "all presets", test_all_presets },
@@ -465,27 +466,12 @@ main(void)
 		{ "dense series", test_dense_series },
 		CU_TEST_INFO_NULL
 	};
-	static CU_SuiteInfo suites[] = {
-		{ "chart layout", NULL, NULL, NULL, NULL, tests },
-		CU_SUITE_INFO_NULL
-	};
-	unsigned failures, tests_failed, run;
 
-	if (CU_initialize_registry() != CUE_SUCCESS ||
-	    CU_register_suites(suites) != CUE_SUCCESS) {
+	unit_program = "chart-tests";
+	if (CU_initialize_registry() != CUE_SUCCESS) {
 		fprintf(stderr, "chart-tests: %s\n", CU_get_error_msg());
 		return 99;
 	}
-	CU_basic_set_mode(CU_BRM_NORMAL);
-	CU_basic_run_tests();
-	/* CU_basic_run_tests() succeeds even when assertions fail. */
-	failures = CU_get_number_of_failures();
-	tests_failed = CU_get_number_of_tests_failed();
-	run = CU_get_number_of_tests_run();
-	CU_cleanup_registry();
-	if (run == 0) {
-		fprintf(stderr, "chart-tests: no test was run\n");
-		return 99;
-	}
-	return failures == 0 && tests_failed == 0 ? 0 : 1;
+	unit_add_suite("chart layout", tests);
+	return unit_run(NULL);
 }

@@ -75,6 +75,13 @@ test_invalid_utf8(void)
 
 /* Every single byte and every pair of bytes comes out as JSON text with
  * no raw control character or quote inside the quotes. */
+/* True for a byte JSON writes as itself. */
+static bool
+plain(char c)
+{
+	return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+}
+
 static void
 test_all_bytes(void)
 {
@@ -87,6 +94,12 @@ test_all_bytes(void)
 		in[1] = (char)(i & 0xff);
 		b.len = 0;
 		json_buf_string(&b, in, 2);
+		/* A quoted string, and two plain characters as themselves. */
+		if (b.len < 4 || b.p[0] != '"' || b.p[b.len - 1] != '"')
+			ok = false;
+		if (plain(in[0]) && plain(in[1]) &&
+		    (b.len != 4 || memcmp(b.p + 1, in, 2) != 0))
+			ok = false;
 		for (size_t k = 1; k + 1 < b.len; k++) {
 			unsigned char c = (unsigned char)b.p[k];
 

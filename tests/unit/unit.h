@@ -21,6 +21,11 @@ void add_json_tests(void);
 /* Adds a suite NAME with the NULL-terminated TESTS; aborts the run if
  * CUnit cannot. */
 void unit_add_suite(const char *name, const CU_TestInfo *tests);
+/* Runs the suites added (only the one called ONLY, if not NULL) and
+ * returns the exit status: 0 when every assertion held, 1 when one
+ * failed, 99 when no test ran.  Messages name UNIT_PROGRAM. */
+int unit_run(const char *only);
+extern const char *unit_program;
 
 /* libical reading what the library writes (ical-probe.c).  The number of
  * VEVENTs in TEXT, or -1 if libical finds an error or TEXT is not one
