@@ -71,6 +71,11 @@ int tt_month_days(int year, int month);
 /* Parses exactly "YYYY-MM-DD".  On error the column points at the first
  * offending character of S. */
 tt_status tt_date_parse(const char *s, tt_date *out, tt_error *err);
+/* Parses "YYYY-MM-DD", or a date as depositaries' status tables print
+ * it: "17 Jul 2007" or "17 July 2007" (the day, the month's English name
+ * or its first three letters, in any case, and the four-digit year, one
+ * space apart).  Errors as tt_date_parse(). */
+tt_status tt_date_parse_text(const char *s, tt_date *out, tt_error *err);
 /* Writes "YYYY-MM-DD" into BUF (at least TT_DATE_BUFSIZE bytes). */
 char *tt_date_format(tt_date d, char *buf);
 

@@ -54,7 +54,9 @@ typedef enum tt_anchor {
 	TT_ANCHOR_ENTRY_INTO_FORCE,
 	TT_ANCHOR_NOTICE,	/* the day a notice was (or may first be) received */
 	TT_ANCHOR_PERIOD_END,	/* the last day of a (renewed) period */
-	TT_ANCHOR_EVENT		/* a named [event] (see EVENT) */
+	TT_ANCHOR_EVENT,	/* a named [event] (see EVENT) */
+	TT_ANCHOR_DEPOSIT	/* the deposit of an instrument (EVENT_LABEL
+				 * says which: "the 60th instrument") */
 } tt_anchor;
 
 /* The rule that produced a date. */
@@ -75,7 +77,9 @@ enum {
 	TT_MS_NUMBERED = 1u << 3,	/* one of a series: the label is numbered */
 	TT_MS_FLOORED = 1u << 4,	/* raised to the clause's not_before */
 	TT_MS_NAMED_DATE = 1u << 5,	/* the later date a notice named */
-	TT_MS_MAY_END = 1u << 6		/* the parties may end the treaty here */
+	TT_MS_MAY_END = 1u << 6,	/* the parties may end the treaty here */
+	TT_MS_PARTY = 1u << 7		/* one party's own date (PARTY; SERIES
+					 * is the party's index) */
 };
 
 /* A date the same clause gives under another counting rule. */
@@ -126,6 +130,11 @@ typedef struct tt_schedule_options {
 	size_t max_milestones;		/* 0: TT_SCHEDULE_MAX_MILESTONES */
 	bool has_out_by;		/* solve for the latest notice: */
 	tt_date out_by;			/* out of the treaty by this day */
+	const char *party;		/* NULL, or only this [party]'s dates
+					 * (the others still count towards
+					 * entry into force) */
+	bool has_as_of;			/* count the parties in force on */
+	tt_date as_of;			/* this day */
 } tt_schedule_options;
 
 /* Sets every option to its default (no holidays but weekends, no roll,
@@ -183,6 +192,80 @@ bool tt_schedule_out_by_anyway(const tt_schedule *s);
 tt_date tt_schedule_horizon(const tt_schedule *s);
 /* True if some unlimited series was cut off at the horizon. */
 bool tt_schedule_truncated(const tt_schedule *s);
+
+/* True when the treaty's entry into force is known: false while its
+ * [entry_into_force] conditions are unmet or the event it counts from
+ * has no date.  tt_schedule_entry_into_force() is then meaningless, and
+ * the entry into force is the first of tt_schedule_pending_at(), whose
+ * condition says what it waits for ("58 of 60 instruments deposited"). */
+bool tt_schedule_has_entry_into_force(const tt_schedule *s);
+
+/* --- parties (multilateral treaties) ---------------------------------- */
+
+/* Which of a party's dates are known. */
+enum {
+	TT_PARTY_SIGNATURE = 1u << 0,
+	TT_PARTY_DEPOSIT = 1u << 1,
+	TT_PARTY_ENTRY_INTO_FORCE = 1u << 2,
+	TT_PARTY_NOTICE_OPENS = 1u << 3,	/* a [withdrawal] clause */
+	TT_PARTY_NOTICE = 1u << 4,
+	TT_PARTY_NOTICE_EFFECTIVE = 1u << 5,
+	TT_PARTY_REVOKED = 1u << 6,
+	TT_PARTY_WITHDRAWAL = 1u << 7,
+	TT_PARTY_RECORDED_ENTRY_INTO_FORCE = 1u << 8,
+	TT_PARTY_RECORDED_WITHDRAWAL = 1u << 9,
+	TT_PARTY_WEIGHT = 1u << 10
+};
+
+/* One [party] and the dates computed for it. */
+typedef struct tt_party {
+	const char *name;	/* belongs to the schedule */
+	unsigned has;		/* TT_PARTY_* bits */
+	tt_instrument instrument;
+	int weight;		/* 1/TT_WEIGHT_SCALE percent */
+	unsigned rank;		/* its deposit's place in date order, from
+				 * 1; 0 without a deposit */
+	bool trigger;		/* its deposit met the last condition */
+	bool own_date;		/* in force by its own deposit (a later
+				 * party), not on the general date */
+	tt_date signature, deposit;
+	tt_date entry_into_force;	/* for it */
+	tt_date notice_opens;		/* the first day it may give notice */
+	tt_date notice, notice_effective, revoked;
+	tt_date withdrawal_effective;	/* its notice, if not revoked */
+	tt_date recorded_entry_into_force, recorded_withdrawal;
+} tt_party;
+
+/* The [party] sections, in the order of the spec. */
+size_t tt_schedule_party_count(const tt_schedule *s);
+const tt_party *tt_schedule_party_at(const tt_schedule *s, size_t i);
+/* True if P is a party in force on DAY: in force for it on or before
+ * DAY, and no withdrawal in effect on or before DAY. */
+bool tt_party_in_force(const tt_party *p, tt_date day);
+/* How many parties are in force on DAY. */
+size_t tt_schedule_parties_in_force(const tt_schedule *s, tt_date day);
+/* The as_of option's day; false when it was not given. */
+bool tt_schedule_as_of(const tt_schedule *s, tt_date *day);
+
+/* A recorded date that is not the one computed. */
+typedef struct tt_discrepancy {
+	size_t party;		/* for tt_schedule_party_at() */
+	const char *field;	/* "entry_into_force", "withdrawal_effective"
+				 * or "notice" (received before it could
+				 * be given) */
+	tt_date recorded;
+	bool has_computed;	/* false: nothing computed (not in force,
+				 * no notice) */
+	tt_date computed;
+	tt_milestone basis;	/* the milestone computed, when
+				 * HAS_COMPUTED: its rule and derivation */
+} tt_discrepancy;
+
+/* The recorded dates of the parties that differ from the computed
+ * ones, party by party. */
+size_t tt_schedule_discrepancy_count(const tt_schedule *s);
+const tt_discrepancy *tt_schedule_discrepancy_at(const tt_schedule *s,
+						 size_t i);
 
 /* The texts of a milestone.  Each writes into BUF (SIZE bytes) and
  * returns the length the whole text needs, without the NUL, as snprintf()

@@ -63,8 +63,41 @@ typedef enum tt_value_type {
 	TT_VALUE_EVENT,		/* an event's name: "entry_into_force" or
 				 * the name of an [event] */
 	TT_VALUE_EVENT_DATE,	/* YYYY-MM-DD, or "unknown" */
-	TT_VALUE_FLOOR		/* YYYY-MM-DD, or a duration >= 0 */
+	TT_VALUE_FLOOR,		/* YYYY-MM-DD, or a duration >= 0 */
+	TT_VALUE_INSTRUMENT,	/* an instrument's name (tt_instrument) */
+	TT_VALUE_DEPOSIT,	/* a date, and optionally the suffix of the
+				 * UN's status tables that names the
+				 * instrument: "17 Jul 2007 a" */
+	TT_VALUE_WEIGHT,	/* a share in percent, 0 to 100, with up to
+				 * three decimals and an optional '%' */
+	TT_VALUE_NAMES		/* names separated by ';' */
 } tt_value_type;
+
+/* The instrument by which a party consented to be bound.  The UN's
+ * status tables mark all but ratification with a suffix to the date. */
+typedef enum tt_instrument {
+	TT_INSTRUMENT_RATIFICATION = 0,
+	TT_INSTRUMENT_ACCESSION,	/* suffix "a" */
+	TT_INSTRUMENT_ACCEPTANCE,	/* "A" */
+	TT_INSTRUMENT_APPROVAL,		/* "AA" */
+	TT_INSTRUMENT_SUCCESSION,	/* "d" */
+	TT_INSTRUMENT_CONFIRMATION	/* "c": formal confirmation */
+} tt_instrument;
+
+/* "ratification", "accession", "acceptance", "approval", "succession",
+ * "confirmation"; NULL for a value that is not an instrument.  Numbered
+ * from 0 without gaps, as tt_counting. */
+const char *tt_instrument_name(tt_instrument i);
+/* Parses a deposit as a status table prints it: a date (see
+ * tt_date_parse_text()) and an optional suffix, with or without a space
+ * before it ("17 Jul 2007 a", "2007-07-17AA").  *INSTRUMENT is the
+ * suffix's instrument, or -1 for none. */
+tt_status tt_deposit_parse(const char *s, tt_date *date, int *instrument,
+			   tt_error *err);
+
+/* A weight as tt_spec_get_count() returns it: thousandths of a percent
+ * (55 % is 55000). */
+#define TT_WEIGHT_SCALE 1000
 
 /* How a date is found from the date D the same-date rule gives (a
  * depositary's practice, or the treaty's own words). */
@@ -124,7 +157,7 @@ tt_spec *tt_spec_clone(const tt_spec *spec);
 /* Sets SECTION.KEY to VALUE, replacing an earlier value.  LINE and COLUMN
  * say where VALUE starts in its input (0 for none); errors inside VALUE are
  * reported at COLUMN plus their offset.  For the repeatable sections
- * ("conference", "milestone", "event", "notice") the key goes to the
+ * ("conference", "milestone", "event", "notice", "party") the key goes to the
  * newest instance, which is created if there is none. */
 tt_status tt_spec_set(tt_spec *spec, const char *section, const char *key,
 		      const char *value, unsigned line, unsigned column,
@@ -133,10 +166,12 @@ tt_status tt_spec_set(tt_spec *spec, const char *section, const char *key,
  * text, with the same checks and messages (a value that is out of range
  * for its key is refused as it would be in a file) and no line (as on the
  * command line); an error's column points into text values only.
- *   tt_spec_set_date:     keys of type TT_VALUE_DATE.
+ *   tt_spec_set_date:     keys of type TT_VALUE_DATE and _DEPOSIT.
  *   tt_spec_set_duration: TT_VALUE_DURATION, _PERIOD and _TERM keys.
  *   tt_spec_set_count:    TT_VALUE_COUNT and _TIMES keys (the latter take
- *                         TT_RENEWAL_UNLIMITED too).
+ *                         TT_RENEWAL_UNLIMITED too), _WEIGHT keys (in
+ *                         units of 1/TT_WEIGHT_SCALE percent) and
+ *                         _INSTRUMENT keys (a tt_instrument).
  *   tt_spec_set_text:     TT_VALUE_TEXT and _ID keys, and the words a key
  *                         takes: a convention's name, "indefinite" for a
  *                         term, "unlimited" for renewal times.
@@ -164,14 +199,17 @@ tt_status tt_spec_set_event_date(tt_spec *spec, const char *name,
  * and return true, or return false when the key is unknown, is of another
  * type, or is not set; for a repeatable section the value is that of its
  * newest instance.
- *   tt_spec_get_date:     TT_VALUE_DATE keys, and _EVENT_DATE and _FLOOR
- *                         keys set to a date.
+ *   tt_spec_get_date:     TT_VALUE_DATE and _DEPOSIT keys, and
+ *                         _EVENT_DATE and _FLOOR keys set to a date.
  *   tt_spec_get_duration: TT_VALUE_DURATION, _PERIOD and _TERM keys
  *                         (false for an "indefinite" term) and _FLOOR
  *                         keys set to a duration; the duration's sign is
  *                         +1.
  *   tt_spec_get_count:    TT_VALUE_COUNT and _TIMES keys
- *                         (TT_RENEWAL_UNLIMITED for "unlimited").
+ *                         (TT_RENEWAL_UNLIMITED for "unlimited"),
+ *                         _WEIGHT keys (in units of 1/TT_WEIGHT_SCALE
+ *                         percent) and _INSTRUMENT keys (a
+ *                         tt_instrument).
  *   tt_spec_get_text:     TT_VALUE_TEXT and _ID keys, and the words:
  *                         "anniversary" or "inclusive", "indefinite" (false
  *                         for a term that is a duration), "unlimited"

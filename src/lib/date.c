@@ -13,6 +13,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 
@@ -130,6 +131,61 @@ tt_date_parse(const char *s, tt_date *out, tt_error *err)
 				     "unexpected text after the date");
 	if (ttp_date_check(d, err) != TT_OK)
 		return TT_ERANGE;
+	*out = d;
+	return TT_OK;
+}
+
+/* The month whose English name, or its first three letters, are the N
+ * bytes at S in any case; 0 for none. */
+static int
+month_of_name(const char *s, size_t n)
+{
+	for (int m = 0; m < 12; m++) {
+		const char *name = month_names[m];
+
+		if (n != 3 && n != strlen(name))
+			continue;
+		if (strncasecmp(s, name, n) == 0)
+			return m + 1;
+	}
+	return 0;
+}
+
+tt_status
+tt_date_parse_text(const char *s, tt_date *out, tt_error *err)
+{
+	size_t n, len;
+	tt_date d;
+
+	if (s == NULL)
+		return tt_date_parse(s, out, err);
+	n = count_digits(s);
+	/* "17 Jul 2007": one or two digits and a space; anything else is
+	 * read, and reported on, as YYYY-MM-DD. */
+	if (n < 1 || n > 2 || s[n] != ' ')
+		return tt_date_parse(s, out, err);
+	read_digits(s, n, &d.day);
+	s += n + 1;
+	for (len = 0; isalpha((unsigned char)s[len]); len++)
+		continue;
+	if ((d.month = month_of_name(s, len)) == 0)
+		return ttp_error_set(err, TT_ESYNTAX, 0, (unsigned)n + 2,
+				     "expected a month's name, as in "
+				     "\"17 Jul 2007\"");
+	if (s[len] != ' ' || count_digits(s + len + 1) != 4)
+		return ttp_error_set(err, TT_ESYNTAX, 0,
+				     (unsigned)(n + len) + 2,
+				     "expected ' ' and a four-digit year, "
+				     "as in \"17 Jul 2007\"");
+	read_digits(s + len + 1, 4, &d.year);
+	if (s[len + 5] != '\0')
+		return ttp_error_set(err, TT_ESYNTAX, 0,
+				     (unsigned)(n + len) + 7,
+				     "unexpected text after the date");
+	if (ttp_date_check(d, NULL) != TT_OK)
+		return ttp_error_set(err, TT_ERANGE, 0, 1,
+				     "there is no day %d in %s %d", d.day,
+				     month_names[d.month - 1], d.year);
 	*out = d;
 	return TT_OK;
 }

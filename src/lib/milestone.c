@@ -214,7 +214,9 @@ tt_milestone_derivation(const tt_milestone *m, char *buf, size_t size)
 		put(&o, words);
 		break;
 	case TT_ANCHOR_EVENT:
-		put(&o, m->event_label != NULL ? m->event_label : "event");
+	case TT_ANCHOR_DEPOSIT:
+		put(&o, m->event_label != NULL ? m->event_label :
+		    m->anchor == TT_ANCHOR_EVENT ? "event" : "deposit");
 		put(&o, " ");
 		put_date(&o, m->anchor_date);
 		put_offset(&o, m, off, words);

@@ -28,33 +28,8 @@
 
 #include "internal.h"
 #include "spec-impl.h"
+#include "schedule-impl.h"
 
-struct tt_schedule {
-	tt_milestone *ms;
-	size_t n, cap, max;
-	char *strings;		/* a copy of the spec's strings */
-	size_t strings_cap;
-	const char *id, *name;
-	tt_date eif;
-	bool has_term;
-	tt_duration term;
-	tt_convention convention;
-	bool has_expiry;
-	tt_date expiry;
-	tt_date horizon;
-	bool truncated;
-	bool hypothetical, bilateral;
-	bool has_ends;
-	tt_date ends;
-	tt_milestone *pending;		/* counted from unknown events */
-	size_t npending, pending_cap;
-	bool has_out_by, has_latest_notice, out_by_anyway;
-	tt_date out_by, latest_notice;
-	/* Scratch for sorting, kept from one computation to the next. */
-	struct sort_entry *order;	/* 2 x N: the entries and scratch */
-	tt_milestone *sorted;
-	size_t order_cap, sorted_cap;
-};
 
 /* A milestone's place in date order, packed (see sort_milestones()). */
 struct sort_entry {
@@ -130,6 +105,9 @@ tt_schedule_free(tt_schedule *s)
 	free(s->strings);
 	free(s->order);
 	free(s->sorted);
+	free(s->parties);
+	free(s->party_order);
+	free(s->discrepancies);
 	free(s);
 }
 
@@ -250,25 +228,10 @@ tt_schedule_truncated(const tt_schedule *s)
 	return s->truncated;
 }
 
-/* State of one computation. */
-struct calc {
-	tt_schedule *s;
-	const tt_spec *spec;
-	const tt_schedule_options *opt;
-	tt_error *err;
-};
-
-/* Where a clause's offsets count from: entry into force or an event. */
-struct origin {
-	tt_anchor anchor;
-	tt_date date;
-	bool pending;		/* an event whose date is unknown */
-	const char *event, *label;
-};
 
 /* Reports an error about field F, at the place its value came from. */
-static tt_status TTP_PRINTF(4, 5)
-field_error(struct calc *c, const struct ttp_field *f, tt_status code,
+tt_status
+ttp_field_error(struct calc *c, const struct ttp_field *f, tt_status code,
 	    const char *fmt, ...)
 {
 	va_list ap;
@@ -293,8 +256,8 @@ too_many(struct calc *c)
 }
 
 /* Appends a milestone; its date is its nominal date until rolled. */
-static tt_status
-emit(struct calc *c, const tt_milestone *m)
+tt_status
+ttp_emit(struct calc *c, const tt_milestone *m)
 {
 	tt_schedule *s = c->s;
 
@@ -314,8 +277,8 @@ emit(struct calc *c, const tt_milestone *m)
 }
 
 /* Appends a milestone that waits for an event. */
-static tt_status
-emit_pending(struct calc *c, const tt_milestone *m)
+tt_status
+ttp_emit_pending(struct calc *c, const tt_milestone *m)
 {
 	tt_schedule *s = c->s;
 	tt_milestone *p;
@@ -332,22 +295,22 @@ emit_pending(struct calc *c, const tt_milestone *m)
 }
 
 /* Appends M to the dated or the pending milestones. */
-static tt_status
-emit_any(struct calc *c, const tt_milestone *m)
+tt_status
+ttp_emit_any(struct calc *c, const tt_milestone *m)
 {
-	return m->pending ? emit_pending(c, m) : emit(c, m);
+	return m->pending ? ttp_emit_pending(c, m) : ttp_emit(c, m);
 }
 
-static const char *
-label_of(struct calc *c, const struct ttp_field *f)
+const char *
+ttp_label_of(struct calc *c, const struct ttp_field *f)
 {
 	return f->set ? c->s->strings + f->v.str : NULL;
 }
 
 /* A milestone at ANCHOR_DATE + OFFSET by the same-date rule (or a count
  * of days when OFFSET has no years or months). */
-static tt_status
-at_offset(tt_milestone *m, tt_anchor anchor, tt_date anchor_date,
+tt_status
+ttp_at_offset(tt_milestone *m, tt_anchor anchor, tt_date anchor_date,
 	  tt_duration offset, tt_error *err)
 {
 	unsigned flags = 0;
@@ -367,8 +330,8 @@ at_offset(tt_milestone *m, tt_anchor anchor, tt_date anchor_date,
 	return TT_OK;
 }
 
-static tt_milestone
-blank(tt_kind kind, unsigned series, unsigned ordinal, const char *label)
+tt_milestone
+ttp_blank(tt_kind kind, unsigned series, unsigned ordinal, const char *label)
 {
 	tt_milestone m;
 
@@ -382,8 +345,8 @@ blank(tt_kind kind, unsigned series, unsigned ordinal, const char *label)
 
 /* Where clause CL counts from (entry into force when CL is NULL or has
  * no 'from'). */
-static void
-clause_origin(struct calc *c, const struct ttp_clause *cl, struct origin *o)
+void
+ttp_clause_origin(struct calc *c, const struct ttp_clause *cl, struct origin *o)
 {
 	const struct ttp_event *ev;
 	const char *name;
@@ -391,12 +354,17 @@ clause_origin(struct calc *c, const struct ttp_clause *cl, struct origin *o)
 	memset(o, 0, sizeof *o);
 	o->anchor = TT_ANCHOR_ENTRY_INTO_FORCE;
 	o->date = c->s->eif;
+	if (c->s->eif_pending) {
+		o->pending = true;
+		o->label = c->s->condition;
+	}
 	if (cl == NULL || !cl->from.set)
 		return;
 	name = c->s->strings + cl->from.v.str;
 	if (strcmp(name, "entry_into_force") == 0 ||
 	    (ev = ttp_spec_event(c->spec, name)) == NULL)
 		return;
+	o->pending = false;
 	o->anchor = TT_ANCHOR_EVENT;
 	o->event = name;
 	o->label = ev->label.set ? c->s->strings + ev->label.v.str : name;
@@ -419,7 +387,7 @@ reckon(struct calc *c, const struct ttp_clause *cl, const struct origin *o,
 		char b[TT_DATE_BUFSIZE];
 
 		if (cl != NULL && cl->rule.set)
-			return field_error(c, &cl->rule, TT_ERANGE, "%s after "
+			return ttp_field_error(c, &cl->rule, TT_ERANGE, "%s after "
 					   "%s is after 9999-12-31",
 					   tt_counting_name(rule),
 					   tt_date_format(d, b));
@@ -434,7 +402,7 @@ reckon(struct calc *c, const struct ttp_clause *cl, const struct origin *o,
 		floor = nb->v.date;
 	else if (tt_date_add(o->date, nb->v.dur, &floor, NULL,
 			     NULL) != TT_OK)
-		return field_error(c, nb, TT_ERANGE, "'not_before' reaches "
+		return ttp_field_error(c, nb, TT_ERANGE, "'not_before' reaches "
 				   "past 9999-12-31");
 	if (tt_date_compare(*out, floor) < 0) {
 		*out = floor;
@@ -453,8 +421,8 @@ clause_rule(const struct ttp_clause *cl)
 
 /* Applies clause CL to M, whose nominal date the same-date rule gave:
  * its counting rule, its floor, its other readings and its article. */
-static tt_status
-finish(struct calc *c, tt_milestone *m, const struct ttp_clause *cl,
+tt_status
+ttp_finish(struct calc *c, tt_milestone *m, const struct ttp_clause *cl,
        const struct origin *o)
 {
 	tt_counting rule = clause_rule(cl);
@@ -487,22 +455,22 @@ finish(struct calc *c, tt_milestone *m, const struct ttp_clause *cl,
 }
 
 /* The article clause CL cites, or NULL. */
-static const char *
-article_of(struct calc *c, const struct ttp_clause *cl)
+const char *
+ttp_article_of(struct calc *c, const struct ttp_clause *cl)
 {
-	return cl != NULL ? label_of(c, &cl->article) : NULL;
+	return cl != NULL ? ttp_label_of(c, &cl->article) : NULL;
 }
 
 /* M at O + OFFSET under clause CL; pending when O is. */
-static tt_status
-place(struct calc *c, tt_milestone *m, const struct ttp_clause *cl,
+tt_status
+ttp_place(struct calc *c, tt_milestone *m, const struct ttp_clause *cl,
       const struct origin *o, tt_duration offset)
 {
 	tt_status st;
 
 	m->event = o->event;
 	m->event_label = o->label;
-	m->article = article_of(c, cl);
+	m->article = ttp_article_of(c, cl);
 	if (o->pending) {
 		m->pending = true;
 		m->anchor = o->anchor;
@@ -512,9 +480,9 @@ place(struct calc *c, tt_milestone *m, const struct ttp_clause *cl,
 			  TT_RULE_DAYS;
 		return TT_OK;
 	}
-	if ((st = at_offset(m, o->anchor, o->date, offset, c->err)) != TT_OK)
+	if ((st = ttp_at_offset(m, o->anchor, o->date, offset, c->err)) != TT_OK)
 		return st;
-	return finish(c, m, cl, o);
+	return ttp_finish(c, m, cl, o);
 }
 
 /* The last day of period K (0 = the term, K >= 1 = the K-th renewed
@@ -530,15 +498,15 @@ period_end(struct calc *c, const struct origin *o, int k, tt_milestone *m)
 	struct origin ro;
 	tt_status st;
 
-	*m = blank(TT_KIND_EXPIRY, 0, 1, NULL);
+	*m = ttp_blank(TT_KIND_EXPIRY, 0, 1, NULL);
 	if (k > 0 && spec->renewal.from.set) {
-		clause_origin(c, &spec->renewal, &ro);
+		ttp_clause_origin(c, &spec->renewal, &ro);
 		o = &ro;
 	}
 	if (k > 0 && (st = tt_duration_add_multiple(off,
 			spec->renewal_period.v.dur, k, &off, c->err)) != TT_OK)
 		return st;
-	if ((st = place(c, m, cl, o, off)) != TT_OK)
+	if ((st = ttp_place(c, m, cl, o, off)) != TT_OK)
 		return st;
 	if (c->s->convention == TT_CONVENTION_INCLUSIVE) {
 		m->rule = TT_RULE_START_DAY_COUNTED;
@@ -562,12 +530,12 @@ renewal_deadline(struct calc *c, const tt_milestone *end, int k,
 	tt_duration notice = n->set ? n->v.dur : tt_duration_of_days(0);
 	tt_status st;
 
-	*m = blank(TT_KIND_RENEWAL_NOTICE_DEADLINE, 0, (unsigned)k + 1, NULL);
+	*m = ttp_blank(TT_KIND_RENEWAL_NOTICE_DEADLINE, 0, (unsigned)k + 1, NULL);
 	m->flags |= TT_MS_NUMBERED;
-	st = at_offset(m, TT_ANCHOR_PERIOD_END, end->nominal,
+	st = ttp_at_offset(m, TT_ANCHOR_PERIOD_END, end->nominal,
 		       tt_duration_negate(notice), c->err);
 	m->rule = TT_RULE_BACKWARDS;
-	m->article = article_of(c, &c->spec->renewal);
+	m->article = ttp_article_of(c, &c->spec->renewal);
 	return st;
 }
 
@@ -600,7 +568,7 @@ notice_at(struct calc *c, size_t i, struct notice *n)
 	p = &spec->notices[i - 1];
 	n->received = p->received.v.date;
 	n->at = &p->received;
-	n->party = label_of(c, &p->party);
+	n->party = ttp_label_of(c, &p->party);
 	n->named = p->effective.set;
 	n->effective = p->effective.v.date;
 	n->revoked = p->revoked.set;
@@ -639,15 +607,15 @@ first_notice(struct calc *c, struct notice *first)
 static tt_status
 fixed_end(struct calc *c)
 {
-	tt_milestone end = blank(TT_KIND_EXPIRY, 0, 1, NULL);
+	tt_milestone end = ttp_blank(TT_KIND_EXPIRY, 0, 1, NULL);
 
 	end.date = end.nominal = end.anchor_date = c->spec->ends.v.date;
 	end.same_date = end.date;
 	end.rule = TT_RULE_GIVEN;
-	end.article = article_of(c, &c->spec->treaty);
+	end.article = ttp_article_of(c, &c->spec->treaty);
 	c->s->has_expiry = true;
 	c->s->expiry = end.date;
-	return emit(c, &end);
+	return ttp_emit(c, &end);
 }
 
 /* Renewals, their deadlines and the expiry.  Returns through S the last
@@ -674,11 +642,11 @@ compute_term(struct calc *c)
 		return fixed_end(c);
 	if (!s->has_term)
 		return TT_OK;
-	clause_origin(c, &spec->treaty, &o);
+	ttp_clause_origin(c, &spec->treaty, &o);
 	if (o.pending) {	/* one pending expiry; renewals wait too */
 		if ((st = period_end(c, &o, 0, &end)) != TT_OK)
 			return st;
-		return emit_pending(c, &end);
+		return ttp_emit_pending(c, &end);
 	}
 	for (k = 0;; k++) {
 		if ((st = period_end(c, &o, k, &end)) != TT_OK) {
@@ -689,7 +657,7 @@ compute_term(struct calc *c)
 			return st;
 		}
 		if (end.pending)	/* a renewal counted from an event */
-			return emit_pending(c, &end);
+			return ttp_emit_pending(c, &end);
 		if (times != TT_RENEWAL_UNLIMITED && k == times)
 			break;	/* the last period: no renewal after it */
 		if (times == TT_RENEWAL_UNLIMITED && !notice &&
@@ -699,25 +667,25 @@ compute_term(struct calc *c)
 		}
 		if ((st = renewal_deadline(c, &end, k, &dl)) != TT_OK)
 			return st;
-		if ((st = emit(c, &dl)) != TT_OK)
+		if ((st = ttp_emit(c, &dl)) != TT_OK)
 			return st;
 		if (notice &&
 		    tt_date_compare(given.received, dl.nominal) <= 0)
 			break;	/* denounced in time: ends with period K */
 		/* Period K + 1 begins the day after period K ends. */
-		m = blank(TT_KIND_RENEWAL, 0, (unsigned)k + 1, NULL);
+		m = ttp_blank(TT_KIND_RENEWAL, 0, (unsigned)k + 1, NULL);
 		m.flags |= TT_MS_NUMBERED;
-		if ((st = at_offset(&m, TT_ANCHOR_PERIOD_END, end.nominal,
+		if ((st = ttp_at_offset(&m, TT_ANCHOR_PERIOD_END, end.nominal,
 				    tt_duration_of_days(1), c->err)) != TT_OK)
 			return st;
 		m.rule = TT_RULE_DAY_AFTER;
-		if ((st = emit(c, &m)) != TT_OK)
+		if ((st = ttp_emit(c, &m)) != TT_OK)
 			return st;
 	}
 	if (notice && tt_date_compare(given.received, end.nominal) > 0) {
 		char b[TT_DATE_BUFSIZE];
 
-		return field_error(c, given.at, TT_EINVAL,
+		return ttp_field_error(c, given.at, TT_EINVAL,
 				   "the notice is dated after the treaty "
 				   "expires on %s",
 				   tt_date_format(end.nominal, b));
@@ -728,7 +696,7 @@ compute_term(struct calc *c)
 		end.flags |= TT_MS_AFTER_NOTICE;
 	s->has_expiry = true;
 	s->expiry = end.nominal;
-	return emit(c, &end);
+	return ttp_emit(c, &end);
 }
 
 /* Consultations or reviews: the I-th is at FIRST + I * EVERY. */
@@ -743,10 +711,10 @@ compute_series(struct calc *c, tt_kind kind, const struct ttp_series *ser)
 
 	if (!ser->first.set)
 		return TT_OK;
-	clause_origin(c, &ser->cl, &o);
+	ttp_clause_origin(c, &ser->cl, &o);
 	for (int i = 0; count < 0 || i < count; i++) {
-		tt_milestone m = blank(kind, 0, (unsigned)i + 1,
-				       label_of(c, &ser->label));
+		tt_milestone m = ttp_blank(kind, 0, (unsigned)i + 1,
+				       ttp_label_of(c, &ser->label));
 		tt_duration off = ser->first.v.dur;
 
 		if (periodic)
@@ -757,7 +725,7 @@ compute_series(struct calc *c, tt_kind kind, const struct ttp_series *ser)
 		     tt_duration_add_multiple(off, ser->every.v.dur, i, &off,
 					      c->err);
 		if (st == TT_OK)
-			st = place(c, &m, &ser->cl, &o, off);
+			st = ttp_place(c, &m, &ser->cl, &o, off);
 		if (st != TT_OK) {
 			if (count < 0) {	/* ran off the calendar */
 				s->truncated = true;
@@ -766,7 +734,7 @@ compute_series(struct calc *c, tt_kind kind, const struct ttp_series *ser)
 			return st;
 		}
 		if (m.pending) {	/* only the first of an open series */
-			if ((st = emit_pending(c, &m)) != TT_OK ||
+			if ((st = ttp_emit_pending(c, &m)) != TT_OK ||
 			    count < 0)
 				return st;
 			continue;
@@ -783,7 +751,7 @@ compute_series(struct calc *c, tt_kind kind, const struct ttp_series *ser)
 				return TT_OK;
 			}
 		}
-		if ((st = emit(c, &m)) != TT_OK)
+		if ((st = ttp_emit(c, &m)) != TT_OK)
 			return st;
 	}
 	return TT_OK;
@@ -828,9 +796,9 @@ compute_windows(struct calc *c, const struct origin *o)
 	if (!spec->withdrawal_window.set)
 		return TT_OK;
 	for (int k = 0;; k++) {
-		tt_milestone a = blank(TT_KIND_WITHDRAWAL_WINDOW_OPENS, 0,
+		tt_milestone a = ttp_blank(TT_KIND_WITHDRAWAL_WINDOW_OPENS, 0,
 				       (unsigned)k + 1, NULL);
-		tt_milestone b = blank(TT_KIND_WITHDRAWAL_WINDOW_CLOSES, 0,
+		tt_milestone b = ttp_blank(TT_KIND_WITHDRAWAL_WINDOW_CLOSES, 0,
 				       (unsigned)k + 1, NULL);
 		tt_duration off = tt_duration_of_days(0);
 
@@ -839,23 +807,23 @@ compute_windows(struct calc *c, const struct origin *o)
 			off = spec->withdrawal_opens.v.dur;
 		if (tt_duration_add_multiple(off, spec->withdrawal_every.v.dur,
 					     k, &off, NULL) != TT_OK ||
-		    at_offset(&a, o->anchor, o->date, off, NULL) != TT_OK ||
+		    ttp_at_offset(&a, o->anchor, o->date, off, NULL) != TT_OK ||
 		    tt_duration_add_multiple(off, spec->withdrawal_window.v.dur,
 					     1, &off, NULL) != TT_OK ||
-		    at_offset(&b, o->anchor, o->date, off, NULL) != TT_OK ||
+		    ttp_at_offset(&b, o->anchor, o->date, off, NULL) != TT_OK ||
 		    tt_date_add_days(b.nominal, -1, &b.nominal, NULL) != TT_OK) {
 			s->truncated = true;	/* past 9999 */
 			return TT_OK;
 		}
 		b.date = b.nominal;
 		a.event = b.event = o->event;
-		a.article = b.article = article_of(c, &spec->withdrawal);
+		a.article = b.article = ttp_article_of(c, &spec->withdrawal);
 		if (s->has_expiry ? tt_date_compare(a.nominal, s->expiry) > 0 :
 		    tt_date_compare(a.nominal, s->horizon) > 0) {
 			s->truncated = !s->has_expiry;
 			return TT_OK;
 		}
-		if ((st = emit(c, &a)) != TT_OK || (st = emit(c, &b)) != TT_OK)
+		if ((st = ttp_emit(c, &a)) != TT_OK || (st = ttp_emit(c, &b)) != TT_OK)
 			return st;
 	}
 }
@@ -868,17 +836,17 @@ check_notice_day(struct calc *c, tt_date open, const struct notice *n)
 	tt_date w;
 
 	if (tt_date_compare(n->received, open) < 0)
-		return field_error(c, n->at, TT_EINVAL, "the notice is dated "
+		return ttp_field_error(c, n->at, TT_EINVAL, "the notice is dated "
 				   "before withdrawal opens on %s",
 				   tt_date_format(open, b));
 	if (c->spec->withdrawal_window.set && !in_window(c, open,
 							 n->received, &w))
-		return field_error(c, n->at, TT_EINVAL, "the notice is dated "
+		return ttp_field_error(c, n->at, TT_EINVAL, "the notice is dated "
 				   "outside the withdrawal windows (the next "
 				   "opens on %s)", tt_date_format(w, b));
 	if (c->s->has_expiry &&
 	    tt_date_compare(n->received, c->s->expiry) > 0)
-		return field_error(c, n->at, TT_EINVAL, "the notice is dated "
+		return ttp_field_error(c, n->at, TT_EINVAL, "the notice is dated "
 				   "after the treaty expires on %s",
 				   tt_date_format(c->s->expiry, b));
 	return TT_OK;
@@ -890,8 +858,8 @@ compute_notice(struct calc *c, const struct origin *o, tt_date open,
 	       const struct notice *n, unsigned series)
 {
 	const tt_spec *spec = c->spec;
-	tt_milestone got = blank(TT_KIND_NOTICE, series, 1, NULL);
-	tt_milestone eff = blank(TT_KIND_WITHDRAWAL_EFFECTIVE, 0, 1, NULL);
+	tt_milestone got = ttp_blank(TT_KIND_NOTICE, series, 1, NULL);
+	tt_milestone eff = ttp_blank(TT_KIND_WITHDRAWAL_EFFECTIVE, 0, 1, NULL);
 	char b1[TT_DATE_BUFSIZE], b2[TT_DATE_BUFSIZE];
 	tt_status st;
 
@@ -902,18 +870,18 @@ compute_notice(struct calc *c, const struct origin *o, tt_date open,
 	got.party = eff.party = n->party;
 	eff.series = series;
 	eff.flags |= TT_MS_AFTER_NOTICE;
-	if ((st = at_offset(&eff, TT_ANCHOR_NOTICE, n->received,
+	if ((st = ttp_at_offset(&eff, TT_ANCHOR_NOTICE, n->received,
 			    spec->withdrawal_notice.v.dur, c->err)) != TT_OK ||
-	    (st = finish(c, &eff, &spec->withdrawal, o)) != TT_OK)
+	    (st = ttp_finish(c, &eff, &spec->withdrawal, o)) != TT_OK)
 		return st;
-	eff.article = article_of(c, &spec->withdrawal);
-	if ((st = emit(c, &got)) != TT_OK)
+	eff.article = ttp_article_of(c, &spec->withdrawal);
+	if ((st = ttp_emit(c, &got)) != TT_OK)
 		return st;
 	if (n->named) {
 		const struct ttp_notice *p = n->section;
 
 		if (tt_date_compare(n->effective, eff.date) < 0)
-			return field_error(c, &p->effective, TT_EINVAL,
+			return ttp_field_error(c, &p->effective, TT_EINVAL,
 					   "the notice names %s, before the "
 					   "%s the clause gives",
 					   tt_date_format(n->effective, b1),
@@ -926,16 +894,16 @@ compute_notice(struct calc *c, const struct origin *o, tt_date open,
 		const struct ttp_notice *p = n->section;
 
 		if (tt_date_compare(n->revoked_on, eff.date) >= 0)
-			return field_error(c, &p->revoked, TT_EINVAL,
+			return ttp_field_error(c, &p->revoked, TT_EINVAL,
 					   "the notice is revoked on %s, once "
 					   "it took effect on %s",
 					   tt_date_format(n->revoked_on, b1),
 					   tt_date_format(eff.date, b2));
 		got.kind = TT_KIND_NOTICE_REVOKED;
 		got.date = got.nominal = got.same_date = n->revoked_on;
-		return emit(c, &got);
+		return ttp_emit(c, &got);
 	}
-	return emit(c, &eff);
+	return ttp_emit(c, &eff);
 }
 
 /* Without a [withdrawal] clause, the [notice] sections denounce the
@@ -948,7 +916,7 @@ compute_denunciations(struct calc *c)
 	tt_status st;
 
 	for (size_t i = 0; i < 1 + c->spec->nnotices; i++) {
-		tt_milestone m = blank(TT_KIND_NOTICE, notice_series(c, i), 1,
+		tt_milestone m = ttp_blank(TT_KIND_NOTICE, notice_series(c, i), 1,
 				       NULL);
 
 		if (!notice_at(c, i, &n))
@@ -956,13 +924,13 @@ compute_denunciations(struct calc *c)
 		m.date = m.nominal = m.anchor_date = m.same_date = n.received;
 		m.rule = TT_RULE_GIVEN;
 		m.party = n.party;
-		if ((st = emit(c, &m)) != TT_OK)
+		if ((st = ttp_emit(c, &m)) != TT_OK)
 			return st;
 		if (!n.revoked)
 			continue;
 		m.kind = TT_KIND_NOTICE_REVOKED;
 		m.date = m.nominal = m.same_date = n.revoked_on;
-		if ((st = emit(c, &m)) != TT_OK)
+		if ((st = ttp_emit(c, &m)) != TT_OK)
 			return st;
 	}
 	return TT_OK;
@@ -983,12 +951,12 @@ compute_withdrawal(struct calc *c)
 
 	if (!spec->withdrawal_notice.set)
 		return compute_denunciations(c);
-	clause_origin(c, &spec->withdrawal, &o);
-	open = blank(TT_KIND_WITHDRAWAL_NOTICE_OPENS, 0, 1, NULL);
-	if ((st = place(c, &open, NULL, &o, opens)) != TT_OK)
+	ttp_clause_origin(c, &spec->withdrawal, &o);
+	open = ttp_blank(TT_KIND_WITHDRAWAL_NOTICE_OPENS, 0, 1, NULL);
+	if ((st = ttp_place(c, &open, NULL, &o, opens)) != TT_OK)
 		return st;
-	open.article = article_of(c, &spec->withdrawal);
-	if ((st = emit_any(c, &open)) != TT_OK)
+	open.article = ttp_article_of(c, &spec->withdrawal);
+	if ((st = ttp_emit_any(c, &open)) != TT_OK)
 		return st;
 	if (!o.pending && (st = compute_windows(c, &o)) != TT_OK)
 		return st;
@@ -1002,20 +970,20 @@ compute_withdrawal(struct calc *c)
 	}
 	if (any)
 		return TT_OK;
-	eff = blank(TT_KIND_WITHDRAWAL_EFFECTIVE, 0, 1, NULL);
+	eff = ttp_blank(TT_KIND_WITHDRAWAL_EFFECTIVE, 0, 1, NULL);
 	if (o.pending) {
 		eff.pending = true;
 		eff.event = o.event;
 		eff.event_label = o.label;
 		eff.anchor = TT_ANCHOR_EVENT;
-		return emit_pending(c, &eff);
+		return ttp_emit_pending(c, &eff);
 	}
-	if ((st = at_offset(&eff, TT_ANCHOR_NOTICE, open.nominal,
+	if ((st = ttp_at_offset(&eff, TT_ANCHOR_NOTICE, open.nominal,
 			    spec->withdrawal_notice.v.dur, c->err)) != TT_OK ||
-	    (st = finish(c, &eff, &spec->withdrawal, &o)) != TT_OK)
+	    (st = ttp_finish(c, &eff, &spec->withdrawal, &o)) != TT_OK)
 		return st;
-	eff.article = article_of(c, &spec->withdrawal);
-	return emit(c, &eff);
+	eff.article = ttp_article_of(c, &spec->withdrawal);
+	return ttp_emit(c, &eff);
 }
 
 static tt_status
@@ -1027,30 +995,30 @@ compute_others(struct calc *c)
 
 	for (size_t i = 0; i < spec->nconferences; i++) {
 		const struct ttp_conference *cf = &spec->conferences[i];
-		tt_milestone m = blank(TT_KIND_CONFERENCE, (unsigned)i, 1,
-				       label_of(c, &cf->label));
+		tt_milestone m = ttp_blank(TT_KIND_CONFERENCE, (unsigned)i, 1,
+				       ttp_label_of(c, &cf->label));
 
-		clause_origin(c, &cf->cl, &o);
-		if ((st = place(c, &m, &cf->cl, &o, cf->at.v.dur)) != TT_OK ||
-		    (st = emit_any(c, &m)) != TT_OK)
+		ttp_clause_origin(c, &cf->cl, &o);
+		if ((st = ttp_place(c, &m, &cf->cl, &o, cf->at.v.dur)) != TT_OK ||
+		    (st = ttp_emit_any(c, &m)) != TT_OK)
 			return st;
 	}
 	for (size_t i = 0; i < spec->ncustoms; i++) {
 		const struct ttp_custom *cu = &spec->customs[i];
-		tt_milestone m = blank(TT_KIND_MILESTONE, (unsigned)i, 1,
-				       label_of(c, &cu->label));
+		tt_milestone m = ttp_blank(TT_KIND_MILESTONE, (unsigned)i, 1,
+				       ttp_label_of(c, &cu->label));
 
-		clause_origin(c, &cu->cl, &o);
+		ttp_clause_origin(c, &cu->cl, &o);
 		if (cu->date.set) {
 			m.date = m.nominal = m.anchor_date = cu->date.v.date;
 			m.same_date = m.date;
 			m.rule = TT_RULE_GIVEN;
-			m.article = article_of(c, &cu->cl);
-		} else if ((st = place(c, &m, &cu->cl, &o,
+			m.article = ttp_article_of(c, &cu->cl);
+		} else if ((st = ttp_place(c, &m, &cu->cl, &o,
 				       cu->at.v.dur)) != TT_OK) {
 			return st;
 		}
-		if ((st = emit_any(c, &m)) != TT_OK)
+		if ((st = ttp_emit_any(c, &m)) != TT_OK)
 			return st;
 	}
 	return TT_OK;
@@ -1096,7 +1064,7 @@ end_bilateral(struct calc *c)
 
 		if (m->kind == TT_KIND_NOTICE &&
 		    tt_date_compare(m->date, w) > 0)
-			return field_error(c, notice_field(c, m), TT_EINVAL,
+			return ttp_field_error(c, notice_field(c, m), TT_EINVAL,
 					   "the notice is dated after the "
 					   "treaty ended on %s",
 					   tt_date_format(w, b));
@@ -1178,7 +1146,7 @@ out_by_withdrawal(struct calc *c, tt_date by, tt_date *latest)
 	tt_date open, e;
 	int32_t lo, hi;
 
-	clause_origin(c, &spec->withdrawal, &o);
+	ttp_clause_origin(c, &spec->withdrawal, &o);
 	if (o.pending || tt_date_add(o.date, spec->withdrawal_opens.set ?
 				     spec->withdrawal_opens.v.dur :
 				     tt_duration_of_days(0), &open, NULL,
@@ -1434,6 +1402,17 @@ copy_treaty(struct calc *c)
 	s->bilateral = spec->bilateral.set && spec->bilateral.v.yes;
 	s->has_ends = spec->ends.set;
 	s->ends = spec->ends.v.date;
+	return TT_OK;
+}
+
+/* Where unlimited series stop: [treaty] horizon, or a hundred years
+ * after entry into force. */
+static void
+set_horizon(struct calc *c)
+{
+	const tt_spec *spec = c->spec;
+	tt_schedule *s = c->s;
+
 	if (spec->horizon.set) {
 		s->horizon = spec->horizon.v.date;
 	} else if (tt_date_add(s->eif, tt_duration_of_years(
@@ -1441,7 +1420,6 @@ copy_treaty(struct calc *c)
 			       &s->horizon, NULL, NULL) != TT_OK) {
 		s->horizon = tt_date_from_daynum(TT_DAYNUM_MAX);
 	}
-	return TT_OK;
 }
 
 tt_status
@@ -1449,6 +1427,7 @@ tt_schedule_compute(tt_schedule *s, const tt_spec *spec,
 		    const tt_schedule_options *opt, tt_error *err)
 {
 	struct calc c = { s, spec, opt, err };
+	tt_spec work;	/* SPEC with the entry into force its deposits give */
 	tt_milestone eif;
 	tt_status st;
 
@@ -1458,22 +1437,35 @@ tt_schedule_compute(tt_schedule *s, const tt_spec *spec,
 	s->truncated = false;
 	s->has_out_by = s->has_latest_notice = s->out_by_anyway = false;
 	s->id = s->name = NULL;
+	s->eif_pending = s->trigger_met = false;
+	s->trigger_party = SIZE_MAX;
+	s->nparties = s->ndiscrepancies = 0;
+	s->has_as_of = false;
 	s->max = opt && opt->max_milestones ? opt->max_milestones :
 		 TT_SCHEDULE_MAX_MILESTONES;
-	if ((st = tt_spec_validate(spec, err)) != TT_OK ||
-	    (st = copy_treaty(&c)) != TT_OK)
+	if ((st = ttp_spec_check_deposits(spec, err)) != TT_OK ||
+	    (st = copy_treaty(&c)) != TT_OK ||
+	    (st = ttp_compute_entry_into_force(&c, &eif)) != TT_OK)
 		goto fail;
-	eif = blank(TT_KIND_ENTRY_INTO_FORCE, 0, 1, NULL);
-	eif.date = eif.nominal = eif.anchor_date = eif.same_date = s->eif;
-	eif.rule = TT_RULE_GIVEN;
-	if ((st = emit(&c, &eif)) != TT_OK ||
+	if (ttp_spec_has_deposits(spec)) {
+		/* The other clauses count from the date computed. */
+		work = *spec;
+		work.eif.set = true;
+		work.eif.v.date = s->eif;
+		c.spec = &work;
+	}
+	set_horizon(&c);
+	if ((st = ttp_spec_validate_at(c.spec, err)) != TT_OK)
+		goto fail;
+	if ((st = ttp_emit_any(&c, &eif)) != TT_OK ||
 	    (st = compute_term(&c)) != TT_OK ||
 	    (st = compute_series(&c, TT_KIND_CONSULTATION,
-				 &spec->series[0])) != TT_OK ||
+				 &c.spec->series[0])) != TT_OK ||
 	    (st = compute_series(&c, TT_KIND_REVIEW,
-				 &spec->series[1])) != TT_OK ||
+				 &c.spec->series[1])) != TT_OK ||
 	    (st = compute_withdrawal(&c)) != TT_OK ||
-	    (st = compute_others(&c)) != TT_OK)
+	    (st = compute_others(&c)) != TT_OK ||
+	    (st = ttp_compute_parties(&c)) != TT_OK)
 		goto fail;
 	if ((st = end_bilateral(&c)) != TT_OK ||
 	    (st = roll_meetings(&c)) != TT_OK)

@@ -21,13 +21,17 @@ struct ttp_field {
 	bool indefinite;	/* a term of "indefinite", a date "unknown" */
 	bool is_date;		/* a floor given as a date, not a duration */
 	unsigned rules;		/* a list of rules: 1 << tt_counting each */
+	int suffix;		/* a deposit's suffix: its tt_instrument + 1,
+				 * 0 for none */
 	union {
 		tt_date date;
 		tt_duration dur;
 		tt_convention convention;
 		tt_counting rule;
 		bool yes;
-		int count;	/* TT_RENEWAL_UNLIMITED for "unlimited" */
+		int count;	/* TT_RENEWAL_UNLIMITED for "unlimited";
+				 * thousandths of a percent for a weight */
+		tt_instrument instrument;
 		size_t str;	/* offset in tt_spec.strings (also for a
 				 * list of rules, as written) */
 	} v;
@@ -69,6 +73,22 @@ struct ttp_notice {		/* [notice] */
 	struct ttp_field received, party, effective, revoked;
 };
 
+/* [entry_into_force]: in force after deposits, or after an event (the
+ * clause's 'from'). */
+struct ttp_deposits {
+	struct ttp_field instruments, after, weight, required;
+	struct ttp_field later_after, later_rule, later_from_instrument;
+	struct ttp_field opened;
+	struct ttp_clause cl;	/* from, rule, readings, not_before, article */
+};
+
+struct ttp_party {		/* [party] */
+	struct ttp_origin section;
+	struct ttp_field name, signature, deposit, instrument, weight;
+	struct ttp_field notice, notice_effective, revoked;
+	struct ttp_field recorded_eif, recorded_withdrawal;
+};
+
 struct tt_spec {
 	struct ttp_field id, name, eif, term, convention, notice_given,
 			 horizon;
@@ -88,6 +108,9 @@ struct tt_spec {
 	size_t nevents, events_cap;
 	struct ttp_notice *notices;
 	size_t nnotices, notices_cap;
+	struct ttp_deposits deposits;
+	struct ttp_party *parties;
+	size_t nparties, parties_cap;
 	char *strings;
 	size_t strings_len, strings_cap;
 	/* What a date value "today" means; kept by tt_spec_reset(). */
@@ -97,6 +120,42 @@ struct tt_spec {
 
 /* The text of a string field, "" if unset. */
 const char *ttp_spec_string(const tt_spec *spec, const struct ttp_field *f);
+/* True if SPEC has an [entry_into_force] clause. */
+bool ttp_spec_has_deposits(const tt_spec *spec);
+/* How far the deposits have gone towards entry into force. */
+struct ttp_trigger {
+	bool from_event;	/* counted from [entry_into_force] from */
+	bool met;		/* every condition met (or the event dated) */
+	tt_date on;		/* the day they were (the event's date) */
+	unsigned rank;		/* the instrument that met them, from 1 */
+	size_t party;		/* its [party], or SIZE_MAX */
+	unsigned deposited;	/* instruments deposited in all */
+	unsigned required, required_in;	/* required parties; deposited */
+	int weight;		/* the weights deposited by ON (or in all) */
+};
+
+/* Finds when the deposits of SPEC's [party] sections met the conditions
+ * of its [entry_into_force] clause.  ORDER has room for every party and
+ * receives the indices of those that deposited, in date order. */
+void ttp_trigger_find(const tt_spec *spec, size_t *order,
+		      struct ttp_trigger *t);
+/* What is still missing, in words ("58 of 60 instruments deposited"),
+ * snprintf-style. */
+size_t ttp_trigger_condition(const tt_spec *spec,
+			     const struct ttp_trigger *t, char *buf,
+			     size_t size);
+/* A weight as "44.2", snprintf-style. */
+size_t ttp_weight_format(int weight, char *buf, size_t size);
+/* The general entry into force the trigger T gives: T's day plus
+ * [entry_into_force] after, by its rule, not before its floor. */
+tt_status ttp_deposits_date(const tt_spec *spec, const struct ttp_trigger *t,
+			    tt_date *out, tt_error *err);
+/* Checks the [entry_into_force] and [party] sections of SPEC. */
+tt_status ttp_spec_check_deposits(const tt_spec *spec, tt_error *err);
+/* Checks SPEC as tt_spec_validate() does, with its entry into force
+ * already set (computed from the deposits, or given). */
+tt_status ttp_spec_validate_at(const tt_spec *spec, tt_error *err);
+
 /* The [event] called NAME, or NULL. */
 const struct ttp_event *ttp_spec_event(const tt_spec *spec,
 				       const char *name);

@@ -26,7 +26,8 @@ enum where {
 	IN_CONFERENCE,	/* offset into the newest struct ttp_conference */
 	IN_MILESTONE,	/* offset into the newest struct ttp_custom */
 	IN_EVENT,	/* offset into the newest struct ttp_event */
-	IN_NOTICE	/* offset into the newest struct ttp_notice */
+	IN_NOTICE,	/* offset into the newest struct ttp_notice */
+	IN_PARTY	/* offset into the newest struct ttp_party */
 };
 
 /* A key as the public schema describes it, and where its value lives. */
@@ -41,6 +42,7 @@ struct keydef {
 #define M(f) IN_MILESTONE, offsetof(struct ttp_custom, f)
 #define E(f) IN_EVENT, offsetof(struct ttp_event, f)
 #define N(f) IN_NOTICE, offsetof(struct ttp_notice, f)
+#define P(f) IN_PARTY, offsetof(struct ttp_party, f)
 
 #define TEXT TT_VALUE_TEXT, "TEXT"
 #define DATE TT_VALUE_DATE, "DATE"
@@ -52,6 +54,7 @@ struct keydef {
 #define RULE TT_VALUE_RULE, "RULE"
 #define RULES TT_VALUE_RULES, "RULE[,RULE...]"
 #define FLOOR TT_VALUE_FLOOR, "DATE|DURATION"
+#define WEIGHT TT_VALUE_WEIGHT, "PERCENT"
 
 /* The keys every dated clause has, for section SEC stored by macro W at
  * member P (a struct ttp_clause); R: whether the section repeats. */
@@ -171,6 +174,58 @@ static const struct keydef keys[] = {
 	    "a later day it names for its effect", true }, N(effective) },
 	{ { "notice", "revoked", DATE, "the day it was revoked", true },
 	  N(revoked) },
+	{ { "entry_into_force", "instruments", COUNT,
+	    "in force after the N-th instrument is deposited", false },
+	  S(deposits.instruments) },
+	{ { "entry_into_force", "after", DUR,
+	    "the period after that deposit (or after 'from')", false },
+	  S(deposits.after) },
+	{ { "entry_into_force", "weight", WEIGHT,
+	    "the share the depositing parties' weights must also reach",
+	    false }, S(deposits.weight) },
+	{ { "entry_into_force", "required", TT_VALUE_NAMES, "NAME[;NAME...]",
+	    "parties that must all have deposited, separated by ';'",
+	    false }, S(deposits.required) },
+	{ { "entry_into_force", "later_after", DUR,
+	    "for a party depositing later: the period after its own "
+	    "deposit (default 'after')", false }, S(deposits.later_after) },
+	{ { "entry_into_force", "later_rule", RULE,
+	    "for a party depositing later: its counting rule (default "
+	    "'rule')", false }, S(deposits.later_rule) },
+	{ { "entry_into_force", "later_from_instrument", BOOL,
+	    "yes: a party depositing after the triggering instrument, not "
+	    "after entry into force, is a later one", false },
+	  S(deposits.later_from_instrument) },
+	{ { "entry_into_force", "opened", DATE,
+	    "the day it opened for signature, which a duration "
+	    "'not_before' counts from", false }, S(deposits.opened) },
+	CLAUSE_KEYS("entry_into_force", S, deposits.cl, false),
+	{ { "party", "name", TEXT, "a party", true }, P(name) },
+	{ { "party", "signature", DATE, "the day it signed", true },
+	  P(signature) },
+	{ { "party", "deposit", TT_VALUE_DEPOSIT, "DATE[SUFFIX]",
+	    "the day it deposited its instrument (a UN suffix a, A, AA, d "
+	    "or c names the instrument)", true }, P(deposit) },
+	{ { "party", "instrument", TT_VALUE_INSTRUMENT,
+	    "ratification|accession|acceptance|approval|succession|"
+	    "confirmation", "the instrument it deposited (default "
+	    "ratification)", true }, P(instrument) },
+	{ { "party", "weight", WEIGHT,
+	    "its weight, for [entry_into_force] weight", true }, P(weight) },
+	{ { "party", "notice", DATE,
+	    "the day its notice of withdrawal was received", true },
+	  P(notice) },
+	{ { "party", "notice_effective", DATE,
+	    "a later day its notice names for its effect", true },
+	  P(notice_effective) },
+	{ { "party", "revoked", DATE, "the day its notice was revoked",
+	    true }, P(revoked) },
+	{ { "party", "recorded_entry_into_force", DATE,
+	    "its entry into force as recorded, to be checked", true },
+	  P(recorded_eif) },
+	{ { "party", "recorded_withdrawal", DATE,
+	    "its withdrawal's effect as recorded, to be checked", true },
+	  P(recorded_withdrawal) },
 };
 
 #undef TEXT
@@ -183,6 +238,7 @@ static const struct keydef keys[] = {
 #undef RULE
 #undef RULES
 #undef FLOOR
+#undef WEIGHT
 
 /* The largest count of a series or of renewals. */
 #define MAX_COUNT 100000
@@ -216,6 +272,7 @@ static const struct listdef lists[] = {
 	LIST(IN_MILESTONE, customs, struct ttp_custom),
 	LIST(IN_EVENT, events, struct ttp_event),
 	LIST(IN_NOTICE, notices, struct ttp_notice),
+	LIST(IN_PARTY, parties, struct ttp_party),
 };
 
 #undef LIST
@@ -318,6 +375,71 @@ tt_counting_apply(tt_counting rule, tt_date d, tt_date *out, tt_error *err)
 	return ttp_error_set(err, TT_ERANGE, 0, 0,
 			     "the first of the next month is after "
 			     "9999-12-31");
+}
+
+static const char *const instrument_names[] = {
+	[TT_INSTRUMENT_RATIFICATION] = "ratification",
+	[TT_INSTRUMENT_ACCESSION] = "accession",
+	[TT_INSTRUMENT_ACCEPTANCE] = "acceptance",
+	[TT_INSTRUMENT_APPROVAL] = "approval",
+	[TT_INSTRUMENT_SUCCESSION] = "succession",
+	[TT_INSTRUMENT_CONFIRMATION] = "confirmation"
+};
+
+/* The suffixes of the UN's status tables, in the order of tt_instrument
+ * ("" for ratification, which has none). */
+static const char *const instrument_suffixes[] = {
+	[TT_INSTRUMENT_RATIFICATION] = "",
+	[TT_INSTRUMENT_ACCESSION] = "a",
+	[TT_INSTRUMENT_ACCEPTANCE] = "A",
+	[TT_INSTRUMENT_APPROVAL] = "AA",
+	[TT_INSTRUMENT_SUCCESSION] = "d",
+	[TT_INSTRUMENT_CONFIRMATION] = "c"
+};
+
+const char *
+tt_instrument_name(tt_instrument i)
+{
+	if ((unsigned)i >= TTP_ARRAY_SIZE(instrument_names))
+		return NULL;
+	return instrument_names[i];
+}
+
+tt_status
+tt_deposit_parse(const char *s, tt_date *date, int *instrument,
+		 tt_error *err)
+{
+	size_t len = strlen(s), n = 0;
+	char buf[64];
+
+	*instrument = -1;
+	/* The suffix is the letters at the end, after a digit or a space. */
+	while (n < len && n < 3 && isalpha((unsigned char)s[len - 1 - n]))
+		n++;
+	if (n > 0 && n < len && (isdigit((unsigned char)s[len - 1 - n]) ||
+				 s[len - 1 - n] == ' ')) {
+		for (size_t i = 1; i < TTP_ARRAY_SIZE(instrument_suffixes);
+		     i++)
+			if (strlen(instrument_suffixes[i]) == n &&
+			    memcmp(instrument_suffixes[i], s + len - n,
+				   n) == 0)
+				*instrument = (int)i;
+		if (*instrument < 0 && isdigit((unsigned char)s[len - 1 - n]))
+			return ttp_error_set(err, TT_ESYNTAX, 0,
+					     (unsigned)(len - n) + 1,
+					     "expected the suffix a, A, AA, d "
+					     "or c after the date");
+		if (*instrument >= 0) {
+			len -= n;
+			if (s[len - 1] == ' ')
+				len--;
+		}
+	}
+	if (len >= sizeof buf)
+		return tt_date_parse_text(s, date, err);
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	return tt_date_parse_text(buf, date, err);
 }
 
 tt_spec *
@@ -680,6 +802,7 @@ struct value {
 	tt_date date;
 	tt_duration dur;
 	int count;
+	int suffix;		/* a deposit's suffix: tt_instrument + 1 */
 };
 
 /* What a value of KIND is called in messages. */
@@ -723,6 +846,50 @@ parse_count(const char *s, int *out, tt_error *err)
 	return TT_OK;
 }
 
+/* Reads a share in percent, "55", "55.5", "17.4 %", as thousandths of a
+ * percent; the caller checks the range. */
+static tt_status
+parse_weight(const char *s, int *out, tt_error *err)
+{
+	const char *p = s;
+	long v = 0;
+	int decimals = 0;
+
+	if (!isdigit((unsigned char)*p))
+		return ttp_error_set(err, TT_ESYNTAX, 0, 1,
+				     "expected a percentage, as 55 or 17.4");
+	while (isdigit((unsigned char)*p)) {
+		if (v <= 1000)
+			v = v * 10 + (*p - '0');
+		p++;
+	}
+	if (*p == '.') {
+		p++;
+		while (isdigit((unsigned char)*p) && decimals < 3) {
+			v = v * 10 + (*p - '0');
+			decimals++;
+			p++;
+		}
+		if (isdigit((unsigned char)*p))
+			return ttp_error_set(err, TT_ESYNTAX, 0,
+					     (unsigned)(p - s) + 1,
+					     "at most three decimals");
+	}
+	for (; decimals < 3; decimals++)
+		v *= 10;
+	if (*p == ' ' && p[1] == '%')
+		p++;
+	if (*p == '%')
+		p++;
+	if (*p != '\0')
+		return ttp_error_set(err, TT_ESYNTAX, 0,
+				     (unsigned)(p - s) + 1,
+				     "expected a percentage, as 55 or 17.4");
+	*out = v > 100 * TT_WEIGHT_SCALE ? 100 * TT_WEIGHT_SCALE + 1 :
+	       (int)v;
+	return TT_OK;
+}
+
 /* Parses the text S for key K into *V: the form of the value only; what
  * it may be is checked by check_value(), for typed values too. */
 static tt_status
@@ -742,6 +909,20 @@ parse_text(const tt_spec *spec, const struct keydef *k, const char *s,
 	case TT_VALUE_RULE:
 	case TT_VALUE_RULES:
 	case TT_VALUE_EVENT:
+	case TT_VALUE_INSTRUMENT:
+	case TT_VALUE_NAMES:
+		return TT_OK;
+	case TT_VALUE_WEIGHT:
+		v->kind = V_COUNT;
+		return parse_weight(s, &v->count, err);
+	case TT_VALUE_DEPOSIT:
+		v->kind = V_DATE;
+		if (strcmp(s, "today") == 0)
+			break;
+		if ((st = tt_deposit_parse(s, &v->date, &v->suffix,
+					   err)) != TT_OK)
+			return st;
+		v->suffix++;
 		return TT_OK;
 	case TT_VALUE_EVENT_DATE:
 		if (strcmp(s, "unknown") == 0)
@@ -755,7 +936,7 @@ parse_text(const tt_spec *spec, const struct keydef *k, const char *s,
 		 * a duration. */
 		if (k->pub.type == TT_VALUE_FLOOR && strcmp(s, "today") != 0 &&
 		    !(strlen(s) > 4 && isdigit((unsigned char)s[0]) &&
-		      s[4] == '-')) {
+		      (s[4] == '-' || s[1] == ' ' || s[2] == ' '))) {
 			v->kind = V_DURATION;
 			return tt_duration_parse(s, &v->dur, err);
 		}
@@ -763,13 +944,8 @@ parse_text(const tt_spec *spec, const struct keydef *k, const char *s,
 	case TT_VALUE_DATE:
 		v->kind = V_DATE;
 		if (strcmp(s, "today") != 0)
-			return tt_date_parse(s, &v->date, err);
-		if (!spec->has_today)
-			return ttp_error_set(err, TT_EINVAL, 0, 1,
-					     "'today' is not known here (no "
-					     "date was given for it)");
-		v->date = spec->today;
-		return TT_OK;
+			return tt_date_parse_text(s, &v->date, err);
+		break;
 	case TT_VALUE_TERM:
 		if (strcmp(s, "indefinite") == 0)
 			return TT_OK;
@@ -791,8 +967,17 @@ parse_text(const tt_spec *spec, const struct keydef *k, const char *s,
 	case TT_VALUE_COUNT:
 		v->kind = V_COUNT;
 		return parse_count(s, &v->count, err);
+	default:
+		return ttp_error_set(err, TT_EINVAL, 0, 0,
+				     "unknown value type");
 	}
-	return ttp_error_set(err, TT_EINVAL, 0, 0, "unknown value type");
+	/* "today" for a date. */
+	if (!spec->has_today)
+		return ttp_error_set(err, TT_EINVAL, 0, 1,
+				     "'today' is not known here (no date was "
+				     "given for it)");
+	v->date = spec->today;
+	return TT_OK;
 }
 
 /* Checks the duration D for a key of TYPE and puts it into *F. */
@@ -882,9 +1067,47 @@ check_value(const struct keydef *k, const struct value *v,
 	switch (type) {
 	case TT_VALUE_TEXT:
 	case TT_VALUE_ID:
+	case TT_VALUE_NAMES:
 		if (v->kind != V_TEXT)
 			break;
-		return check_text(v->text, type, err);
+		return check_text(v->text, type == TT_VALUE_ID ? type :
+				  TT_VALUE_TEXT, err);
+	case TT_VALUE_INSTRUMENT:
+		if (v->kind == V_COUNT) {
+			if (tt_instrument_name((tt_instrument)v->count) ==
+			    NULL)
+				return ttp_error_set(err, TT_ERANGE, 0, 1,
+						     "not an instrument");
+			f->v.instrument = (tt_instrument)v->count;
+			return TT_OK;
+		}
+		if (v->kind != V_TEXT)
+			break;
+		for (size_t i = 0; i < TTP_ARRAY_SIZE(instrument_names); i++)
+			if (strcmp(v->text, instrument_names[i]) == 0) {
+				f->v.instrument = (tt_instrument)i;
+				return TT_OK;
+			}
+		return ttp_error_set(err, TT_ESYNTAX, 0, 1,
+				     "expected ratification, accession, "
+				     "acceptance, approval, succession or "
+				     "confirmation");
+	case TT_VALUE_WEIGHT:
+		if (v->kind != V_COUNT)
+			break;
+		if (v->count < 0 || v->count > 100 * TT_WEIGHT_SCALE)
+			return ttp_error_set(err, TT_ERANGE, 0, 1,
+					     "must be from 0 to 100 percent");
+		f->v.count = v->count;
+		return TT_OK;
+	case TT_VALUE_DEPOSIT:
+		if (v->kind != V_DATE)
+			break;
+		f->suffix = v->suffix;
+		if ((st = ttp_date_check(v->date, err)) != TT_OK)
+			return st;
+		f->v.date = v->date;
+		return TT_OK;
 	case TT_VALUE_CONVENTION:
 		if (v->kind != V_TEXT)
 			break;
@@ -1009,7 +1232,8 @@ set_value(tt_spec *spec, const struct keydef *k, const struct value *v,
 					     k->pub.section, k->pub.key);
 	}
 	if ((k->pub.type == TT_VALUE_TEXT || k->pub.type == TT_VALUE_ID ||
-	     k->pub.type == TT_VALUE_EVENT || k->pub.type == TT_VALUE_RULES) &&
+	     k->pub.type == TT_VALUE_EVENT || k->pub.type == TT_VALUE_RULES ||
+	     k->pub.type == TT_VALUE_NAMES) &&
 	    (st = store_string(spec, v->text, &field.v.str, err)) != TT_OK)
 		return st;
 	field.set = true;
@@ -1167,6 +1391,7 @@ tt_spec_get_date(const tt_spec *spec, const char *section, const char *key,
 	const struct keydef *k = NULL;
 	const struct ttp_field *f = get_field(spec, section, key,
 					      1u << TT_VALUE_DATE |
+					      1u << TT_VALUE_DEPOSIT |
 					      1u << TT_VALUE_EVENT_DATE |
 					      1u << TT_VALUE_FLOOR, &k);
 
@@ -1199,12 +1424,16 @@ bool
 tt_spec_get_count(const tt_spec *spec, const char *section, const char *key,
 		  int *out)
 {
+	const struct keydef *k = NULL;
 	const struct ttp_field *f = get_field(spec, section, key,
 					      1u << TT_VALUE_COUNT |
-					      1u << TT_VALUE_TIMES, NULL);
+					      1u << TT_VALUE_TIMES |
+					      1u << TT_VALUE_WEIGHT |
+					      1u << TT_VALUE_INSTRUMENT, &k);
 
 	if (f != NULL && out != NULL)
-		*out = f->v.count;
+		*out = k->pub.type == TT_VALUE_INSTRUMENT ?
+		       (int)f->v.instrument : f->v.count;
 	return f != NULL;
 }
 
@@ -1223,7 +1452,9 @@ tt_spec_get_text(const tt_spec *spec, const char *section, const char *key,
 					      1u << TT_VALUE_RULE |
 					      1u << TT_VALUE_RULES |
 					      1u << TT_VALUE_EVENT |
-					      1u << TT_VALUE_EVENT_DATE, &k);
+					      1u << TT_VALUE_EVENT_DATE |
+					      1u << TT_VALUE_INSTRUMENT |
+					      1u << TT_VALUE_NAMES, &k);
 	const char *text;
 
 	if (f == NULL)
@@ -1247,6 +1478,9 @@ tt_spec_get_text(const tt_spec *spec, const char *section, const char *key,
 		break;
 	case TT_VALUE_RULE:
 		text = tt_counting_name(f->v.rule);
+		break;
+	case TT_VALUE_INSTRUMENT:
+		text = tt_instrument_name(f->v.instrument);
 		break;
 	case TT_VALUE_EVENT_DATE:
 		if (!f->indefinite)
@@ -1463,8 +1697,149 @@ check_clauses(const tt_spec *spec, bool withdrawal, bool renewal,
 	return check_notices(spec, withdrawal || renewal, err);
 }
 
+/* A [party] section's own checks. */
+static tt_status
+check_party(const tt_spec *spec, const struct ttp_party *p, tt_error *err)
+{
+	struct ttp_field where = p->name;
+
+	where.at = p->section;
+	where.section = "party";
+	where.key = "name";
+	if (!p->name.set)
+		return FIELD_ERROR(err, &where, TT_EINVAL,
+				   "[party] needs a 'name'");
+	if (p->notice.set && !spec->withdrawal_notice.set)
+		return FIELD_ERROR(err, &p->notice, TT_EINVAL,
+				   "a party's notice needs a [withdrawal] "
+				   "clause with a 'notice' period");
+	if (p->notice.set && !p->deposit.set)
+		return FIELD_ERROR(err, &p->notice, TT_EINVAL,
+				   "a notice from a party that has not "
+				   "deposited an instrument");
+	if ((p->revoked.set || p->notice_effective.set) && !p->notice.set)
+		return FIELD_ERROR(err, p->revoked.set ? &p->revoked :
+				   &p->notice_effective, TT_EINVAL,
+				   "'%s' needs the party's 'notice'",
+				   p->revoked.set ? "revoked" :
+				   "notice_effective");
+	if (p->revoked.set &&
+	    tt_date_compare(p->revoked.v.date, p->notice.v.date) < 0)
+		return FIELD_ERROR(err, &p->revoked, TT_EINVAL,
+				   "the notice is revoked before it was "
+				   "received");
+	if (p->notice_effective.set &&
+	    tt_date_compare(p->notice_effective.v.date,
+			    p->notice.v.date) < 0)
+		return FIELD_ERROR(err, &p->notice_effective, TT_EINVAL,
+				   "the notice takes effect before it was "
+				   "received");
+	if (p->notice.set &&
+	    tt_date_compare(p->notice.v.date, p->deposit.v.date) < 0)
+		return FIELD_ERROR(err, &p->notice, TT_EINVAL,
+				   "the notice is dated before the party's "
+				   "deposit");
+	return TT_OK;
+}
+
+tt_status
+ttp_spec_check_deposits(const tt_spec *spec, tt_error *err)
+{
+	const struct ttp_deposits *d = &spec->deposits;
+	tt_status st;
+
+	if (ttp_spec_has_deposits(spec) && spec->eif.set)
+		return FIELD_ERROR(err, &spec->eif, TT_EINVAL,
+				   "[treaty] entry_into_force and "
+				   "[entry_into_force] exclude each other: "
+				   "give the date, or the conditions");
+	if (d->cl.from.set) {
+		const struct ttp_field *f = d->instruments.set ?
+			&d->instruments : d->weight.set ? &d->weight :
+			d->required.set ? &d->required : NULL;
+
+		if (f != NULL)
+			return FIELD_ERROR(err, f, TT_EINVAL,
+					   "[entry_into_force] counts from "
+					   "'from' or from deposits, not "
+					   "both");
+		if (strcmp(ttp_spec_string(spec, &d->cl.from),
+			   "entry_into_force") == 0)
+			return FIELD_ERROR(err, &d->cl.from, TT_EINVAL,
+					   "entry into force cannot count "
+					   "from itself");
+	}
+	if (!ttp_spec_has_deposits(spec)) {
+		const struct ttp_field *f = d->after.set ? &d->after :
+			d->cl.rule.set ? &d->cl.rule :
+			d->cl.not_before.set ? &d->cl.not_before :
+			d->opened.set ? &d->opened : NULL;
+
+		if (f != NULL)
+			return FIELD_ERROR(err, f, TT_EINVAL,
+					   "[entry_into_force] needs "
+					   "'instruments', 'weight', "
+					   "'required' or 'from'");
+	}
+	if (d->cl.not_before.set && !d->cl.not_before.is_date &&
+	    !d->opened.set && !d->cl.from.set)
+		return FIELD_ERROR(err, &d->cl.not_before, TT_EINVAL,
+				   "a 'not_before' duration counts from "
+				   "'opened' (the day the treaty opened for "
+				   "signature): set it, or give a date");
+	for (size_t i = 0; i < spec->nparties; i++) {
+		if ((st = check_party(spec, &spec->parties[i], err)) != TT_OK)
+			return st;
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(ttp_spec_string(spec,
+						   &spec->parties[i].name),
+				   ttp_spec_string(spec,
+						   &spec->parties[j].name)) ==
+			    0)
+				return FIELD_ERROR(err,
+						   &spec->parties[i].name,
+						   TT_EINVAL, "party '%s' is "
+						   "listed twice",
+						   ttp_spec_string(spec,
+						   &spec->parties[i].name));
+	}
+	return TT_OK;
+}
+
 tt_status
 tt_spec_validate(const tt_spec *spec, tt_error *err)
+{
+	struct ttp_trigger t;
+	tt_spec work;
+	size_t *order;
+	tt_status st;
+
+	if ((st = ttp_spec_check_deposits(spec, err)) != TT_OK)
+		return st;
+	if (!ttp_spec_has_deposits(spec))
+		return ttp_spec_validate_at(spec, err);
+	/* The other clauses are checked against the entry into force the
+	 * deposits give, or a stand-in while they give none. */
+	order = malloc((spec->nparties > 0 ? spec->nparties : 1) *
+		       sizeof *order);
+	if (order == NULL)
+		return ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
+	ttp_trigger_find(spec, order, &t);
+	work = *spec;
+	work.eif.set = true;
+	if (!t.met || ttp_deposits_date(spec, &t, &work.eif.v.date,
+					NULL) != TT_OK)
+		work.eif.v.date = t.deposited > 0 ?
+			spec->parties[order[t.deposited - 1]].deposit.v.date :
+			spec->deposits.opened.set ?
+			spec->deposits.opened.v.date :
+			tt_date_from_daynum(TT_DAYNUM_MIN);
+	free(order);
+	return ttp_spec_validate_at(&work, err);
+}
+
+tt_status
+ttp_spec_validate_at(const tt_spec *spec, tt_error *err)
 {
 	const struct ttp_field *f;
 	bool finite = spec->term.set && !spec->term.indefinite;
