@@ -24,6 +24,9 @@ struct calendar_opts {
 	bool holidays_read;	/* calendar_load_holidays() was called */
 	bool has_out_by;	/* schedule --out-by DATE */
 	tt_date out_by;
+	const char *party;	/* schedule --party NAME */
+	bool has_as_of;		/* schedule --as-of DATE */
+	tt_date as_of;
 };
 
 void calendar_opts_init(struct calendar_opts *c);

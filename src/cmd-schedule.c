@@ -19,7 +19,10 @@
 struct schedule_state {
 	const char *preset;
 	const char *out_by;
+	const char *party;
+	const char *as_of;
 	bool explain;
+	bool check;
 };
 
 static int exec(struct args *a);
@@ -38,6 +41,18 @@ static const struct opt options[] = {
 	  .formats = FORMAT_TABLE | FORMAT_JSON,
 	  .help = "the last day a notice can be received to be out of the "
 		  "treaty by DATE, under every reading" },
+	{ .name = "party", .arg = "NAME", .handler = opt_string,
+	  .flags = OPT_ONCE, .offset = offsetof(struct schedule_state, party),
+	  .help = "only this party's dates (a multilateral treaty's "
+		  "[party] NAME)" },
+	{ .name = "as-of", .arg = "DATE", .handler = opt_string,
+	  .flags = OPT_ONCE, .offset = offsetof(struct schedule_state, as_of),
+	  .formats = FORMAT_TABLE | FORMAT_JSON,
+	  .help = "who is a party in force on DATE, and how many" },
+	{ .name = "check", .handler = opt_bool,
+	  .offset = offsetof(struct schedule_state, check),
+	  .help = "compare the parties' recorded dates with the computed "
+		  "ones; exit status 3 if any differ" },
 	OPT_END
 };
 
@@ -60,6 +75,32 @@ const struct cli_command cmd_schedule = {
 	.size = sizeof (struct schedule_state),
 	.exec = exec,
 };
+
+/* --check in a table: each recorded date that differs, or a line
+ * saying that none does. */
+static bool
+check_report(FILE *fp, const tt_schedule *s)
+{
+	size_t n = tt_schedule_discrepancy_count(s);
+
+	if (n == 0)
+		fprintf(fp, "%s: every recorded date agrees with the computed "
+			"one\n", *tt_schedule_id(s) ? tt_schedule_id(s) :
+			tt_schedule_name(s));
+	return table_write_discrepancies(fp, s);
+}
+
+/* Reads the DATE of option NAME into *OUT; false after a message. */
+static bool
+date_option(const char *name, const char *text, tt_date *out)
+{
+	tt_error e;
+
+	if (tt_date_parse_text(text, out, &e) == TT_OK)
+		return true;
+	cli_arg_error(name, text, &e);
+	return false;
+}
 
 /* Writes S in the chosen format; false after a message. */
 static bool
@@ -93,6 +134,10 @@ write_schedule(struct args *a, struct output *out, const tt_schedule *s)
 		}
 		break;
 	default:
+		if (st->check) {
+			ok = check_report(out->fp, s);
+			break;
+		}
 		if (st->explain && st->preset != NULL)
 			fprintf(out->fp, "Source (preset %s):\n%s\n",
 				st->preset, tt_preset_find(st->preset)->source);
@@ -140,13 +185,16 @@ exec(struct args *a)
 	if (!clauses_apply(spec, &a->clauses))
 		goto done;
 	if (st->out_by != NULL) {
-		if (tt_date_parse(st->out_by, &a->calendar.out_by, &e) !=
-		    TT_OK) {
-			cli_arg_error("--out-by", st->out_by, &e);
+		if (!date_option("--out-by", st->out_by, &a->calendar.out_by))
 			goto done;
-		}
 		a->calendar.has_out_by = true;
 	}
+	if (st->as_of != NULL) {
+		if (!date_option("--as-of", st->as_of, &a->calendar.as_of))
+			goto done;
+		a->calendar.has_as_of = true;
+	}
+	a->calendar.party = st->party;
 	if (!calendar_load_holidays(&a->calendar))
 		goto done;
 	if (calendar_compute(&a->calendar, s, spec, &e) != TT_OK) {
@@ -158,7 +206,8 @@ exec(struct args *a)
 	if (!output_open(&out, a->out.path))
 		goto done;
 	if (write_schedule(a, &out, s))
-		status = EXIT_OK;
+		status = st->check && tt_schedule_discrepancy_count(s) > 0 ?
+			 EXIT_DIFFERS : EXIT_OK;
 done:
 	tt_schedule_free(s);
 	tt_spec_free(spec);

@@ -44,6 +44,9 @@ void format_extensions(char *buf, size_t size, unsigned mask);
 
 /* out-table.c */
 bool table_write_schedule(FILE *fp, const tt_schedule *s, bool explain);
+/* The recorded dates of S's parties that differ from the computed ones,
+ * one line each and the rule behind the computed date. */
+bool table_write_discrepancies(FILE *fp, const tt_schedule *s);
 
 /* json.c: the schedule object of "schedule --format json", indented
  * (PRETTY) or on one line (batch's JSON Lines); each ends with a newline.

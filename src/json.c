@@ -453,6 +453,134 @@ out_by_object(struct json_writer *w, const tt_schedule *s)
 	pop(w, "}");
 }
 
+/* D, or null when the party has no such date (BIT not in HAS). */
+static void
+party_date(struct json_writer *w, unsigned has, unsigned bit, tt_date d)
+{
+	if (has & bit)
+		date(w, d);
+	else
+		PUTS(w->b, "null");
+}
+
+/* The recorded dates of party I that differ from those computed. */
+static void
+discrepancies(struct json_writer *w, struct text *t, const tt_schedule *s,
+	      size_t i)
+{
+	push(w, "[");
+	for (size_t k = 0; k < tt_schedule_discrepancy_count(s); k++) {
+		const tt_discrepancy *x = tt_schedule_discrepancy_at(s, k);
+
+		if (x->party != i)
+			continue;
+		next(w);
+		push(w, "{");
+		KEY(w, "field");
+		word(w, x->field);
+		KEY(w, "recorded");
+		date(w, x->recorded);
+		KEY(w, "computed");
+		if (x->has_computed)
+			date(w, x->computed);
+		else
+			PUTS(w->b, "null");
+		KEY(w, "basis");
+		if (x->has_computed)
+			string(w, text_milestone(t, tt_milestone_basis,
+						 &x->basis));
+		else
+			PUTS(w->b, "null");
+		pop(w, "}");
+	}
+	pop(w, "]");
+}
+
+/* "parties": each party's deposit and dates. */
+static void
+parties_array(struct json_writer *w, struct text *t, const tt_schedule *s)
+{
+	KEY(w, "parties");
+	push(w, "[");
+	for (size_t i = 0; i < tt_schedule_party_count(s); i++) {
+		const tt_party *p = tt_schedule_party_at(s, i);
+
+		next(w);
+		push(w, "{");
+		KEY(w, "name");
+		string(w, p->name);
+		KEY(w, "signature");
+		party_date(w, p->has, TT_PARTY_SIGNATURE, p->signature);
+		KEY(w, "deposit");
+		party_date(w, p->has, TT_PARTY_DEPOSIT, p->deposit);
+		KEY(w, "instrument");
+		if (p->has & TT_PARTY_DEPOSIT)
+			word(w, tt_instrument_name(p->instrument));
+		else
+			PUTS(w->b, "null");
+		if (p->rank > 0) {
+			KEY(w, "rank");
+			integer(w, p->rank);
+		}
+		if (p->trigger) {
+			KEY(w, "trigger");
+			PUTS(w->b, "true");
+		}
+		KEY(w, "entry_into_force");
+		party_date(w, p->has, TT_PARTY_ENTRY_INTO_FORCE,
+			   p->entry_into_force);
+		KEY(w, "notice_opens");
+		party_date(w, p->has, TT_PARTY_NOTICE_OPENS, p->notice_opens);
+		KEY(w, "notice");
+		party_date(w, p->has, TT_PARTY_NOTICE, p->notice);
+		if (p->has & TT_PARTY_REVOKED) {
+			KEY(w, "revoked");
+			date(w, p->revoked);
+		}
+		KEY(w, "withdrawal_effective");
+		party_date(w, p->has, TT_PARTY_WITHDRAWAL,
+			   p->withdrawal_effective);
+		KEY(w, "recorded_entry_into_force");
+		party_date(w, p->has, TT_PARTY_RECORDED_ENTRY_INTO_FORCE,
+			   p->recorded_entry_into_force);
+		KEY(w, "recorded_withdrawal");
+		party_date(w, p->has, TT_PARTY_RECORDED_WITHDRAWAL,
+			   p->recorded_withdrawal);
+		KEY(w, "discrepancies");
+		discrepancies(w, t, s, i);
+		pop(w, "}");
+	}
+	pop(w, "]");
+}
+
+/* "as_of": the parties in force on the day asked for. */
+static void
+as_of_object(struct json_writer *w, const tt_schedule *s)
+{
+	tt_date day;
+
+	if (!tt_schedule_as_of(s, &day))
+		return;
+	KEY(w, "as_of");
+	push(w, "{");
+	KEY(w, "date");
+	date(w, day);
+	KEY(w, "parties_in_force");
+	integer(w, (int64_t)tt_schedule_parties_in_force(s, day));
+	KEY(w, "parties");
+	push(w, "[");
+	for (size_t i = 0; i < tt_schedule_party_count(s); i++) {
+		const tt_party *p = tt_schedule_party_at(s, i);
+
+		if (!tt_party_in_force(p, day))
+			continue;
+		next(w);
+		string(w, p->name);
+	}
+	pop(w, "]");
+	pop(w, "}");
+}
+
 static void
 schedule_object(struct json_writer *w, const tt_schedule *s)
 {
@@ -469,7 +597,10 @@ schedule_object(struct json_writer *w, const tt_schedule *s)
 	KEY(w, "name");
 	string(w, tt_schedule_name(s));
 	KEY(w, "entry_into_force");
-	date(w, tt_schedule_entry_into_force(s));
+	if (tt_schedule_has_entry_into_force(s))
+		date(w, tt_schedule_entry_into_force(s));
+	else
+		PUTS(w->b, "null");
 	KEY(w, "term");
 	if (tt_schedule_term(s, &term))
 		tt_duration_format_iso(term, text, sizeof text);
@@ -492,8 +623,11 @@ schedule_object(struct json_writer *w, const tt_schedule *s)
 		milestone_object(w, &t, tt_schedule_at(s, i));
 	for (size_t i = 0; i < tt_schedule_pending_count(s); i++)
 		milestone_object(w, &t, tt_schedule_pending_at(s, i));
-	text_free(&t);
 	pop(w, "]");
+	if (tt_schedule_party_count(s) > 0)
+		parties_array(w, &t, s);
+	text_free(&t);
+	as_of_object(w, s);
 	KEY(w, "expiry");
 	if (tt_schedule_expiry(s, &exp))
 		date(w, exp);

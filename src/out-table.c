@@ -102,6 +102,121 @@ out_by(FILE *fp, const tt_schedule *s)
 			tt_date_format(by, b));
 }
 
+/* The columns S takes on a terminal: its characters, not its bytes
+ * (names such as "Côte d'Ivoire"). */
+static size_t
+columns(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* Writes S and pads it with spaces to WIDTH columns. */
+static void
+padded(FILE *fp, const char *s, size_t width)
+{
+	size_t n = columns(s);
+
+	fputs(s, fp);
+	for (; n < width; n++)
+		fputc(' ', fp);
+}
+
+/* A party's date as a cell: the date, or "-". */
+static const char *
+cell(const tt_party *p, unsigned bit, tt_date d, char *buf)
+{
+	return (p->has & bit) ? tt_date_format(d, buf) : "-";
+}
+
+/* One row per party, after the treaty's own dates. */
+static void
+parties(FILE *fp, const tt_schedule *s)
+{
+	char b1[TT_DATE_BUFSIZE], b2[TT_DATE_BUFSIZE];
+	char b3[TT_DATE_BUFSIZE], b4[TT_DATE_BUFSIZE];
+	int width = 5;
+
+	if (tt_schedule_party_count(s) == 0)
+		return;
+	for (size_t i = 0; i < tt_schedule_party_count(s); i++) {
+		int n = (int)columns(tt_schedule_party_at(s, i)->name);
+
+		if (n > width)
+			width = n;
+	}
+	if (width > 40)
+		width = 40;
+	fprintf(fp, "\n%-*s  %-10s  %-12s  %-10s  %-10s  %s\n", width,
+		"Party", "Deposit", "Instrument", "In force", "Notice",
+		"Withdrawal");
+	for (size_t i = 0; i < tt_schedule_party_count(s); i++) {
+		const tt_party *p = tt_schedule_party_at(s, i);
+
+		padded(fp, p->name, (size_t)width);
+		fprintf(fp, "  %-10s  %-12s  %-10s  %-10s  %s\n",
+			cell(p, TT_PARTY_DEPOSIT, p->deposit, b1),
+			(p->has & TT_PARTY_DEPOSIT) ?
+			tt_instrument_name(p->instrument) : "-",
+			cell(p, TT_PARTY_ENTRY_INTO_FORCE, p->entry_into_force,
+			     b2),
+			cell(p, TT_PARTY_NOTICE, p->notice, b3),
+			(p->has & TT_PARTY_REVOKED) ? "revoked" :
+			cell(p, TT_PARTY_WITHDRAWAL, p->withdrawal_effective,
+			     b4));
+	}
+}
+
+/* Who is a party in force on the day asked for. */
+static void
+as_of(FILE *fp, const tt_schedule *s)
+{
+	char b[TT_DATE_BUFSIZE];
+	const char *sep = "";
+	tt_date day;
+
+	if (!tt_schedule_as_of(s, &day))
+		return;
+	fprintf(fp, "\nParties in force on %s: %zu\n",
+		tt_date_format(day, b), tt_schedule_parties_in_force(s, day));
+	for (size_t i = 0; i < tt_schedule_party_count(s); i++) {
+		const tt_party *p = tt_schedule_party_at(s, i);
+
+		if (!tt_party_in_force(p, day))
+			continue;
+		fprintf(fp, "%s%s", sep, p->name);
+		sep = "; ";
+	}
+	if (*sep != '\0')
+		fputc('\n', fp);
+}
+
+bool
+table_write_discrepancies(FILE *fp, const tt_schedule *s)
+{
+	char b1[TT_DATE_BUFSIZE], b2[TT_DATE_BUFSIZE];
+	struct text text;
+
+	text_init(&text);
+	for (size_t i = 0; i < tt_schedule_discrepancy_count(s); i++) {
+		const tt_discrepancy *x = tt_schedule_discrepancy_at(s, i);
+		const tt_party *p = tt_schedule_party_at(s, x->party);
+
+		fprintf(fp, "%s: %s: recorded %s, computed %s\n", p->name,
+			x->field, tt_date_format(x->recorded, b1),
+			x->has_computed ? tt_date_format(x->computed, b2) :
+			"none");
+		if (x->has_computed)
+			wrapped(fp, "    ", text_milestone(&text,
+					tt_milestone_basis, &x->basis));
+	}
+	text_free(&text);
+	return !ferror(fp);
+}
+
 bool
 table_write_schedule(FILE *fp, const tt_schedule *s, bool explain)
 {
@@ -116,8 +231,12 @@ table_write_schedule(FILE *fp, const tt_schedule *s, bool explain)
 		fprintf(fp, "%s [%s]\n", name, id);
 	else if (*name != '\0' || *id != '\0')
 		fprintf(fp, "%s\n", *name ? name : id);
-	fprintf(fp, "Entry into force: %s (%s)\n", tt_date_format(eif, b),
-		tt_weekday_name(tt_date_weekday(eif)));
+	if (tt_schedule_has_entry_into_force(s))
+		fprintf(fp, "Entry into force: %s (%s)\n",
+			tt_date_format(eif, b),
+			tt_weekday_name(tt_date_weekday(eif)));
+	else
+		fprintf(fp, "Entry into force: pending\n");
 	if (tt_schedule_hypothetical(s))
 		fprintf(fp, "Hypothetical: never in force; the dates are "
 			"assumed\n");
@@ -138,6 +257,11 @@ table_write_schedule(FILE *fp, const tt_schedule *s, bool explain)
 	for (size_t i = 0; i < tt_schedule_count(s); i++) {
 		const tt_milestone *m = tt_schedule_at(s, i);
 
+		/* With many parties their own dates are in the table of
+		 * parties; with --party, here too. */
+		if ((m->flags & TT_MS_PARTY) &&
+		    tt_schedule_party_count(s) > 1)
+			continue;
 		fprintf(fp, "%s  %s  %-24s %s", tt_date_format(m->date, b),
 			tt_weekday_abbr(tt_date_weekday(m->date)),
 			tt_kind_name(m->kind),
@@ -161,6 +285,13 @@ table_write_schedule(FILE *fp, const tt_schedule *s, bool explain)
 	expiry(fp, &text, s);
 	text_free(&text);
 	out_by(fp, s);
+	parties(fp, s);
+	as_of(fp, s);
+	if (tt_schedule_discrepancy_count(s) > 0) {
+		fprintf(fp, "\nRecorded dates that differ from the computed "
+			"ones:\n");
+		table_write_discrepancies(fp, s);
+	}
 	if (tt_schedule_truncated(s))
 		fprintf(fp, "Series without end are shown up to %s "
 			"(change with --horizon).\n",

@@ -25,7 +25,8 @@
  * each date is its own event.
  *
  * UIDs are name-based UUIDs (version 5, SHA-1) of
- * "<treaty id>/<kind>/<series>/<ordinal>" (the name when the id is empty)
+ * "<treaty id>/<kind>/<series>/<ordinal>" (the name when the id is empty;
+ * a party's own dates add "/party/<name>")
  * in the namespace cf97f532-37a0-5be0-927d-9560c765e55a, itself
  * uuid5(NAMESPACE_URL, "https://treatyterm.invalid/ns/milestone").  A
  * series written as one recurring event uses the ordinal "series".  Never
@@ -386,12 +387,18 @@ make_uid(const tt_schedule *s, const tt_milestone *m, bool series,
 	ttp_buf_putn(scratch, "/", 1);
 	ttp_buf_puts(scratch, tt_kind_name(m->kind));
 	ttp_buf_putn(scratch, "/", 1);
-	ttp_buf_put_uint(scratch, m->series);
+	ttp_buf_put_uint(scratch, (m->flags & TT_MS_PARTY) ? 0 : m->series);
 	ttp_buf_putn(scratch, "/", 1);
 	if (series)
 		ttp_buf_puts(scratch, "series");
 	else
 		ttp_buf_put_uint(scratch, m->ordinal);
+	/* A party's own date: the party, not its place in the list, so
+	 * that adding a party moves no other party's events. */
+	if (m->flags & TT_MS_PARTY) {
+		ttp_buf_puts(scratch, "/party/");
+		ttp_buf_puts(scratch, m->party);
+	}
 	if (scratch->nomem)
 		return ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
 	uuid_generate_sha1(u, uid_namespace, scratch->p, scratch->len);

@@ -165,7 +165,7 @@ $ printf '[treaty]\nentry_into_force = 1950-01-01\n[consultation]\nfirst = 5y\ne
 [exit 1]
 
 $ printf '[treaty]\nentry_into_force = 1950-01-01\n[treaty]\n' > bad.ini; treatyterm schedule bad.ini
-2> treatyterm: bad.ini:3:1: section [treaty] appears twice (only [conference], [milestone], [event] and [notice] may repeat)
+2> treatyterm: bad.ini:3:1: section [treaty] appears twice (only [conference], [milestone], [event], [notice] and [party] may repeat)
 [exit 1]
 
 $ printf '[treaty]\nentry_into_force = 1950-01-01\ncolour = red\n' > bad.ini; treatyterm schedule bad.ini
