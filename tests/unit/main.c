@@ -21,5 +21,6 @@ main(int argc, char **argv)
 	add_spec_tests();
 	add_schedule_tests();
 	add_json_tests();
+	add_party_tests();
 	return unit_run(argc > 1 ? argv[1] : NULL);
 }

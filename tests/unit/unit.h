@@ -17,6 +17,7 @@ void add_ics_text_tests(void);
 void add_spec_tests(void);
 void add_schedule_tests(void);
 void add_json_tests(void);
+void add_party_tests(void);
 
 /* Adds a suite NAME with the NULL-terminated TESTS; aborts the run if
  * CUnit cannot. */
