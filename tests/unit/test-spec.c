@@ -150,7 +150,7 @@ test_parse_errors(void)
 		    "duplicate key 'term' in section [treaty]");
 	check_error("[treaty]\nterm = 5y\n[treaty]\n", TT_EINVAL, 3, 1,
 		    "section [treaty] appears twice (only [conference], "
-		    "[milestone], [event] and [notice] may repeat)");
+		    "[milestone], [event], [notice] and [party] may repeat)");
 	check_error("term = 5y\n", TT_ESYNTAX, 1, 1,
 		    "'term' is outside any section (start with [treaty])");
 	check_error("[treaty]\nterm 5y\n", TT_ESYNTAX, 2, 1,
@@ -572,7 +572,7 @@ test_grammar_errors(void)
 		    "duplicate key 'at' in section [conference]");
 	check_error("[review]\nfirst = 1y\n\n[review]\n", TT_EINVAL, 4, 1,
 		    "section [review] appears twice (only [conference], "
-		    "[milestone], [event] and [notice] may repeat)");
+		    "[milestone], [event], [notice] and [party] may repeat)");
 	/* A NUL byte anywhere makes the file binary. */
 	{
 		tt_spec *spec = tt_spec_new();
