@@ -142,6 +142,8 @@ ttp_trigger_find(const tt_spec *spec, size_t *order, struct ttp_trigger *t)
 
 	memset(t, 0, sizeof *t);
 	t->party = SIZE_MAX;
+	ndep = sort_deposits(spec, order);
+	t->deposited = (unsigned)ndep;
 	if (d->cl.from.set) {
 		const struct ttp_event *ev = ttp_spec_event(spec,
 				ttp_spec_string(spec, &d->cl.from));
@@ -167,8 +169,6 @@ ttp_trigger_find(const tt_spec *spec, size_t *order, struct ttp_trigger *t)
 		if (tt_date_compare(on, required_by) > 0)
 			required_by = on;
 	}
-	ndep = sort_deposits(spec, order);
-	t->deposited = (unsigned)ndep;
 	for (size_t k = 0; k < ndep; k++) {
 		const struct ttp_party *p = &spec->parties[order[k]];
 

@@ -450,6 +450,15 @@ test_from_event(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
 	ASSERT_DATE_EQ(tt_schedule_entry_into_force(s), D(1930, 3, 30));
 	tt_schedule_free(s);
+	/* With parties, which all take the date of the event. */
+	s = compute("[event]\nname = exchange\ndate = 1930-02-28\n"
+		    "[entry_into_force]\nfrom = exchange\nafter = 30d\n"
+		    "[party]\nname = A\ndeposit = 1930-01-10\n"
+		    "[party]\nname = B\ndeposit = 1930-01-05\n", NULL, NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	ASSERT_DATE_EQ(party(s, "A")->entry_into_force, D(1930, 3, 30));
+	CU_ASSERT_EQUAL(party(s, "A")->rank, 2);
+	tt_schedule_free(s);
 	s = compute("[event]\nname = exchange\ndate = unknown\n"
 		    "label = the exchange of ratifications\n"
 		    "[entry_into_force]\nfrom = exchange\nafter = 30d\n",
