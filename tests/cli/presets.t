@@ -21,6 +21,10 @@ energy-charter-1994  Energy Charter Treaty: a year's notice, dated the day after
 panama-canal-1977    Panama Canal Treaty: in force six months after the exchange, ends 31 December 1999
 montreux-1936        Montreux Convention: twenty years, then two years after a denunciation
 mlc-2006             Maritime Labour Convention 2006: denunciation only in the year after each ten years
+rome-statute-1998    Rome Statute of the International Criminal Court: the 60th day after the 60th instrument, then the first of the month; one year's notice
+ottawa-1997          Anti-Personnel Mine Ban Convention (Ottawa): the first day of the sixth month after the 40th instrument; six months' notice
+kyoto-1997           Kyoto Protocol: 90 days after 55 Parties with 55 % of Annex I emissions; a year's notice after three years
+paris-2015           Paris Agreement: 30 days after 55 Parties with 55 % of emissions; a year's notice after three years
 
 # The 1946 drafts never entered into force: one hypothetical date for all.
 $ treatyterm schedule --preset byrnes-germany-1946

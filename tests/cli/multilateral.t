@@ -1,0 +1,130 @@
+# Multilateral presets: the general entry into force, a later party's own
+# date, a withdrawal and --check on each; the sources are in
+# doc/treaties.md.
+
+# Rome Statute: in force 1 July 2002; Japan (accession 17 July 2007) on
+# 1 October 2007; Burundi's notice of 27 October 2016 effective 2017.
+$ treatyterm schedule --preset rome-statute-1998 | grep -E '^Entry into force|Burundi|^Japan '
+Entry into force: 2002-07-01 (Monday)
+2016-10-27  Thu  notice                   Notice received (Burundi)
+2017-10-27  Fri  withdrawal_effective     Withdrawal takes effect (Burundi)
+Japan                             2007-07-17  accession     2007-10-01  -           -
+
+$ treatyterm schedule --preset rome-statute-1998 --check
+rome-statute-1998: every recorded date agrees with the computed one
+
+# Ottawa: in force 1 March 1999; Poland (27 December 2012) on 1 June 2013;
+# Finland's notice of 10 July 2025 effective 10 January 2026.
+$ treatyterm schedule --preset ottawa-1997 | grep -E '^Entry into force|Finland|^Poland '
+Entry into force: 1999-03-01 (Monday)
+2025-07-10  Thu  notice                   Notice received (Finland)
+2026-01-10  Sat  withdrawal_effective     Withdrawal takes effect (Finland)
+Poland        2012-12-27  ratification  2013-06-01  -           -
+
+$ treatyterm schedule --preset ottawa-1997 --check
+ottawa-1997: every recorded date agrees with the computed one
+
+# Kyoto: in force 16 February 2005; Australia (12 December 2007) on
+# 11 March 2008; Canada's notice of 15 December 2011 effective 2012.
+$ treatyterm schedule --preset kyoto-1997
+Kyoto Protocol [kyoto-1997]
+Entry into force: 2005-02-16 (Wednesday)
+Term: indefinite
+
+2005-02-16  Wed  entry_into_force         Entry into force
+2008-02-16  Sat  withdrawal_notice_opens  Withdrawal notice may be given from
+2011-12-15  Thu  notice                   Notice received (Canada)
+2012-12-15  Sat  withdrawal_effective     Withdrawal takes effect (Canada)
+
+Expiry: none (in force indefinitely)
+
+Party               Deposit     Instrument    In force    Notice      Withdrawal
+Russian Federation  2004-11-18  ratification  2005-02-16  -           -
+Australia           2007-12-12  ratification  2008-03-11  -           -
+
+$ treatyterm schedule --preset kyoto-1997 --check
+kyoto-1997: every recorded date agrees with the computed one
+
+# Paris: the 74 deposits listed meet both conditions on 5 October 2016 (the
+# 67th instrument in the order listed), so 4 November 2016.  Denmark,
+# depositing after that day but before the general date, has its own date.
+$ treatyterm schedule --preset paris-2015 -f json | grep -m 1 '"basis"'
+      "basis": "the 67th instrument, deposited 2016-10-05 + 30 days (the day of the event not counted; Reg. 1182/71 art. 3(1), 3(2)(b) / ETS 076 art. 3; Paris Agreement art. 21)"
+
+$ treatyterm schedule --preset paris-2015 | grep -E '^Entry into force|^(Denmark|Japan|United States of America.*) '
+Entry into force: 2016-11-04 (Friday)
+United States of America               2016-09-03  acceptance    2016-11-04  2019-11-04  2020-11-04
+Denmark                                2016-11-01  approval      2016-12-01  -           -
+Japan                                  2016-11-08  acceptance    2016-12-08  -           -
+United States of America (2021)        2021-01-20  acceptance    2021-02-19  2025-01-27  2026-01-27
+
+$ treatyterm schedule --preset paris-2015 --check
+paris-2015: every recorded date agrees with the computed one
+
+# The first withdrawal of the United States took effect on 4 November
+# 2020: 77 parties listed, 76 in force that day; its second acceptance
+# counts from 19 February 2021.
+$ treatyterm schedule --preset paris-2015 --as-of 2020-11-04 | grep '^Parties in force'
+Parties in force on 2020-11-04: 76
+
+$ treatyterm schedule --preset paris-2015 --as-of 2021-02-19 | grep '^Parties in force'
+Parties in force on 2021-02-19: 77
+
+# A treaty that waits for a list of parties (CTBT art. XIV, three of the
+# Annex 2 States here): one has not deposited, so it is pending.
+<<< ctbt.ini
+[treaty]
+id = ctbt-sketch
+name = CTBT (three of the Annex 2 States)
+
+[entry_into_force]
+required = France; China; United Kingdom
+after = 180d
+opened = 1996-09-24
+not_before = 2y
+article = CTBT art. XIV
+
+[party]
+name = France
+deposit = 1998-04-06
+
+[party]
+name = United Kingdom
+deposit = 1998-04-06
+>>>
+$ treatyterm schedule ctbt.ini
+CTBT (three of the Annex 2 States) [ctbt-sketch]
+Entry into force: pending
+Term: indefinite
+
+pending          entry_into_force         Entry into force
+                 180 days after: 2 of 3 required parties have deposited
+
+Expiry: none (in force indefinitely)
+
+Party           Deposit     Instrument    In force    Notice      Withdrawal
+France          1998-04-06  ratification  -           -           -
+United Kingdom  1998-04-06  ratification  -           -           -
+
+$ treatyterm schedule ctbt.ini -f json | head -n 18
+{
+  "treaty": {
+    "id": "ctbt-sketch",
+    "name": "CTBT (three of the Annex 2 States)",
+    "entry_into_force": null,
+    "term": "indefinite",
+    "convention": "anniversary",
+    "hypothetical": false,
+    "bilateral": false
+  },
+  "milestones": [
+    {
+      "date": null,
+      "kind": "entry_into_force",
+      "label": "Entry into force",
+      "pending": true,
+      "condition": "180 days after: 2 of 3 required parties have deposited"
+    }
+
+$ treatyterm schedule ctbt.ini --check
+ctbt-sketch: every recorded date agrees with the computed one
