@@ -240,10 +240,8 @@ put_reckoning(struct out *o, const tt_milestone *m)
 /* The derivation into O, without its end (tt_milestone_basis() goes on
  * from there). */
 static void
-put_derivation(struct out *o, const tt_milestone *m)
+put_derivation(struct out *o, const tt_milestone *m, struct words *words)
 {
-	struct words words = { .m = m };
-
 	switch (m->anchor) {
 	case TT_ANCHOR_NONE:
 		if (m->kind == TT_KIND_NOTICE) {
@@ -264,7 +262,7 @@ put_derivation(struct out *o, const tt_milestone *m)
 	case TT_ANCHOR_ENTRY_INTO_FORCE:
 		put_lit(o, "entry into force ");
 		put_date(o, m->anchor_date);
-		put_offset(o, m, &words);
+		put_offset(o, m, words);
 		break;
 	case TT_ANCHOR_NOTICE:
 		if (m->flags & TT_MS_AFTER_NOTICE)
@@ -274,7 +272,7 @@ put_derivation(struct out *o, const tt_milestone *m)
 				"possible, ");
 		put_date(o, m->anchor_date);
 		put_lit(o, " + ");
-		put_words(o, &words);
+		put_words(o, words);
 		break;
 	case TT_ANCHOR_EVENT:
 		if (m->event_label != NULL)
@@ -283,7 +281,7 @@ put_derivation(struct out *o, const tt_milestone *m)
 			put_lit(o, "event");
 		put_lit(o, " ");
 		put_date(o, m->anchor_date);
-		put_offset(o, m, &words);
+		put_offset(o, m, words);
 		break;
 	case TT_ANCHOR_PERIOD_END:
 		if (m->rule == TT_RULE_DAY_AFTER) {
@@ -293,7 +291,7 @@ put_derivation(struct out *o, const tt_milestone *m)
 			put_lit(o, "end of the period ");
 			put_date(o, m->anchor_date);
 			put_lit(o, " - ");
-			put_words(o, &words);
+			put_words(o, words);
 		}
 		break;
 	}
@@ -312,18 +310,17 @@ size_t
 tt_milestone_derivation(const tt_milestone *m, char *buf, size_t size)
 {
 	struct out o = out_start(buf, size);
+	struct words words = { .m = m };
 
-	put_derivation(&o, m);
+	put_derivation(&o, m, &words);
 	return out_end(&o);
 }
 
 /* The rule of a milestone reckoned by a rule other than the same date,
  * floored, or named by a notice; false for the others. */
 static bool
-put_counting(struct out *o, const tt_milestone *m)
+put_counting(struct out *o, const tt_milestone *m, struct words *words)
 {
-	struct words words = { .m = m };
-
 	if (m->flags & TT_MS_NAMED_DATE) {
 		put_lit(o, "a notice may name a later date for its effect");
 		return true;
@@ -343,7 +340,7 @@ put_counting(struct out *o, const tt_milestone *m)
 		break;
 	case TT_COUNTING_END_OF_YEAR:
 		put_lit(o, "31 December of the year in which the period of ");
-		put_words(o, &words);
+		put_words(o, words);
 		if (m->flags & TT_MS_FLOORED)
 			put_lit(o, " ends, and never before the clause's "
 				"floor");
@@ -356,7 +353,7 @@ put_counting(struct out *o, const tt_milestone *m)
 		put_lit(o, "same date, and never before the clause's floor");
 		return true;
 	}
-	put_words(o, &words);
+	put_words(o, words);
 	if (m->flags & TT_MS_FLOORED)
 		put_lit(o, " ends, and never before the clause's floor");
 	else if (m->counting == TT_COUNTING_DAY_AFTER)
@@ -366,9 +363,9 @@ put_counting(struct out *o, const tt_milestone *m)
 
 /* The rule into O, without its end. */
 static void
-put_rule(struct out *o, const tt_milestone *m)
+put_rule(struct out *o, const tt_milestone *m, struct words *words)
 {
-	if (put_counting(o, m))
+	if (put_counting(o, m, words))
 		goto kind;
 	switch (m->rule) {
 	case TT_RULE_GIVEN:
@@ -440,8 +437,9 @@ size_t
 tt_milestone_rule(const tt_milestone *m, char *buf, size_t size)
 {
 	struct out o = out_start(buf, size);
+	struct words words = { .m = m };
 
-	put_rule(&o, m);
+	put_rule(&o, m, &words);
 	return out_end(&o);
 }
 
@@ -501,16 +499,17 @@ size_t
 tt_milestone_basis(const tt_milestone *m, char *buf, size_t size)
 {
 	struct out o = out_start(buf, size);
+	struct words words = { .m = m };	/* shared by the two */
 	struct out rule;
 
-	put_derivation(&o, m);
+	put_derivation(&o, m, &words);
 	put_lit(&o, " (");
 	rule.buf = o.len < o.size ? o.buf + o.len : o.buf;
 	rule.size = o.len < o.size ? o.size - o.len : 0;
 	if (rule.size > TT_TEXT_BUFSIZE)
 		rule.size = TT_TEXT_BUFSIZE;
 	rule.len = 0;
-	put_rule(&rule, m);
+	put_rule(&rule, m, &words);
 	o.len += rule.len < TT_TEXT_BUFSIZE ? rule.len : TT_TEXT_BUFSIZE - 1;
 	put_lit(&o, ")");
 	return out_end(&o);
