@@ -621,13 +621,15 @@ dtext_start(char *buf, size_t size)
 	return t;
 }
 
-/* Writes PREFIX, V in decimal and SUFFIX into PART (room for 48 bytes),
- * by hand rather than with snprintf(): batch runs format millions. */
-static const char *
-part_of(char *part, const char *prefix, int v, const char *suffix)
+/* Writes PREFIX (PLEN bytes), V in decimal and SUFFIX (SLEN bytes) into
+ * PART (room for 48 bytes) and returns their length, by hand rather than
+ * with snprintf(): batch runs format millions. */
+static size_t
+part_of(char *part, const char *prefix, size_t plen, int v,
+	const char *suffix, size_t slen)
 {
 	char digits[12];
-	size_t n = 0, k = sizeof digits, len;
+	size_t k = sizeof digits;
 	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
 
 	do {
@@ -636,30 +638,28 @@ part_of(char *part, const char *prefix, int v, const char *suffix)
 	} while (u > 0);
 	if (v < 0)
 		digits[--k] = '-';
-	len = strlen(prefix);
-	memcpy(part, prefix, len);
-	n = len;
-	memcpy(part + n, digits + k, sizeof digits - k);
-	n += sizeof digits - k;
-	len = strlen(suffix);
-	memcpy(part + n, suffix, len + 1);
-	return part;
+	memcpy(part, prefix, plen);
+	memcpy(part + plen, digits + k, sizeof digits - k);
+	memcpy(part + plen + sizeof digits - k, suffix, slen);
+	return plen + sizeof digits - k + slen;
 }
 
-/* Appends one component if it fits whole, and counts it either way. */
+/* Appends one component (LEN bytes at PART) if it fits whole, and counts
+ * it either way. */
 static void
-put_part(struct dtext *t, const char *part)
+put_part(struct dtext *t, const char *part, size_t len)
 {
-	size_t len = strlen(part);
-
 	if (!t->cut && len < t->size - t->len) {
-		memcpy(t->buf + t->len, part, len + 1);
+		memcpy(t->buf + t->len, part, len);
 		t->len += len;
+		t->buf[t->len] = '\0';
 	} else {
 		t->cut = true;
 	}
 	t->need += len;
 }
+
+#define PUT_PART_LIT(t, lit) put_part((t), "" lit, sizeof(lit) - 1)
 
 size_t
 tt_duration_format_iso(tt_duration dur, char *buf, size_t size)
@@ -667,14 +667,17 @@ tt_duration_format_iso(tt_duration dur, char *buf, size_t size)
 	static const char units_iso[] = "YMWD";
 	int v[4] = { dur.years, dur.months, dur.weeks, dur.days };
 	struct dtext t = dtext_start(buf, size);
-	char part[48], unit[2] = "";
+	char part[48];
 
-	put_part(&t, dur.sign < 0 ? "-P" : "P");
+	if (dur.sign < 0)
+		PUT_PART_LIT(&t, "-P");
+	else
+		PUT_PART_LIT(&t, "P");
 	for (int i = 0; i < 4; i++) {
 		if (v[i] == 0 && !(i == 3 && tt_duration_is_zero(dur)))
 			continue;
-		unit[0] = units_iso[i];
-		put_part(&t, part_of(part, "", v[i], unit));
+		put_part(&t, part, part_of(part, "", 0, v[i],
+					   &units_iso[i], 1));
 	}
 	return t.need;
 }
@@ -682,25 +685,31 @@ tt_duration_format_iso(tt_duration dur, char *buf, size_t size)
 size_t
 tt_duration_format_words(tt_duration dur, char *buf, size_t size)
 {
-	static const char *const one[] = { " year", " month", " week",
-					   " day" };
-	static const char *const many[] = { " years", " months", " weeks",
-					    " days" };
+	/* The plural; the singular is one byte shorter. */
+#define UNIT(lit) { "" lit, sizeof(lit) - 1 }
+	static const struct {
+		const char *s;
+		size_t len;
+	} unit_words[] = {
+		UNIT(" years"), UNIT(" months"), UNIT(" weeks"), UNIT(" days")
+	};
+#undef UNIT
 	int v[4] = { dur.years, dur.months, dur.weeks, dur.days };
 	struct dtext t = dtext_start(buf, size);
 	char part[48];
 	bool any = false;
 
 	if (dur.sign < 0 && !tt_duration_is_zero(dur))
-		put_part(&t, "minus ");
+		PUT_PART_LIT(&t, "minus ");
 	for (int i = 0; i < 4; i++) {
 		if (v[i] == 0)
 			continue;
-		put_part(&t, part_of(part, any ? " " : "", v[i],
-				     v[i] == 1 ? one[i] : many[i]));
+		put_part(&t, part, part_of(part, " ", any ? 1 : 0, v[i],
+					   unit_words[i].s, unit_words[i].len -
+					   (v[i] == 1 ? 1 : 0)));
 		any = true;
 	}
 	if (!any)
-		put_part(&t, "0 days");
+		PUT_PART_LIT(&t, "0 days");
 	return t.need;
 }

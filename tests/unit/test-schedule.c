@@ -944,6 +944,89 @@ test_out_by(void)
 	tt_schedule_free(s);
 }
 
+/* Each text formatter of M, cut at every size: the length returned is
+ * always the whole text's, and what is written is its first SIZE - 1
+ * bytes and a NUL, whether the cut falls between two pieces, inside one
+ * or inside a date written in place. */
+static void
+check_cuts(const tt_milestone *m)
+{
+	static size_t (*const fns[])(const tt_milestone *, char *, size_t) = {
+		tt_milestone_label, tt_milestone_derivation, tt_milestone_rule,
+		tt_milestone_condition, tt_milestone_readings,
+		tt_milestone_basis
+	};
+	char whole[2 * TT_TEXT_BUFSIZE], b[2 * TT_TEXT_BUFSIZE + 1];
+
+	for (size_t f = 0; f < sizeof fns / sizeof fns[0]; f++) {
+		size_t n = fns[f](m, whole, sizeof whole);
+
+		CU_ASSERT_FATAL(n < sizeof whole);
+		CU_ASSERT_EQUAL(strlen(whole), n);
+		CU_ASSERT_EQUAL(fns[f](m, NULL, 0), n);
+		for (size_t size = 1; size <= n + 1; size++) {
+			size_t cut = size - 1 < n ? size - 1 : n;
+
+			memset(b, 'x', sizeof b);
+			CU_ASSERT_EQUAL(fns[f](m, b, size), n);
+			CU_ASSERT_EQUAL(memcmp(b, whole, cut), 0);
+			CU_ASSERT_EQUAL(b[cut], '\0');
+			CU_ASSERT_EQUAL(b[size], 'x');
+		}
+	}
+}
+
+static void
+test_texts_cut(void)
+{
+	tt_holidays *h = tt_holidays_new();
+	tt_schedule_options opt;
+	tt_schedule *s;
+	char article[601], b[2 * TT_TEXT_BUFSIZE], spec[1024];
+	size_t n, d;
+
+	/* Rolled meetings (a weekday name), a named label, readings, a
+	 * floor, an article. */
+	tt_schedule_options_init(&opt);
+	opt.roll = TT_ROLL_FOLLOWING;
+	opt.holidays = h;
+	s = compute("[treaty]\nentry_into_force = 2022-01-01\nterm = 2y\n"
+		    "[review]\nfirst = 1y\nlabel = Review conference\n"
+		    "[withdrawal]\nnotice = 6m\n"
+		    "[conference]\nat = 5y8m14d\n", &opt);
+	for (size_t i = 0; i < tt_schedule_count(s); i++)
+		check_cuts(tt_schedule_at(s, i));
+	tt_schedule_free(s);
+	s = compute("[treaty]\nentry_into_force = 1970-03-05\n"
+		    "notice_given = 2003-01-10\n"
+		    "[withdrawal]\nnotice = 3m\n"
+		    "readings = day-after,end-of-year,same-date\n"
+		    "article = NPT art. X(1)\n", NULL);
+	for (size_t i = 0; i < tt_schedule_count(s); i++)
+		check_cuts(tt_schedule_at(s, i));
+	tt_schedule_free(s);
+
+	/* The basis holds at most TT_TEXT_BUFSIZE - 1 bytes of the rule, as
+	 * it always has. */
+	memset(article, 'a', sizeof article - 1);
+	article[sizeof article - 1] = '\0';
+	snprintf(spec, sizeof spec, "[treaty]\nentry_into_force = 1970-03-05"
+		 "\n[withdrawal]\nnotice = 3m\narticle = %s\n", article);
+	s = compute(spec, NULL);
+	CU_ASSERT_FATAL(tt_schedule_count(s) >= 2);
+	d = tt_milestone_derivation(tt_schedule_at(s, 1), b, sizeof b);
+	CU_ASSERT_TRUE(tt_milestone_rule(tt_schedule_at(s, 1), NULL, 0) >
+		       TT_TEXT_BUFSIZE);
+	n = tt_milestone_basis(tt_schedule_at(s, 1), b, sizeof b);
+	CU_ASSERT_EQUAL(n, d + 2 + (TT_TEXT_BUFSIZE - 1) + 1);
+	CU_ASSERT_EQUAL(strlen(b), n);
+	CU_ASSERT_EQUAL(b[n - 2], 'a');
+	CU_ASSERT_EQUAL(b[n - 1], ')');
+	check_cuts(tt_schedule_at(s, 1));
+	tt_schedule_free(s);
+	tt_holidays_free(h);
+}
+
 void
 add_schedule_tests(void)
 {
@@ -959,6 +1042,7 @@ add_schedule_tests(void)
 		{ "horizon and limits", test_horizon_and_limits },
 		{ "custom milestones and ordering", test_custom_and_order },
 		{ "labels, derivations and rules", test_texts },
+		{ "texts cut at every size", test_texts_cut },
 		{ "recomputing reuses the schedule", test_reuse },
 		{ "default options", test_options_init },
 		CU_TEST_INFO_NULL
