@@ -13,6 +13,16 @@ Japan                             2007-07-17  accession     2007-10-01  -       
 $ treatyterm schedule --preset rome-statute-1998 --check
 rome-statute-1998: every recorded date agrees with the computed one
 
+# Art. 126(2) counts from the 60th instrument, not from entry into force:
+# Greece (15 May 2002) and Australia (1 July 2002, the general date itself)
+# are bound from dates of their own; the general date cites the 60th.
+$ treatyterm schedule --preset rome-statute-1998 | grep -E '^(Greece|Australia) '
+Greece                            2002-05-15  ratification  2002-08-01  -           -
+Australia                         2002-07-01  ratification  2002-09-01  -           -
+
+$ treatyterm schedule --preset rome-statute-1998 --format json | grep -m1 '"basis"'
+      "basis": "the 60th instrument, deposited 2002-04-11 + 60 days = 2002-06-10, the first day of the next month (first day of the month following the expiration of 60 days; Rome Statute art. 126)"
+
 # Ottawa: in force 1 March 1999; Poland (27 December 2012) on 1 June 2013;
 # Finland's notice of 10 July 2025 effective 10 January 2026.
 $ treatyterm schedule --preset ottawa-1997 | grep -E '^Entry into force|Finland|^Poland '
