@@ -33,6 +33,7 @@
 #include "format.h"
 #include "options.h"
 #include "output.h"
+#include "parties-csv.h"
 
 /* A run's state, from the options to the row being done. */
 struct batch {
@@ -50,6 +51,10 @@ struct batch {
 	unsigned long header;	/* the line of the header row */
 	struct batch_columns cols;
 	struct batch_keys *keys;	/* the treaties seen so far */
+
+	/* --parties: the file's rows, added to the treaty of each id. */
+	const char *parties_name;
+	struct parties *parties;
 
 	/* The row being done: one spec and one schedule, reused. */
 	tt_spec *spec;
@@ -74,6 +79,7 @@ struct batch {
 /* The command's own options. */
 struct batch_state {
 	int delimiter;		/* 0 for ',' */
+	const char *parties;
 	bool strict, quiet;
 };
 
@@ -96,6 +102,9 @@ static void clear_progress(struct batch *b);
 static void show_progress(struct batch *b);
 static void batch_init(struct batch *b, struct args *a);
 static bool batch_prepare(struct batch *b);
+static bool load_parties(struct batch *b, const char *path);
+static bool add_parties(struct batch *b, unsigned long line);
+static bool unused_parties(const struct batch *b);
 static bool open_input(struct batch *b, const char *file);
 static bool read_header(struct batch *b);
 static bool open_output(struct batch *b, const char *path);
@@ -122,6 +131,10 @@ static const struct opt options[] = {
 	{ .name = "strict", .shortname = 's', .handler = opt_bool,
 	  .offset = offsetof(struct batch_state, strict),
 	  .help = "stop at the first bad row (exit status 1)" },
+	{ .name = "parties", .arg = "FILE", .handler = opt_string,
+	  .flags = OPT_ONCE, .offset = offsetof(struct batch_state, parties),
+	  .help = "add a [party] for each row of the CSV file FILE to the "
+		  "treaty whose id its 'treaty' column names" },
 	{ .name = "quiet", .shortname = 'q', .handler = opt_bool,
 	  .offset = offsetof(struct batch_state, quiet),
 	  .help = "no progress or summary on a terminal (a summary of "
@@ -148,7 +161,15 @@ const struct cli_command cmd_batch = {
 	    "or record,\n"
 	    "no id or name, an id or name given before) is reported as "
 	    "FILE:LINE: message\n"
-	    "and skipped; the exit status is then 3.\n",
+	    "and skipped; the exit status is then 3.\n"
+	    "\n"
+	    "--parties FILE adds the rows of FILE (one [party] each, see "
+	    "'schedule') to\n"
+	    "the treaty with the id in their 'treaty' column.  Rows for an "
+	    "id that no\n"
+	    "row computed are reported at the end as FILE:LINE: warning; the "
+	    "exit\n"
+	    "status is then 3.\n",
 	.help_more = columns_help,
 	.options = options,
 	.groups = options_treaty_groups,
@@ -351,6 +372,62 @@ batch_prepare(struct batch *b)
 	return calendar_load_holidays(b->cal);
 }
 
+/* Reads the --parties file PATH, its cells checked as the rows' spec
+ * takes them; false after a message. */
+static bool
+load_parties(struct batch *b, const char *path)
+{
+	FILE *fp;
+	tt_error e;
+
+	b->parties_name = path;
+	if ((fp = fopen(path, "r")) == NULL) {
+		cli_error("%s: %s", path, strerror(errno));
+		return false;
+	}
+	if (parties_read(fp, true, b->spec, &b->parties, &e) != TT_OK)
+		cli_file_error(path, &e);
+	fclose(fp);
+	return b->parties != NULL;
+}
+
+/* Adds the parties of the treaty in B->SPEC, from LINE; false after a
+ * message (a spec that can take no more). */
+static bool
+add_parties(struct batch *b, unsigned long line)
+{
+	tt_error e;
+
+	if (parties_add(b->parties, b->spec, tt_spec_id(b->spec), NULL,
+			&e) == TT_OK)
+		return true;
+	clear_progress(b);
+	cli_error("%s:%u: %s (treaty of %s:%lu)", b->parties_name, e.line,
+		  e.message, b->name, line);
+	return false;
+}
+
+/* Warns of the treaties of the parties file that no row computed; true
+ * if there were any. */
+static bool
+unused_parties(const struct batch *b)
+{
+	const char *treaty;
+	unsigned long line;
+	size_t at = 0, n;
+	bool any = false;
+
+	while (b->parties != NULL &&
+	       parties_next_unused(b->parties, &at, &treaty, &line, &n)) {
+		cli_error("%s:%lu: warning: no treaty with id '%s' was "
+			  "computed from %s: %zu part%s not used",
+			  b->parties_name, line, treaty, b->name, n,
+			  n == 1 ? "y" : "ies");
+		any = true;
+	}
+	return any;
+}
+
 /* Opens FILE ("-" for standard input) and maps its header row; false
  * after a message. */
 static bool
@@ -478,8 +555,17 @@ compute_row(struct batch *b, char **fields, size_t n, unsigned long line)
 	 * them now, and they say so. */
 	if (!clauses_apply(b->spec, b->flags))
 		return ROW_STOP;
+	if (b->parties != NULL && !add_parties(b, line))
+		return skip_row(b);
 	if (calendar_compute(b->cal, b->s, b->spec, &e) != TT_OK) {
-		bad_row(b, line, &e);
+		if (b->parties != NULL && parties_owns(b->parties, &e)) {
+			clear_progress(b);
+			cli_error("%s:%u:%u: %s (treaty of %s:%lu)",
+				  b->parties_name, e.line, e.column,
+				  e.message, b->name, line);
+		} else {
+			bad_row(b, line, &e);
+		}
 		return skip_row(b);
 	}
 	if (check_key(b, b->spec, line, &nomem))
@@ -566,11 +652,15 @@ finish_output(struct batch *b)
 static int
 summary(const struct batch *b)
 {
+	bool unused = unused_parties(b);
+
 	if (b->skipped > 0) {
 		cli_error("%s: %lu of %lu rows skipped", b->name, b->skipped,
 			  b->rows);
 		return EXIT_SKIPPED;
 	}
+	if (unused)
+		return EXIT_SKIPPED;
 	if (!b->quiet && isatty(STDERR_FILENO))
 		cli_error("%s: %lu rows, none skipped", b->name, b->rows);
 	return EXIT_OK;
@@ -611,6 +701,7 @@ batch_free(struct batch *b)
 		fclose(b->in);
 	batch_columns_free(&b->cols);
 	batch_keys_free(b->keys);
+	parties_free(b->parties);
 	tt_schedule_free(b->s);
 	tt_spec_free(b->spec);
 }
@@ -620,6 +711,7 @@ batch_free(struct batch *b)
 static int
 exec(struct args *a)
 {
+	const struct batch_state *st = a->own;
 	struct batch b;
 	int status = EXIT_INVALID;
 	enum row r;
@@ -629,6 +721,7 @@ exec(struct args *a)
 				       "given");
 	batch_init(&b, a);
 	if (!batch_prepare(&b) ||
+	    (st->parties != NULL && !load_parties(&b, st->parties)) ||
 	    !open_input(&b, a->argc == 1 ? a->argv[0] : "-"))
 		goto done;
 	start_progress(&b, a->out.path);

@@ -15,12 +15,14 @@
 #include "format.h"
 #include "options.h"
 #include "output.h"
+#include "parties-csv.h"
 
 struct schedule_state {
 	const char *preset;
 	const char *out_by;
 	const char *party;
 	const char *as_of;
+	const char *parties;
 	bool explain;
 	bool check;
 };
@@ -53,6 +55,11 @@ static const struct opt options[] = {
 	  .offset = offsetof(struct schedule_state, check),
 	  .help = "compare the parties' recorded dates with the computed "
 		  "ones; exit status 3 if any differ" },
+	{ .name = "parties", .arg = "FILE", .handler = opt_string,
+	  .flags = OPT_ONCE, .offset = offsetof(struct schedule_state, parties),
+	  .help = "add a [party] for each row of the CSV file FILE, whose "
+		  "header names [party] keys (and 'treaty': empty or the "
+		  "spec's id, other rows are skipped)" },
 	OPT_END
 };
 
@@ -147,6 +154,42 @@ write_schedule(struct args *a, struct output *out, const tt_schedule *s)
 	return output_finish(out, ok);
 }
 
+/* Reads the parties file PATH ("-" for standard input), with cells
+ * checked as SPEC takes them; NULL after a message. */
+static struct parties *
+load_parties(const char *path, const tt_spec *spec)
+{
+	bool std = strcmp(path, "-") == 0;
+	FILE *fp = std ? stdin : fopen(path, "r");
+	struct parties *p = NULL;
+	tt_error e;
+
+	if (fp == NULL) {
+		cli_error("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (parties_read(fp, false, spec, &p, &e) != TT_OK)
+		cli_file_error(std ? "<stdin>" : path, &e);
+	if (!std)
+		fclose(fp);
+	return p;
+}
+
+/* Appends the parties of the file PATH whose treaty is SPEC's (or none)
+ * to SPEC, into *P; false after a message. */
+static bool
+add_parties(const char *path, tt_spec *spec, struct parties **p)
+{
+	tt_error e;
+
+	if ((*p = load_parties(path, spec)) == NULL)
+		return false;
+	if (parties_add(*p, spec, tt_spec_id(spec), NULL, &e) == TT_OK)
+		return true;
+	cli_file_error(strcmp(path, "-") == 0 ? "<stdin>" : path, &e);
+	return false;
+}
+
 static int
 exec(struct args *a)
 {
@@ -154,6 +197,7 @@ exec(struct args *a)
 	struct spec_source src = { NULL, NULL };
 	struct output out;
 	const char *file = NULL;
+	struct parties *parties = NULL;
 	tt_schedule *s = NULL;
 	tt_spec *spec = NULL;
 	int status = EXIT_INVALID;
@@ -167,6 +211,11 @@ exec(struct args *a)
 	if (file != NULL && st->preset != NULL)
 		return cli_usage_error("schedule", "give a SPEC file or "
 				       "--preset, not both");
+	if (file != NULL && st->parties != NULL && strcmp(file, "-") == 0 &&
+	    strcmp(st->parties, "-") == 0)
+		return cli_usage_error("schedule", "the SPEC file and "
+				       "--parties cannot both be standard "
+				       "input");
 	if ((spec = clauses_spec_new()) == NULL)
 		goto done;
 	if ((s = tt_schedule_new()) == NULL) {
@@ -184,6 +233,10 @@ exec(struct args *a)
 	}
 	if (!clauses_apply(spec, &a->clauses))
 		goto done;
+	/* After the flags, so that the rows are matched against the id
+	 * --id gives. */
+	if (st->parties != NULL && !add_parties(st->parties, spec, &parties))
+		goto done;
 	if (st->out_by != NULL) {
 		if (!date_option("--out-by", st->out_by, &a->calendar.out_by))
 			goto done;
@@ -198,7 +251,11 @@ exec(struct args *a)
 	if (!calendar_load_holidays(&a->calendar))
 		goto done;
 	if (calendar_compute(&a->calendar, s, spec, &e) != TT_OK) {
-		clauses_report(&src, &e);
+		if (parties != NULL && parties_owns(parties, &e))
+			cli_file_error(strcmp(st->parties, "-") == 0 ?
+				       "<stdin>" : st->parties, &e);
+		else
+			clauses_report(&src, &e);
 		goto done;
 	}
 	if (a->out.format == FORMAT_ICS && !calendar_set_dtstamp(&a->calendar))
@@ -209,6 +266,7 @@ exec(struct args *a)
 		status = st->check && tt_schedule_discrepancy_count(s) > 0 ?
 			 EXIT_DIFFERS : EXIT_OK;
 done:
+	parties_free(parties);
 	tt_schedule_free(s);
 	tt_spec_free(spec);
 	return status;

@@ -225,6 +225,8 @@ struct csv_reader {
 	size_t raw_len, raw_cap;
 	char *replay;		/* lines to read again before the file */
 	size_t replay_len, replay_pos, replay_cap;
+	const char *rec;	/* the text of the record last returned, */
+	size_t rec_len;		/* for csv_reader_where() */
 	bool done;		/* a whole record is ready */
 	bool failed;		/* out of memory in a callback */
 };
@@ -328,15 +330,38 @@ csv_reader_free(struct csv_reader *r)
 	free(r);
 }
 
-/* Points r->fields at the fields of the record just read. */
+/* Keeps where the record's text is, for csv_reader_where(): the line CUR
+ * (CUR_LEN bytes, NULL at the end of input) after the lines kept in
+ * r->raw, if any.  False when memory runs out. */
+static bool
+keep_text(struct csv_reader *r, const char *cur, size_t cur_len)
+{
+	if (r->raw_len == 0) {
+		r->rec = cur;
+		r->rec_len = cur_len;
+		return true;
+	}
+	if (cur_len > 0) {
+		if (!grow(&r->raw, &r->raw_cap, r->raw_len, cur_len))
+			return false;
+		memcpy(r->raw + r->raw_len, cur, cur_len);
+		r->raw_len += cur_len;
+	}
+	r->rec = r->raw;
+	r->rec_len = r->raw_len;
+	return true;
+}
+
+/* Points r->fields at the fields of the record just read, the last of
+ * whose lines is CUR (see keep_text()). */
 static int
-finish_record(struct csv_reader *r, char ***fields, size_t *n,
-	      unsigned long *line)
+finish_record(struct csv_reader *r, const char *cur, size_t cur_len,
+	      char ***fields, size_t *n, unsigned long *line)
 {
 	char **p = ttp_grow(r->fields, &r->fields_alloc, r->nfields + 1,
 			    sizeof *p);
 
-	if (p == NULL)
+	if (p == NULL || !keep_text(r, cur, cur_len))
 		return -1;
 	r->fields = p;
 	for (size_t i = 0; i < r->nfields; i++)
@@ -439,6 +464,8 @@ csv_reader_next(struct csv_reader *r, char ***fields, size_t *n,
 	r->done = false;
 	r->start = 0;
 	r->raw_len = 0;
+	r->rec = NULL;
+	r->rec_len = 0;
 	for (;;) {
 		errno = 0;
 		got = next_line(r);
@@ -457,7 +484,8 @@ csv_reader_next(struct csv_reader *r, char ***fields, size_t *n,
 				return -1;
 			}
 			if (r->done && r->nfields > 0)
-				return finish_record(r, fields, n, line);
+				return finish_record(r, NULL, 0, fields, n,
+						     line);
 			return 0;
 		}
 		r->lineno++;
@@ -498,7 +526,8 @@ csv_reader_next(struct csv_reader *r, char ***fields, size_t *n,
 				r->done = false;
 				continue;
 			}
-			return finish_record(r, fields, n, line);
+			return finish_record(r, r->line, (size_t)got, fields,
+					     n, line);
 		}
 		/* The record goes on: keep its lines so far. */
 		if (r->start != 0) {
@@ -516,5 +545,57 @@ csv_reader_next(struct csv_reader *r, char ***fields, size_t *n,
 			memcpy(r->raw + r->raw_len, r->line, (size_t)got);
 			r->raw_len += (size_t)got;
 		}
+	}
+}
+
+/* Libcsv drops spaces and tabs around an unquoted field, and before a
+ * quoted one. */
+static bool
+is_blank(const struct csv_reader *r, char c)
+{
+	return c == ' ' || (c == '\t' && r->delim != '\t');
+}
+
+/* Where field I of the record starts, past its opening quote if it has
+ * one: the record's text is scanned again as libcsv read it (a strict
+ * parse, so quotes are balanced), counting lines and bytes. */
+bool
+csv_reader_where(const struct csv_reader *r, size_t i, unsigned long *line,
+		 unsigned *column)
+{
+	const char *p = r->rec, *end = r->rec + r->rec_len, *bol = p;
+	unsigned long l = r->start;
+
+	if (p == NULL || i >= r->nfields)
+		return false;
+	for (size_t k = 0;; k++) {
+		bool quoted;
+
+		while (p < end && is_blank(r, *p))
+			p++;
+		quoted = p < end && *p == '"';
+		p += quoted;
+		if (k == i) {
+			*line = l;
+			*column = (unsigned)(p - bol) + 1;
+			return true;
+		}
+		for (; p < end; p++) {
+			if (quoted && *p == '"' && p + 1 < end && p[1] == '"') {
+				p++;
+			} else if (quoted && *p == '"') {
+				quoted = false;
+			} else if (!quoted && (unsigned char)*p == r->delim) {
+				break;
+			} else if (*p == '\n') {
+				if (!quoted)
+					return false;
+				l++;
+				bol = p + 1;
+			}
+		}
+		if (p >= end)
+			return false;
+		p++;	/* the delimiter */
 	}
 }

@@ -112,5 +112,10 @@ struct csv_reader *csv_reader_new(FILE *fp, unsigned char delim);
 int csv_reader_next(struct csv_reader *r, char ***fields, size_t *n,
 		    unsigned long *line, const char **error);
 void csv_reader_free(struct csv_reader *r);
+/* Where field I (from 0) of the record last returned starts in the input:
+ * its line and its 1-based byte column, past an opening quote.  False if
+ * there is no such field. */
+bool csv_reader_where(const struct csv_reader *r, size_t i,
+		      unsigned long *line, unsigned *column);
 
 #endif /* TREATYTERM_FORMAT_H */
