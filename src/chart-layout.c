@@ -22,6 +22,13 @@
  * bracket across their markers.  Callouts are numbered by first date
  * across all lanes.  Past CALLOUTS_MAX callouts, the remaining dates are
  * counted in a note rather than listed.
+ *
+ * The parties picture (chart_layout_parties()) shares the time axis,
+ * the markers and the callouts: the number of parties in force is a step
+ * line over a count axis, the general entry into force and each day on
+ * which withdrawals take effect get a marker on the line, and their names
+ * go in rows above the plot, joined to the marker by a faint guide.
+ * Names with no room in either row become callouts, as dates do.
  */
 #include <config.h>
 
@@ -57,6 +64,8 @@
 /* More callouts than this would make a picture taller than a PNG can be
  * (cairo's image surfaces stop at 32767 pixels); the rest are counted. */
 #define CALLOUTS_MAX 400
+#define PLOT_H 240.0		/* the parties picture's count axis */
+#define PLOT_PAD 14.0		/* over its top */
 
 /* Colours, 0xRRGGBB. */
 #define C_TEXT 0x222222
@@ -139,6 +148,7 @@ static const struct font F_HEADING = { 11, true, CHART_START };
 static const struct font F_NUMBER = { 10, true, CHART_END };
 static const struct font F_ENTRY = { 10, false, CHART_START };
 static const struct font F_NOTE = { 10, false, CHART_START };
+static const struct font F_COUNT = { 11, false, CHART_END };
 
 struct lane {
 	size_t first, n;	/* its dates */
@@ -160,6 +170,9 @@ struct ctx {
 	bool present[LEGEND_ITEMS];
 	bool truncated;
 	bool nomem;
+	/* The parties picture: the count axis, and where the names are. */
+	size_t ystep;
+	double names_y, plot_bottom;
 };
 
 /* A marker placed in a lane, for stacking. */
@@ -243,6 +256,28 @@ static double clamp(const struct ctx *c, double a, double w);
 static double xday(const struct ctx *c, int32_t day);
 static double crisp(double v);
 static int order_cmp(const void *pa, const void *pb);
+static void parties_steps(struct ctx *c, const tt_schedule *s);
+static void plan_count_axis(struct ctx *c, size_t most);
+static void parties_markers(struct ctx *c, const tt_schedule *s);
+static void add_marker_date(struct ctx *c, int32_t day, tt_kind kind,
+			    const char *what);
+static void parties_range(struct ctx *c, const tt_schedule *s);
+static void widen(int32_t *lo, int32_t *hi, int32_t day);
+static void place_names(struct ctx *c);
+static void name_text(struct ctx *c, const struct chart_date *d, char *buf,
+		      size_t size);
+static size_t callout_date(const struct chart_layout *lay, unsigned n);
+static double parties_titles(struct ctx *c, const tt_schedule *s,
+			     const char *title);
+static double emit_names(struct ctx *c, double top);
+static void emit_plot(struct ctx *c, double top);
+static double guide_top(const struct ctx *c, const struct chart_date *d);
+static size_t count_on(const struct chart_layout *lay, int32_t day);
+static double count_y(const struct ctx *c, size_t n);
+static double parties_legend(struct ctx *c, double y);
+static int change_cmp(const void *pa, const void *pb);
+static int leaving_cmp(const void *pa, const void *pb);
+static int date_cmp(const void *pa, const void *pb);
 
 bool
 chart_layout(struct chart_layout *lay, const struct compare *cmp,
@@ -297,6 +332,7 @@ chart_layout_free(struct chart_layout *lay)
 	free(lay->labels);
 	free(lay->dates);
 	free(lay->callouts);
+	free(lay->steps);
 	memset(lay, 0, sizeof *lay);
 }
 
@@ -1282,11 +1318,558 @@ list_entry(struct ctx *c, size_t k, char *buf, size_t size)
 		snprintf(dates, sizeof dates, "%s to %s", a, b);
 	else
 		snprintf(dates, sizeof dates, "%s", a);
-	/* Cut short if it must: fit_text() ends it with "..." anyway. */
-	if (snprintf(buf, size, "%s  %s: %s", dates,
-		     c->cmp->p[co->lane].title, co->what) < 0)
+	/* Cut short if it must: fit_text() ends it with "..." anyway.  The
+	 * parties picture has one lane, with no title to repeat. */
+	if ((c->cmp != NULL ?
+	     snprintf(buf, size, "%s  %s: %s", dates,
+		      c->cmp->p[co->lane].title, co->what) :
+	     snprintf(buf, size, "%s  %s", dates, co->what)) < 0)
 		buf[0] = '\0';
 	return width(c, &F_ENTRY, buf);
+}
+
+/* --- the parties picture -------------------------------------------- */
+
+/* A change in the number of parties in force: +1 or -1 on DAY. */
+struct change {
+	int32_t day;
+	int delta;
+};
+
+/* A withdrawal, for grouping those of one day. */
+struct leaving {
+	int32_t day;
+	size_t party;
+};
+
+bool
+chart_layout_parties(struct chart_layout *lay, const tt_schedule *s,
+		     const char *title, int width, chart_measure_fn *measure,
+		     void *ctx)
+{
+	struct ctx c = { .lay = lay, .measure = measure, .mctx = ctx };
+	double y;
+
+	memset(lay, 0, sizeof *lay);
+	lay->w = width ? width : CHART_WIDTH_DEFAULT;
+	lay->parties = true;
+	c.lanes = calloc(1, sizeof *c.lanes);
+	if (c.lanes == NULL)
+		return false;
+	parties_steps(&c, s);
+	parties_markers(&c, s);
+	parties_range(&c, s);
+	plan_ticks(&c);
+	for (size_t i = 0; i < lay->ndates; i++)
+		lay->dates[i].x = xday(&c, lay->dates[i].day);
+	for (size_t i = 0; i < lay->nsteps; i++)
+		lay->steps[i].x = xday(&c, lay->steps[i].day);
+	c.lanes[0].n = lay->ndates;
+	place_names(&c);
+	number_callouts(&c);
+	place_marks(&c, 0);
+	for (size_t i = 0; i < lay->ncallouts; i++)
+		chart_marker_words(&lay->dates[callout_date(lay, i + 1)],
+				   lay->callouts[i].what, CHART_TEXT_SIZE);
+
+	y = parties_titles(&c, s, title);
+	y = emit_names(&c, y);
+	emit_plot(&c, y);
+	emit_axis(&c);
+	y = parties_legend(&c, c.axis_y + 44);
+	y = emit_callouts(&c, y);
+	lay->h = (double)(long)(y + MARGIN + 0.999);
+	free(c.lanes);
+	return !c.nomem;
+}
+
+size_t
+chart_marker_words(const struct chart_date *d, char *buf, size_t size)
+{
+	const char *head = d->marker == CHART_MARKER_BAR ?
+			   "Entry into force" : "Withdrawal takes effect: ";
+	size_t n = strlen(head) + (d->marker == CHART_MARKER_BAR ? 0 :
+				   strlen(d->what));
+
+	if (size == 0)
+		return n;
+	/* Cut short if it must, whole characters only. */
+	if (snprintf(buf, size, "%s%s", head, d->marker == CHART_MARKER_BAR ?
+		     "" : d->what) < 0)
+		buf[0] = '\0';
+	ttp_utf8_trim(buf);
+	return n;
+}
+
+/* Where the count changes: +1 on each party's entry into force, -1 when
+ * its withdrawal takes effect -- the same reckoning as
+ * tt_party_in_force(), so a withdrawal on or before the party's own entry
+ * into force changes nothing. */
+static void
+parties_steps(struct ctx *c, const tt_schedule *s)
+{
+	struct chart_layout *lay = c->lay;
+	size_t n = tt_schedule_party_count(s), k = 0, most = 0, count = 0;
+	struct change *ch = calloc(n ? 2 * n : 1, sizeof *ch);
+
+	if (ch == NULL) {
+		c->nomem = true;
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const tt_party *p = tt_schedule_party_at(s, i);
+		int32_t in, out;
+
+		if (!(p->has & TT_PARTY_ENTRY_INTO_FORCE))
+			continue;
+		in = tt_date_to_daynum(p->entry_into_force);
+		ch[k++] = (struct change){ in, 1 };
+		if (!(p->has & TT_PARTY_WITHDRAWAL))
+			continue;
+		out = tt_date_to_daynum(p->withdrawal_effective);
+		if (out <= in)
+			k--;
+		else
+			ch[k++] = (struct change){ out, -1 };
+	}
+	qsort(ch, k, sizeof *ch, change_cmp);
+	/* A day's changes are summed before a step is made: parties joining
+	 * and leaving on one day may leave the count as it was. */
+	for (size_t i = 0; i < k && !c->nomem;) {
+		int32_t day = ch[i].day;
+		size_t was = count;
+
+		/* Arrivals sort first on their day: the count never dips
+		 * below zero on the way. */
+		for (; i < k && ch[i].day == day; i++)
+			count = ch[i].delta > 0 ? count + 1 : count - 1;
+		if (count == was)
+			continue;
+		if (!grow((void **)&lay->steps, &lay->asteps, lay->nsteps,
+			  sizeof *lay->steps)) {
+			c->nomem = true;
+			break;
+		}
+		lay->steps[lay->nsteps++] = (struct chart_step){ day, count,
+								 0, 0 };
+		most = count > most ? count : most;
+	}
+	free(ch);
+	plan_count_axis(c, most);
+}
+
+/* A tick step of 1, 2, 5, 10, 20, 25, 50, ... parties that makes at most
+ * six intervals, and the top of the axis a whole number of them. */
+static void
+plan_count_axis(struct ctx *c, size_t most)
+{
+	static const size_t steps[] = {
+		1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000,
+		2500, 5000, 10000
+	};
+	size_t step = (most + 5) / 6;	/* past the table */
+
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+		if ((most + steps[i] - 1) / steps[i] <= 6) {
+			step = steps[i];
+			break;
+		}
+	c->ystep = step;
+	c->lay->ymax = most == 0 ? step : (most + step - 1) / step * step;
+}
+
+/* The general entry into force, then a marker for each day on which
+ * withdrawals take effect, naming the parties in the spec's order. */
+static void
+parties_markers(struct ctx *c, const tt_schedule *s)
+{
+	size_t n = tt_schedule_party_count(s), k = 0;
+	struct leaving *w = calloc(n ? n : 1, sizeof *w);
+
+	if (w == NULL) {
+		c->nomem = true;
+		return;
+	}
+	if (tt_schedule_has_entry_into_force(s))
+		add_marker_date(c, tt_date_to_daynum(
+				tt_schedule_entry_into_force(s)),
+				TT_KIND_ENTRY_INTO_FORCE, "Entry into force");
+	for (size_t i = 0; i < n; i++) {
+		const tt_party *p = tt_schedule_party_at(s, i);
+
+		if (p->has & TT_PARTY_WITHDRAWAL)
+			w[k++] = (struct leaving){ tt_date_to_daynum(
+				p->withdrawal_effective), i };
+	}
+	qsort(w, k, sizeof *w, leaving_cmp);
+	for (size_t i = 0; i < k && !c->nomem;) {
+		char names[CHART_TEXT_SIZE];
+		size_t len = 0, j = i;
+
+		names[0] = '\0';
+		for (; j < k && w[j].day == w[i].day; j++)
+			if (len < sizeof names)
+				len += (size_t)snprintf(names + len,
+					sizeof names - len, "%s%s",
+					j > i ? ", " : "",
+					tt_schedule_party_at(s,
+						w[j].party)->name);
+		ttp_utf8_trim(names);
+		add_marker_date(c, w[i].day, TT_KIND_WITHDRAWAL_EFFECTIVE,
+				names);
+		i = j;
+	}
+	free(w);
+	/* Dates are kept by day: the entry into force may come after a
+	 * withdrawal (a party that left before the treaty came into force
+	 * for the others). */
+	if (!c->nomem)
+		qsort(c->lay->dates, c->lay->ndates, sizeof *c->lay->dates,
+		      date_cmp);
+}
+
+static void
+add_marker_date(struct ctx *c, int32_t day, tt_kind kind, const char *what)
+{
+	struct chart_layout *lay = c->lay;
+	const struct style *st = STYLE(kind);
+	struct chart_date *d;
+
+	if (!grow((void **)&lay->dates, &lay->adates, lay->ndates,
+		  sizeof *lay->dates)) {
+		c->nomem = true;
+		return;
+	}
+	d = &lay->dates[lay->ndates++];
+	memset(d, 0, sizeof *d);
+	d->day = day;
+	d->priority = st->priority;
+	d->colour = st->text;
+	d->marker = st->marker;
+	snprintf(d->what, sizeof d->what, "%s", what);
+	ttp_utf8_trim(d->what);
+	d->nms = 1;
+	d->row = -1;
+}
+
+/* From the first change or marker to the last, padded: at least five
+ * years, with more room on the right, where the line goes on at the
+ * count of today.  Without any (no party in force yet), the parties'
+ * deposits and signatures. */
+static void
+parties_range(struct ctx *c, const tt_schedule *s)
+{
+	const struct chart_layout *lay = c->lay;
+	int32_t lo = TT_DAYNUM_MAX, hi = TT_DAYNUM_MIN;
+	char top[32];
+	double span;
+
+	for (size_t i = 0; i < lay->nsteps; i++)
+		widen(&lo, &hi, lay->steps[i].day);
+	for (size_t i = 0; i < lay->ndates; i++)
+		widen(&lo, &hi, lay->dates[i].day);
+	for (size_t i = 0; lo > hi && i < tt_schedule_party_count(s); i++) {
+		const tt_party *p = tt_schedule_party_at(s, i);
+
+		if (p->has & TT_PARTY_DEPOSIT)
+			widen(&lo, &hi, tt_date_to_daynum(p->deposit));
+		if (p->has & TT_PARTY_SIGNATURE)
+			widen(&lo, &hi, tt_date_to_daynum(p->signature));
+	}
+	if (lo > hi)
+		lo = hi = tt_date_to_daynum((tt_date){ 2000, 1, 1 });
+	if (hi - lo < 1826)
+		hi = lo + 1826;
+	span = hi - lo;
+	c->from = lo - span * 0.03 < TT_DAYNUM_MIN ? TT_DAYNUM_MIN :
+		  lo - span * 0.03;
+	c->to = hi + span * 0.06 > TT_DAYNUM_MAX ? TT_DAYNUM_MAX :
+		hi + span * 0.06;
+	/* Room on the left for the counts. */
+	snprintf(top, sizeof top, "%zu", lay->ymax);
+	c->x0 = MARGIN + width(c, &F_COUNT, top) + 10;
+	c->x1 = lay->w - MARGIN - 8;
+}
+
+static void
+widen(int32_t *lo, int32_t *hi, int32_t day)
+{
+	*lo = day < *lo ? day : *lo;
+	*hi = day > *hi ? day : *hi;
+}
+
+/* Most important first (the entry into force), each marker's names in
+ * the first row where they overlap no others; names with no room become
+ * a callout. */
+static void
+place_names(struct ctx *c)
+{
+	struct chart_layout *lay = c->lay;
+	struct chart_date *d = lay->dates;
+	size_t n = lay->ndates;
+	struct order *o = calloc(n ? n : 1, sizeof *o);
+	char text[CHART_TEXT_SIZE];
+
+	if (o == NULL) {
+		c->nomem = true;
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		o[i] = (struct order){ d[i].priority, d[i].day, 0, i };
+	qsort(o, n, sizeof *o, order_cmp);
+	for (size_t k = 0; k < n && !c->nomem; k++) {
+		struct chart_date *e = &d[o[k].i];
+		double w, a;
+
+		name_text(c, e, text, sizeof text);
+		w = width(c, &F_DATE, text);
+		a = clamp(c, e->x - w / 2, w);
+		for (int row = 0; row < DATE_ROWS && e->row < 0; row++)
+			if (date_fits(d, n, row, a, a + w))
+				e->row = row;
+		e->a = a;
+		e->b = a + w;
+		if (e->row < 0) {
+			e->callout = (unsigned)lay->ncallouts + 1;
+			add_callout(c, e, NULL, 1);
+		}
+	}
+	free(o);
+}
+
+/* The names as a label shows them: shortened to a third of the width,
+ * so that one long name does not push every other into the list. */
+static void
+name_text(struct ctx *c, const struct chart_date *d, char *buf, size_t size)
+{
+	fit_text(c, &F_DATE, d->what, (c->x1 - c->x0) / 3, buf, size);
+}
+
+/* The date with callout number N. */
+static size_t
+callout_date(const struct chart_layout *lay, unsigned n)
+{
+	size_t i = 0;
+
+	while (i + 1 < lay->ndates && lay->dates[i].callout != n)
+		i++;
+	return i;
+}
+
+/* The title and a line of figures; returns where the names begin. */
+static double
+parties_titles(struct ctx *c, const tt_schedule *s, const char *title)
+{
+	struct chart_layout *lay = c->lay;
+	size_t n = tt_schedule_party_count(s), out = 0;
+	char sub[CHART_TEXT_SIZE], buf[CHART_TEXT_SIZE], d[TT_DATE_BUFSIZE];
+	double maxw = lay->w - 2 * MARGIN;
+	int len;
+
+	if (title == NULL)
+		title = *tt_schedule_name(s) ? tt_schedule_name(s) :
+			*tt_schedule_id(s) ? tt_schedule_id(s) :
+			"Parties in force";
+	snprintf(lay->title, sizeof lay->title, "%s", title);
+	ttp_utf8_trim(lay->title);
+	for (size_t i = 0; i < n; i++)
+		out += (tt_schedule_party_at(s, i)->has &
+			TT_PARTY_WITHDRAWAL) != 0;
+	len = snprintf(sub, sizeof sub, "Parties in force: %zu %s, ", n,
+		       n == 1 ? "party" : "parties");
+	if (tt_schedule_has_entry_into_force(s))
+		snprintf(sub + len, sizeof sub - (size_t)len,
+			 "in force from %s, %zu %s",
+			 tt_date_format(tt_schedule_entry_into_force(s), d),
+			 out, out == 1 ? "withdrawal" : "withdrawals");
+	else
+		snprintf(sub + len, sizeof sub - (size_t)len,
+			 "not yet in force");
+	fit_text(c, &F_TITLE, lay->title, maxw, buf, sizeof buf);
+	add_label(c, &F_TITLE, C_TEXT, buf, MARGIN, MARGIN + 17);
+	fit_text(c, &F_SUBTITLE, sub, maxw, buf, sizeof buf);
+	add_label(c, &F_SUBTITLE, C_MUTED, buf, MARGIN, MARGIN + 38);
+	return MARGIN + 50;
+}
+
+/* The markers' names in their rows from TOP, and callout numbers under
+ * them; returns where the plot begins. */
+static double
+emit_names(struct ctx *c, double top)
+{
+	struct chart_layout *lay = c->lay;
+	char text[CHART_TEXT_SIZE];
+	int rows = 0;
+
+	for (size_t i = 0; i < lay->ndates; i++) {
+		struct chart_date *d = &lay->dates[i];
+		struct chart_label *l;
+
+		if (d->callout != 0 || d->row < 0)
+			continue;
+		rows = d->row + 1 > rows ? d->row + 1 : rows;
+		name_text(c, d, text, sizeof text);
+		l = add_label(c, &F_DATE, d->colour, text, d->a,
+			      top + 12 + d->row * DATE_ROW);
+		if (l == NULL)
+			return top;
+		l->role = CHART_DATE;
+		l->date = i;
+		d->label = (size_t)(l - lay->labels);
+	}
+	/* emit_marks() puts the numbers under DATE_ROWS rows of dates under
+	 * a bar centred on its argument. */
+	if (c->lanes[0].mark_rows > 0) {
+		emit_marks(c, 0, top + 12 - BAR_HALF - 17);
+		rows = DATE_ROWS + c->lanes[0].mark_rows;
+	}
+	c->names_y = top;
+	return top + (rows > 0 ? rows * DATE_ROW + 8 : 0);
+}
+
+/* Count grid and labels, the step line over the plot's area, and each
+ * marker on it with a guide up to its names. */
+static void
+emit_plot(struct ctx *c, double top)
+{
+	struct chart_layout *lay = c->lay;
+	const double bottom = top + PLOT_H;
+	char num[32];
+
+	c->lanes_y = top;
+	c->axis_y = bottom;
+	c->plot_bottom = bottom;
+	for (size_t v = 0; v <= lay->ymax; v += c->ystep) {
+		double y = crisp(count_y(c, v));
+
+		if (v > 0)
+			add_line(c, c->x0 - 4, y, c->x1, y, C_GRID, 1);
+		snprintf(num, sizeof num, "%zu", v);
+		add_label(c, &F_COUNT, C_TEXT, num, c->x0 - 8, y + 4);
+		if (lay->ymax - v < c->ystep)
+			break;
+	}
+	for (size_t i = 0; i < lay->nsteps; i++)
+		lay->steps[i].y = count_y(c, lay->steps[i].count);
+	add_shape(c, CHART_STEPS, c->x0, bottom, c->x1 - c->x0, 0,
+		  C_BAR_EDGE);
+	if (!c->nomem)
+		lay->shapes[lay->nshapes - 1].line = 2;
+	for (size_t i = 0; i < lay->ndates; i++) {
+		const struct chart_date *d = &lay->dates[i];
+		/* The top of a withdrawal's drop, the top of the rise on the
+		 * entry into force. */
+		size_t n = count_on(lay, d->marker == CHART_MARKER_BAR ?
+				    d->day : d->day - 1);
+		double y = count_y(c, n), from = guide_top(c, d);
+
+		if (from < y - 8)
+			add_line(c, d->x, from, d->x, y - 8, d->colour, 0.45);
+		add_marker(c, d->marker, d->x, y, MARKER_R, d->colour);
+	}
+}
+
+/* Where the guide from a marker's names (or its callout number)
+ * begins. */
+static double
+guide_top(const struct ctx *c, const struct chart_date *d)
+{
+	const struct chart_layout *lay = c->lay;
+
+	if (d->callout == 0)
+		return c->names_y + 12 + d->row * DATE_ROW + 4;
+	return c->names_y + 12 + DATE_ROWS * DATE_ROW +
+	       lay->callouts[d->callout - 1].row * MARK_ROW + 4;
+}
+
+/* The number of parties in force on DAY, from the steps. */
+static size_t
+count_on(const struct chart_layout *lay, int32_t day)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < lay->nsteps && lay->steps[i].day <= day; i++)
+		n = lay->steps[i].count;
+	return n;
+}
+
+static double
+count_y(const struct ctx *c, size_t n)
+{
+	/* A little headroom: a marker on the top line stays clear of the
+	 * names above the plot. */
+	return c->plot_bottom - (double)n / (double)c->lay->ymax *
+	       (PLOT_H - PLOT_PAD);
+}
+
+/* What the line and the markers mean; returns the baseline of its
+ * row. */
+static double
+parties_legend(struct ctx *c, double y)
+{
+	const struct style *in = STYLE(TT_KIND_ENTRY_INTO_FORCE);
+	const struct style *out = STYLE(TT_KIND_WITHDRAWAL_EFFECTIVE);
+	bool eif = false, wd = false;
+	double x = c->x0;
+
+	for (size_t i = 0; i < c->lay->ndates; i++) {
+		eif |= c->lay->dates[i].marker == in->marker;
+		wd |= c->lay->dates[i].marker == out->marker;
+	}
+	add_line(c, x, y + 4, x + 6, y + 4, C_BAR_EDGE, 1);
+	add_line(c, x + 6, y + 4, x + 6, y - 4, C_BAR_EDGE, 1);
+	add_line(c, x + 6, y - 4, x + 16, y - 4, C_BAR_EDGE, 1);
+	add_label(c, &F_LEGEND, C_TEXT, "Parties in force", x + 22, y + 4);
+	x += 38 + width(c, &F_LEGEND, "Parties in force");
+	if (eif) {
+		add_marker(c, in->marker, x + 8, y, 5, in->colour);
+		add_label(c, &F_LEGEND, C_TEXT, "Entry into force (general)",
+			  x + 20, y + 4);
+		x += 36 + width(c, &F_LEGEND, "Entry into force (general)");
+	}
+	if (wd) {
+		/* Wraps on a narrow picture. */
+		if (x + 22 + width(c, &F_LEGEND, out->legend) >
+		    c->lay->w - MARGIN) {
+			x = c->x0;
+			y += LEGEND_ROW;
+		}
+		add_marker(c, out->marker, x + 8, y, 5, out->colour);
+		add_label(c, &F_LEGEND, C_TEXT, out->legend, x + 20, y + 4);
+	}
+	return y + 4;
+}
+
+static int
+change_cmp(const void *pa, const void *pb)
+{
+	const struct change *a = pa, *b = pb;
+
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	return b->delta - a->delta;
+}
+
+/* By day, then the spec's order. */
+static int
+leaving_cmp(const void *pa, const void *pb)
+{
+	const struct leaving *a = pa, *b = pb;
+
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	return a->party < b->party ? -1 : a->party > b->party;
+}
+
+/* By day, the entry into force first on its day. */
+static int
+date_cmp(const void *pa, const void *pb)
+{
+	const struct chart_date *a = pa, *b = pb;
+
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	return a->priority < b->priority ? -1 : a->priority > b->priority;
 }
 
 /* --- helpers -------------------------------------------------------- */

@@ -1,17 +1,20 @@
 /*
- * chart.h -- the "compare" picture as data.
+ * chart.h -- the "compare" and "parties" pictures as data.
  *
- * chart_layout() computes the whole picture -- canvas size, every shape
- * and every label with its coordinates, and which dates had no room for
- * their label and became numbered callouts -- without drawing anything;
- * out-chart.c paints the result with cairo.  Text is measured through a
- * callback, so the layout can be computed and tested without cairo.
+ * chart_layout() (a comparison's timeline) and chart_layout_parties()
+ * (how many parties a treaty has over time) compute the whole picture --
+ * canvas size, every shape and every label with its coordinates, and
+ * which dates had no room for their label and became numbered callouts --
+ * without drawing anything; out-chart.c paints the result with cairo.
+ * Text is measured through a callback, so the layout can be computed and
+ * tested without cairo.
  *
  * Coordinates are pixels (points in PDF), from the top left corner; a
  * label's Y is its baseline.  Every date of every lane ends up either as a
  * placed date label or in a callout: a small number under its marker and
  * an entry in the numbered list under the chart.  Nothing is dropped
- * silently.
+ * silently.  The parties picture labels its markers with party names
+ * instead of dates, under the same promise.
  */
 #ifndef TREATYTERM_CHART_H
 #define TREATYTERM_CHART_H
@@ -19,6 +22,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include <treatyterm/schedule.h>
 
 struct compare;
 
@@ -50,7 +55,10 @@ enum chart_shape_kind {
 	CHART_LINE,		/* from (X, Y) to (X + W, Y + H) */
 	CHART_ARROW,		/* a triangle from X to its tip at X + W,
 				 * H high, centred on Y */
-	CHART_MARKER		/* MARKER centred on (X, Y), radius W */
+	CHART_MARKER,		/* MARKER centred on (X, Y), radius W */
+	CHART_STEPS		/* the layout's step line (STEPS), from
+				 * count 0 at (X, Y) to X + W, filled
+				 * under in a paler COLOUR */
 };
 
 struct chart_shape {
@@ -67,7 +75,8 @@ enum chart_anchor { CHART_START, CHART_MIDDLE, CHART_END };
 
 enum chart_role {
 	CHART_TEXT,		/* titles, headings, axis and legend */
-	CHART_DATE,		/* a date under its marker */
+	CHART_DATE,		/* a date under its marker (parties: the
+				 * names at its marker) */
 	CHART_CALLOUT_MARK,	/* a callout's number under its markers */
 	CHART_CALLOUT_NUMBER,	/* a callout's number in the list */
 	CHART_CALLOUT_ENTRY	/* a callout's dates and what happens then */
@@ -86,6 +95,14 @@ struct chart_label {
 	unsigned callout;	/* CHART_CALLOUT_*: its number */
 };
 
+/* A day on which the number of parties in force changes, and the number
+ * from that day on. */
+struct chart_step {
+	int32_t day;
+	size_t count;
+	double x, y;		/* the corner where the new count begins */
+};
+
 /* One day with milestones in one lane: a date label, or part of a
  * callout. */
 struct chart_date {
@@ -98,6 +115,7 @@ struct chart_date {
 	unsigned callout;	/* 0: its label is placed; else the number of
 				 * the callout that lists it */
 	size_t label;		/* its date label, when placed */
+	enum chart_marker marker;	/* parties: its marker's shape */
 	/* Working space of the layout. */
 	unsigned nms;		/* milestones on this day */
 	int row;		/* of its label, -1 for none */
@@ -134,6 +152,12 @@ struct chart_layout {
 	size_t nomitted;	/* dates past the most callouts a picture
 				 * takes: neither placed nor listed, but
 				 * counted in a note */
+	/* The parties picture: where the count changes, by day; its
+	 * markers (general entry into force, withdrawals) are DATES. */
+	struct chart_step *steps;
+	size_t nsteps, asteps;
+	size_t ymax;		/* the top of the count axis */
+	bool parties;		/* this is a parties picture */
 };
 
 /* Lays out CMP (at least one proposal) as a picture WIDTH wide (0 for
@@ -143,7 +167,21 @@ struct chart_layout {
 bool chart_layout(struct chart_layout *lay, const struct compare *cmp,
 		  const char *title, int width, chart_measure_fn *measure,
 		  void *ctx);
+/* Lays out the parties of S (at least one [party]) as the number in
+ * force over time: a step line, with markers for the general entry into
+ * force and each withdrawal, labelled with the parties' names.  WIDTH,
+ * TITLE (NULL for the treaty's name), MEASURE and the result as for
+ * chart_layout(). */
+bool chart_layout_parties(struct chart_layout *lay, const tt_schedule *s,
+			  const char *title, int width,
+			  chart_measure_fn *measure, void *ctx);
 void chart_layout_free(struct chart_layout *lay);
+
+/* For a marker of the parties picture, what happens on its day
+ * ("Withdrawal takes effect: Burundi"), into BUF; returns the length the
+ * whole text needs, as snprintf() does. */
+size_t chart_marker_words(const struct chart_date *d, char *buf,
+			  size_t size);
 
 /* The box a label's text takes: left, top, right and bottom. */
 void chart_label_box(const struct chart_label *l, double box[4]);

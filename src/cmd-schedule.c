@@ -1,6 +1,7 @@
 /*
  * cmd-schedule.c -- "treatyterm schedule": every date one treaty's
- * clauses produce, as a table, JSON, CSV or iCalendar.
+ * clauses produce, as a table, JSON, CSV or iCalendar; or, for a treaty
+ * with parties, a picture of how many are in force over time.
  */
 #include <config.h>
 
@@ -77,7 +78,8 @@ const struct cli_command cmd_schedule = {
 	    "or today.\n",
 	.options = options,
 	.groups = options_treaty_groups,
-	.formats = FORMAT_TABLE | FORMAT_JSON | FORMAT_CSV | FORMAT_ICS,
+	.formats = FORMAT_TABLE | FORMAT_JSON | FORMAT_CSV | FORMAT_ICS |
+		   FORMAT_SVG | FORMAT_PNG | FORMAT_PDF,
 	.default_format = FORMAT_TABLE,
 	.size = sizeof (struct schedule_state),
 	.exec = exec,
@@ -115,6 +117,8 @@ write_schedule(struct args *a, struct output *out, const tt_schedule *s)
 {
 	const struct schedule_state *st = a->own;
 	struct calendar_opts *cal = &a->calendar;
+	struct chart_options chart = { a->out.format, NULL, 0 };
+	const char *why = NULL;
 	tt_ics_writer *w;
 	tt_error e;
 	bool ok;
@@ -136,6 +140,19 @@ write_schedule(struct args *a, struct output *out, const tt_schedule *s)
 		tt_ics_writer_free(w);
 		if (!ok && e.code != TT_EIO) {
 			cli_error("%s: %s", output_name(out), e.message);
+			output_abort(out);
+			return false;
+		}
+		break;
+	case FORMAT_SVG:
+	case FORMAT_PNG:
+	case FORMAT_PDF:
+		/* The parties in force over time; exec() refused a treaty
+		 * without parties. */
+		ok = chart_write_parties(out->fp, s, &chart, &why);
+		if (!ok && !ferror(out->fp) &&
+		    strcmp(why, "write error") != 0) {
+			cli_error("%s: %s", output_name(out), why);
 			output_abort(out);
 			return false;
 		}
@@ -260,6 +277,15 @@ exec(struct args *a)
 	}
 	if (a->out.format == FORMAT_ICS && !calendar_set_dtstamp(&a->calendar))
 		goto done;
+	/* Before -o's file is touched: a usage error, not a failed write. */
+	if ((a->out.format & (FORMAT_SVG | FORMAT_PNG | FORMAT_PDF)) &&
+	    tt_schedule_party_count(s) == 0) {
+		status = cli_usage_error("schedule", "the %s picture shows the "
+					 "parties in force over time: the "
+					 "treaty needs [party] sections",
+					 format_name(a->out.format));
+		goto done;
+	}
 	if (!output_open(&out, a->out.path))
 		goto done;
 	if (write_schedule(a, &out, s))

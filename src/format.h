@@ -88,7 +88,8 @@ bool csv_write_timeline_row(FILE *fp, const tt_schedule *s,
 /* out-chart.c: the proposals as a timeline picture, drawn with cairo. */
 struct chart_options {
 	enum format format;	/* FORMAT_SVG, FORMAT_PNG or FORMAT_PDF */
-	const char *title;	/* NULL for "Treaty terms compared" */
+	const char *title;	/* NULL for "Treaty terms compared" (or
+				 * the treaty's name: parties) */
 	int width;		/* pixels (points for PDF); 0 for the default */
 };
 
@@ -100,6 +101,10 @@ struct chart_options {
  * static string). */
 bool chart_write(FILE *fp, const struct compare *cmp,
 		 const struct chart_options *opt, const char **why);
+/* The number of S's parties in force over time (S has [party] sections);
+ * TITLE NULL for the treaty's name.  As chart_write(). */
+bool chart_write_parties(FILE *fp, const tt_schedule *s,
+			 const struct chart_options *opt, const char **why);
 
 /* csv.c: reading CSV records (RFC 4180, fields separated by DELIM) one
  * at a time.  The fields, each NUL-terminated, stay valid until the next

@@ -1,6 +1,6 @@
 /*
- * out-chart.c -- the "compare" picture painted with cairo, as SVG, PNG or
- * PDF.
+ * out-chart.c -- the "compare" and "parties" pictures painted with cairo,
+ * as SVG, PNG or PDF.
  *
  * chart-layout.c decides everything -- canvas, shapes, labels, callouts;
  * this file only measures text for it and paints what it computed.  It is
@@ -10,7 +10,9 @@
  * hinting off (so PNG, SVG and PDF share one layout), and the PDF carries
  * no creation date.  The PDF's document title is the chart's title; an
  * SVG gets it as a <title> element, inserted into cairo's output after the
- * root element's start tag (cairo has no call for it).  Output goes
+ * root element's start tag (cairo has no call for it); a parties picture
+ * adds a <desc> saying what its markers mark, since cairo writes text as
+ * glyph outlines that nothing can read back.  Output goes
  * through a write callback to the caller's stream, so that -o replaces
  * its file only when everything was written.
  */
@@ -40,12 +42,22 @@
 struct sink {
 	FILE *fp;
 	const char *svg_title;	/* NULL once written, or for other formats */
+	const struct chart_layout *svg_desc;	/* its markers for <desc>,
+						 * or NULL */
 	size_t matched;		/* of "<svg" so far */
 	bool in_tag;		/* after "<svg", before its ">" */
 };
 
+/* What a picture shows: a comparison, or one treaty's parties. */
+struct subject {
+	const struct compare *cmp;
+	const tt_schedule *s;
+};
+
+static bool write_chart(FILE *fp, const struct subject *what,
+			const struct chart_options *opt, const char **why);
 static bool measure_and_lay_out(struct chart_layout *lay,
-				const struct compare *cmp,
+				const struct subject *what,
 				const struct chart_options *opt,
 				const char **why);
 static double measure(void *ctx, const char *text, double size, bool bold);
@@ -55,6 +67,8 @@ static cairo_surface_t *surface_new(const struct chart_layout *lay,
 static bool paint(const struct chart_layout *lay, cairo_t *cr,
 		  const char **why);
 static void paint_shape(cairo_t *cr, const struct chart_shape *s);
+static void paint_steps(cairo_t *cr, const struct chart_layout *lay,
+			const struct chart_shape *s);
 static void paint_label(cairo_t *cr, const struct chart_label *l);
 static void marker(cairo_t *cr, enum chart_marker shape, double x, double y,
 		   double r, unsigned rgb);
@@ -63,27 +77,49 @@ static void font(cairo_t *cr, double size, bool bold);
 static void colour_alpha(cairo_t *cr, unsigned rgb, double alpha);
 static cairo_status_t write_stream(void *closure, const unsigned char *data,
 				   unsigned int length);
-static bool write_svg_title(FILE *fp, const char *title);
+static bool write_svg_title(FILE *fp, const char *title,
+			    const struct chart_layout *desc);
+static void write_xml_text(FILE *fp, const char *s);
 static void pdf_metadata(cairo_surface_t *surface, const char *title);
 
 bool
 chart_write(FILE *fp, const struct compare *cmp,
 	    const struct chart_options *opt, const char **why)
 {
+	const struct subject what = { cmp, NULL };
+
+	return write_chart(fp, &what, opt, why);
+}
+
+bool
+chart_write_parties(FILE *fp, const tt_schedule *s,
+		    const struct chart_options *opt, const char **why)
+{
+	const struct subject what = { NULL, s };
+
+	return write_chart(fp, &what, opt, why);
+}
+
+static bool
+write_chart(FILE *fp, const struct subject *what,
+	    const struct chart_options *opt, const char **why)
+{
 	struct chart_layout lay;
-	struct sink sink = { fp, NULL, 0, false };
+	struct sink sink = { fp, NULL, NULL, 0, false };
 	cairo_surface_t *surface;
 	cairo_status_t st;
 	cairo_t *cr;
 	bool ok;
 
 	*why = "cannot draw";
-	if (!measure_and_lay_out(&lay, cmp, opt, why)) {
+	if (!measure_and_lay_out(&lay, what, opt, why)) {
 		chart_layout_free(&lay);
 		return false;
 	}
-	if (opt->format == FORMAT_SVG)
+	if (opt->format == FORMAT_SVG) {
 		sink.svg_title = lay.title;
+		sink.svg_desc = lay.parties ? &lay : NULL;
+	}
 	surface = surface_new(&lay, opt->format, &sink, why);
 	if (surface == NULL) {
 		chart_layout_free(&lay);
@@ -113,9 +149,9 @@ chart_write(FILE *fp, const struct compare *cmp,
 	return ok && !ferror(fp);
 }
 
-/* Lays out CMP, measuring text on a scratch surface. */
+/* Lays out WHAT, measuring text on a scratch surface. */
 static bool
-measure_and_lay_out(struct chart_layout *lay, const struct compare *cmp,
+measure_and_lay_out(struct chart_layout *lay, const struct subject *what,
 		    const struct chart_options *opt, const char **why)
 {
 	cairo_surface_t *scratch;
@@ -126,7 +162,12 @@ measure_and_lay_out(struct chart_layout *lay, const struct compare *cmp,
 	scratch = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
 	cr = cairo_create(scratch);
 	text_setup(cr);
-	ok = chart_layout(lay, cmp, opt->title, opt->width, measure, cr);
+	if (what->cmp != NULL)
+		ok = chart_layout(lay, what->cmp, opt->title, opt->width,
+				  measure, cr);
+	else
+		ok = chart_layout_parties(lay, what->s, opt->title,
+					  opt->width, measure, cr);
 	st = cairo_status(cr);
 	cairo_destroy(cr);
 	cairo_surface_destroy(scratch);
@@ -206,7 +247,10 @@ paint(const struct chart_layout *lay, cairo_t *cr, const char **why)
 	colour_alpha(cr, 0xffffff, 1);
 	cairo_paint(cr);
 	for (size_t i = 0; i < lay->nshapes; i++)
-		paint_shape(cr, &lay->shapes[i]);
+		if (lay->shapes[i].kind == CHART_STEPS)
+			paint_steps(cr, lay, &lay->shapes[i]);
+		else
+			paint_shape(cr, &lay->shapes[i]);
 	for (size_t i = 0; i < lay->nlabels; i++)
 		paint_label(cr, &lay->labels[i]);
 	st = cairo_status(cr);
@@ -264,7 +308,46 @@ paint_shape(cairo_t *cr, const struct chart_shape *s)
 	case CHART_MARKER:
 		marker(cr, s->marker, s->x, s->y, s->w, s->colour);
 		break;
+	case CHART_STEPS:
+		break;	/* it needs the layout: paint_steps() */
 	}
+}
+
+/* The parties' step line: one path, so that its corners join, over a
+ * pale fill of the area under it. */
+static void
+paint_steps(cairo_t *cr, const struct chart_layout *lay,
+	    const struct chart_shape *s)
+{
+	double y = s->y;
+
+	cairo_new_path(cr);
+	cairo_move_to(cr, s->x, s->y);
+	for (size_t i = 0; i < lay->nsteps; i++) {
+		cairo_line_to(cr, lay->steps[i].x, y);
+		y = lay->steps[i].y;
+		cairo_line_to(cr, lay->steps[i].x, y);
+	}
+	cairo_line_to(cr, s->x + s->w, y);
+	cairo_line_to(cr, s->x + s->w, s->y);
+	cairo_close_path(cr);
+	colour_alpha(cr, s->colour, 0.16 * s->alpha);
+	cairo_fill(cr);
+
+	/* The line itself, open at the right: it goes on. */
+	y = s->y;
+	cairo_move_to(cr, s->x, s->y);
+	for (size_t i = 0; i < lay->nsteps; i++) {
+		cairo_line_to(cr, lay->steps[i].x, y);
+		y = lay->steps[i].y;
+		cairo_line_to(cr, lay->steps[i].x, y);
+	}
+	cairo_line_to(cr, s->x + s->w, y);
+	cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+	cairo_set_line_width(cr, s->line);
+	colour_alpha(cr, s->colour, s->alpha);
+	cairo_stroke(cr);
+	cairo_set_line_width(cr, 1);
 }
 
 static void
@@ -413,7 +496,8 @@ write_stream(void *closure, const unsigned char *data, unsigned int length)
 			if (data[i] != '>')
 				continue;
 			if (fwrite(data, 1, i + 1, sink->fp) != i + 1 ||
-			    !write_svg_title(sink->fp, sink->svg_title))
+			    !write_svg_title(sink->fp, sink->svg_title,
+					     sink->svg_desc))
 				return CAIRO_STATUS_WRITE_ERROR;
 			sink->svg_title = NULL;
 			data += i + 1;
@@ -428,12 +512,35 @@ write_stream(void *closure, const unsigned char *data, unsigned int length)
 	       CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
-/* "\n<title>TITLE</title>", with XML's special characters escaped. */
+/* "\n<title>TITLE</title>", with XML's special characters escaped; for a
+ * parties picture (DESC), a <desc> with a line for each marker. */
 static bool
-write_svg_title(FILE *fp, const char *title)
+write_svg_title(FILE *fp, const char *title, const struct chart_layout *desc)
 {
+	char date[TT_DATE_BUFSIZE], words[CHART_TEXT_SIZE];
+
 	fputs("\n<title>", fp);
-	for (const char *s = title; *s; s++)
+	write_xml_text(fp, title);
+	fputs("</title>", fp);
+	if (desc == NULL)
+		return !ferror(fp);
+	fputs("\n<desc>Parties in force over time.", fp);
+	for (size_t i = 0; i < desc->ndates; i++) {
+		const struct chart_date *d = &desc->dates[i];
+
+		chart_marker_words(d, words, sizeof words);
+		fprintf(fp, "\n%s ", tt_date_format(tt_date_from_daynum(
+			d->day), date));
+		write_xml_text(fp, words);
+	}
+	fputs("</desc>", fp);
+	return !ferror(fp);
+}
+
+static void
+write_xml_text(FILE *fp, const char *s)
+{
+	for (; *s; s++)
 		switch (*s) {
 		case '&':
 			fputs("&amp;", fp);
@@ -448,8 +555,6 @@ write_svg_title(FILE *fp, const char *title)
 			putc(*s, fp);
 			break;
 		}
-	fputs("</title>", fp);
-	return !ferror(fp);
 }
 
 /* The title, and no creation date: cairo would write the current time.

@@ -363,7 +363,7 @@ $ treatyterm schedule --preset ecsc-1951 --roll
 [exit 2]
 
 $ treatyterm schedule --preset ecsc-1951 --format ''
-2> treatyterm: schedule: --format: expected 'table', 'json', 'csv' or 'ics', not ''
+2> treatyterm: schedule: --format: expected 'table', 'json', 'csv', 'ics', 'svg', 'png' or 'pdf', not ''
 2> Try 'treatyterm schedule --help' for more information.
 [exit 2]
 

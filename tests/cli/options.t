@@ -81,13 +81,20 @@ treaty_id,date,weekday,kind,label,nominal_date,basis
 $ treatyterm schedule --preset north-atlantic-1949 -o nato.ical || echo "exit $?"; ls | grep ical | wc -l
 exit 2
 0
-2> treatyterm: schedule: -o nato.ical: no format ends in '.ical' (use .txt, .json, .csv or .ics, or give --format)
+2> treatyterm: schedule: -o nato.ical: no format ends in '.ical' (use .txt, .json, .csv, .ics, .svg, .png or .pdf, or give --format)
 2> Try 'treatyterm schedule --help' for more information.
 
-$ treatyterm schedule --preset north-atlantic-1949 -o nato.svg
-2> treatyterm: schedule: -o nato.svg: schedule cannot write svg (only table, json, csv or ics)
+$ treatyterm schedule --preset north-atlantic-1949 -o nato.jsonl
+2> treatyterm: schedule: -o nato.jsonl: schedule cannot write jsonl (only table, json, csv, ics, svg, png or pdf)
 2> Try 'treatyterm schedule --help' for more information.
 [exit 2]
+
+# Pictures from "schedule" count parties: a treaty with none is refused.
+$ treatyterm schedule --preset north-atlantic-1949 -o nato.svg || echo "exit $?"; ls | grep svg | wc -l
+exit 2
+0
+2> treatyterm: schedule: the svg picture shows the parties in force over time: the treaty needs [party] sections
+2> Try 'treatyterm schedule --help' for more information.
 
 $ echo precious > keep.json; treatyterm schedule --preset north-atlantic-1949 -f csv -o keep.json; cat keep.json
 precious
@@ -95,7 +102,7 @@ precious
 2> Try 'treatyterm schedule --help' for more information.
 
 $ treatyterm schedule --preset north-atlantic-1949 -f jsonl
-2> treatyterm: schedule: --format: expected 'table', 'json', 'csv' or 'ics', not 'jsonl'
+2> treatyterm: schedule: --format: expected 'table', 'json', 'csv', 'ics', 'svg', 'png' or 'pdf', not 'jsonl'
 2> Try 'treatyterm schedule --help' for more information.
 [exit 2]
 

@@ -8,6 +8,9 @@
  * the list under the chart shows, callouts are numbered by date, and
  * everything stays on the canvas at the width asked for.
  *
+ * The parties picture is checked the same way, and its step line
+ * against the library's own count of the parties in force.
+ *
  * This is its own program (tests/chart-tests), linked with the
  * layout and compare.c but not with cairo; like unit-tests it fails when
  * any assertion does.
@@ -452,6 +455,263 @@ test_dense_series(void)
 	fixture_free(&f);
 }
 
+/* --- the parties picture ------------------------------------------- */
+
+/* Three parties bring the treaty into force, a fourth joins later and
+ * leaves. */
+static const char rome[] =
+	"[treaty]\n"
+	"id = rome\n"
+	"name = Rome Statute\n"
+	"[entry_into_force]\n"
+	"instruments = 3\n"
+	"after = 60d\n"
+	"rule = first-of-next-month\n"
+	"[withdrawal]\n"
+	"notice = 1y\n"
+	"[party]\nname = A\ndeposit = 2002-02-01\n"
+	"[party]\nname = B\ndeposit = 2002-04-11\n"
+	"[party]\nname = C\ndeposit = 2002-04-11\n"
+	"[party]\nname = Burundi\ndeposit = 2004-09-21\n"
+	"notice = 2016-10-27\n";
+
+static const char *const leavers[] = {
+	"Albania", "Bolivia", "Cabo Verde", "Democratic Republic of the Congo",
+	"Estonia", "Fiji", "Gabon", "Honduras", "Iceland", "Jamaica",
+	"Kiribati", "Lesotho"
+};
+#define NLEAVERS (sizeof leavers / sizeof leavers[0])
+
+/* One treaty, its schedule and its parties picture. */
+struct parties {
+	tt_spec *spec;
+	tt_schedule *s;
+	struct chart_layout lay;
+};
+
+static bool
+parties_lay_out(struct parties *p, const char *text, int width)
+{
+	tt_error e;
+
+	memset(p, 0, sizeof *p);
+	p->spec = tt_spec_new();
+	p->s = tt_schedule_new();
+	return p->spec != NULL && p->s != NULL &&
+	       tt_spec_parse(p->spec, text, strlen(text), &e) == TT_OK &&
+	       tt_schedule_compute(p->s, p->spec, NULL, &e) == TT_OK &&
+	       chart_layout_parties(&p->lay, p->s, NULL, width,
+				    chart_measure_estimate, NULL);
+}
+
+static void
+parties_free(struct parties *p)
+{
+	chart_layout_free(&p->lay);
+	tt_schedule_free(p->s);
+	tt_spec_free(p->spec);
+}
+
+/* Each step is a day on which the library's count changes, to the count
+ * it gives; and the count changes on no other day that has a party's
+ * entry into force or withdrawal. */
+static void
+check_steps(const struct parties *p)
+{
+	const struct chart_layout *lay = &p->lay;
+	size_t most = 0, bad = 0;
+
+	for (size_t i = 0; i < lay->nsteps; i++) {
+		const struct chart_step *st = &lay->steps[i];
+		tt_date day = tt_date_from_daynum(st->day);
+		tt_date eve = tt_date_from_daynum(st->day - 1);
+
+		if (tt_schedule_parties_in_force(p->s, day) != st->count ||
+		    tt_schedule_parties_in_force(p->s, eve) == st->count)
+			bad++;
+		if (i > 0 && (st->day <= st[-1].day || st->x < st[-1].x))
+			bad++;
+		/* More parties, higher up. */
+		if (i > 0 && (st->count > st[-1].count) != (st->y < st[-1].y))
+			bad++;
+		most = st->count > most ? st->count : most;
+	}
+	CU_ASSERT_EQUAL(bad, 0);
+	CU_ASSERT(lay->ymax >= most);
+	CU_ASSERT(lay->ymax > 0);
+}
+
+/* Every marker is a label of names or a callout of its own, whose entry
+ * says what happens. */
+static void
+check_markers(const struct chart_layout *lay)
+{
+	size_t bad = 0;
+
+	for (size_t i = 0; i < lay->ndates; i++) {
+		const struct chart_date *d = &lay->dates[i];
+		const struct chart_callout *co;
+
+		if (d->callout == 0) {
+			if (d->label >= lay->nlabels ||
+			    lay->labels[d->label].role != CHART_DATE ||
+			    lay->labels[d->label].date != i)
+				bad++;
+			continue;
+		}
+		if (d->callout > lay->ncallouts) {
+			bad++;
+			continue;
+		}
+		co = &lay->callouts[d->callout - 1];
+		if (co->first != d->day || co->count != 1 ||
+		    strstr(lay->labels[co->entry].text, d->what) == NULL)
+			bad++;
+	}
+	CU_ASSERT_EQUAL(bad, 0);
+	CU_ASSERT_EQUAL(lay->nomitted, 0);
+}
+
+static const struct chart_label *
+find_label(const struct chart_layout *lay, const char *text)
+{
+	for (size_t i = 0; i < lay->nlabels; i++)
+		if (strcmp(lay->labels[i].text, text) == 0)
+			return &lay->labels[i];
+	return NULL;
+}
+
+static void
+test_parties_rome(void)
+{
+	static const struct { tt_date day; size_t count; } want[] = {
+		{ { 2002, 7, 1 }, 3 }, { { 2004, 12, 1 }, 4 },
+		{ { 2017, 10, 27 }, 3 }
+	};
+	struct parties p;
+	const struct chart_layout *lay = &p.lay;
+	const struct chart_date *eif, *out;
+	size_t steps = 0;
+
+	CU_ASSERT_FATAL(parties_lay_out(&p, rome, 0));
+	CU_ASSERT(lay->parties);
+	CU_ASSERT_STRING_EQUAL(lay->title, "Rome Statute");
+	CU_ASSERT_EQUAL_FATAL(lay->nsteps, 3);
+	for (size_t i = 0; i < 3; i++) {
+		ASSERT_DATE_EQ(tt_date_from_daynum(lay->steps[i].day),
+			       want[i].day);
+		CU_ASSERT_EQUAL(lay->steps[i].count, want[i].count);
+	}
+	CU_ASSERT_EQUAL(lay->ymax, 4);
+	check_steps(&p);
+	for (size_t i = 0; i < lay->nshapes; i++)
+		steps += lay->shapes[i].kind == CHART_STEPS;
+	CU_ASSERT_EQUAL(steps, 1);
+
+	/* The general entry into force and Burundi's withdrawal, both
+	 * labelled: there is room. */
+	CU_ASSERT_EQUAL_FATAL(lay->ndates, 2);
+	eif = &lay->dates[0];
+	out = &lay->dates[1];
+	ASSERT_DATE_EQ(tt_date_from_daynum(eif->day), D(2002, 7, 1));
+	CU_ASSERT_EQUAL(eif->marker, CHART_MARKER_BAR);
+	ASSERT_DATE_EQ(tt_date_from_daynum(out->day), D(2017, 10, 27));
+	CU_ASSERT_EQUAL(out->marker, CHART_MARKER_TRIANGLE_DOWN);
+	CU_ASSERT_STRING_EQUAL(out->what, "Burundi");
+	CU_ASSERT_EQUAL(lay->ncallouts, 0);
+	check_markers(lay);
+	CU_ASSERT_STRING_EQUAL(lay->labels[out->label].text, "Burundi");
+	CU_ASSERT_STRING_EQUAL(lay->labels[eif->label].text,
+			       "Entry into force");
+	/* The count axis from 0 to 4, and the years. */
+	CU_ASSERT_PTR_NOT_NULL(find_label(lay, "0"));
+	CU_ASSERT_PTR_NOT_NULL(find_label(lay, "4"));
+	CU_ASSERT_PTR_NULL(find_label(lay, "5"));
+	CU_ASSERT_PTR_NOT_NULL(find_label(lay, "2010"));
+	check_no_overlap(lay);
+	check_inside(lay);
+	parties_free(&p);
+}
+
+/* A dozen withdrawals a fortnight apart: most names go into callouts,
+ * each listed with its date and the party. */
+static void
+test_parties_crowded(void)
+{
+	char text[4096];
+	size_t n;
+	struct parties p;
+	const struct chart_layout *lay = &p.lay;
+	size_t withdrawals = 0;
+
+	n = (size_t)snprintf(text, sizeof text, "[treaty]\nid = exodus\n"
+			     "name = Exodus\n[entry_into_force]\n"
+			     "instruments = 2\nafter = 30d\n"
+			     "[withdrawal]\nnotice = 1y\n");
+	for (size_t i = 0; i < NLEAVERS && n < sizeof text; i++)
+		n += (size_t)snprintf(text + n, sizeof text - n,
+				      "[party]\nname = %s\n"
+				      "deposit = 2000-01-%02zu\n"
+				      "notice = 2010-%02zu-%02zu\n",
+				      leavers[i], 10 + i, 1 + i / 2,
+				      1 + 14 * (i % 2));
+	CU_ASSERT_FATAL(n < sizeof text);
+	CU_ASSERT_FATAL(parties_lay_out(&p, text, 0));
+	/* Up to twelve on the second entry into force, then down one by
+	 * one. */
+	CU_ASSERT_EQUAL_FATAL(lay->nsteps, 1 + NLEAVERS);
+	CU_ASSERT_EQUAL(lay->steps[0].count, NLEAVERS);
+	CU_ASSERT_EQUAL(lay->steps[NLEAVERS].count, 0);
+	check_steps(&p);
+	CU_ASSERT_EQUAL(lay->ndates, 1 + NLEAVERS);
+	for (size_t i = 0; i < lay->ndates; i++)
+		withdrawals += lay->dates[i].marker ==
+			       CHART_MARKER_TRIANGLE_DOWN;
+	CU_ASSERT_EQUAL(withdrawals, NLEAVERS);
+	CU_ASSERT(lay->ncallouts >= NLEAVERS / 2);
+	check_markers(lay);
+	check_callouts(lay);
+	CU_ASSERT_PTR_NOT_NULL(find_label(lay, "2011-06-15  Withdrawal takes "
+					  "effect: Lesotho"));
+	check_no_overlap(lay);
+	check_inside(lay);
+	parties_free(&p);
+}
+
+/* Withdrawals on one day share a marker; as many parties joining on the
+ * day others leave make no step. */
+static void
+test_parties_same_day(void)
+{
+	static const char text[] =
+		"[treaty]\nid = pair\nname = Pair\n"
+		"[entry_into_force]\ninstruments = 2\n"
+		"[withdrawal]\nnotice = 1y\n"
+		"[party]\nname = A\ndeposit = 2001-03-01\n"
+		"notice = 2005-06-01\n"
+		"[party]\nname = B\ndeposit = 2001-04-01\n"
+		"notice = 2005-06-01\n"
+		"[party]\nname = C\ndeposit = 2001-05-01\n"
+		"[party]\nname = D\ndeposit = 2006-06-01\n"
+		"[party]\nname = E\ndeposit = 2006-06-01\n";
+	struct parties p;
+	const struct chart_layout *lay = &p.lay;
+
+	CU_ASSERT_FATAL(parties_lay_out(&p, text, 480));
+	/* Two on the entry into force, C a month later; D and E come in as
+	 * A and B go. */
+	CU_ASSERT_EQUAL_FATAL(lay->nsteps, 2);
+	CU_ASSERT_EQUAL(lay->steps[0].count, 2);
+	CU_ASSERT_EQUAL(lay->steps[1].count, 3);
+	check_steps(&p);
+	CU_ASSERT_EQUAL_FATAL(lay->ndates, 2);
+	CU_ASSERT_STRING_EQUAL(lay->dates[1].what, "A, B");
+	check_markers(lay);
+	check_no_overlap(lay);
+	check_inside(lay);
+	parties_free(&p);
+}
+
 /* --- runner --------------------------------------------------------- */
 
 int
@@ -466,6 +726,12 @@ main(void)
 		{ "dense series", test_dense_series },
 		CU_TEST_INFO_NULL
 	};
+	static const CU_TestInfo parties[] = {
+		{ "Rome Statute", test_parties_rome },
+		{ "crowded withdrawals", test_parties_crowded },
+		{ "withdrawals on one day", test_parties_same_day },
+		CU_TEST_INFO_NULL
+	};
 
 	unit_program = "chart-tests";
 	if (CU_initialize_registry() != CUE_SUCCESS) {
@@ -473,5 +739,6 @@ main(void)
 		return 99;
 	}
 	unit_add_suite("chart layout", tests);
+	unit_add_suite("parties chart", parties);
 	return unit_run(NULL);
 }
