@@ -459,6 +459,31 @@ collect_dates(struct ctx *c, size_t lane)
 	c->lanes[lane].n = c->lay->ndates - c->lanes[lane].first;
 }
 
+/* A new labelled date on DAY in the style ST, or NULL when memory ran
+ * out (C says so). */
+static struct chart_date *
+new_date(struct ctx *c, int32_t day, const struct style *st,
+	 const char *what)
+{
+	struct chart_layout *lay = c->lay;
+	struct chart_date *d;
+
+	if (!grow((void **)&lay->dates, &lay->adates, lay->ndates,
+		  sizeof *lay->dates)) {
+		c->nomem = true;
+		return NULL;
+	}
+	d = &lay->dates[lay->ndates++];
+	memset(d, 0, sizeof *d);
+	d->day = day;
+	d->colour = st->text;
+	snprintf(d->what, sizeof d->what, "%s", what);
+	ttp_utf8_trim(d->what);
+	d->nms = 1;
+	d->row = -1;
+	return d;
+}
+
 static void
 add_date(struct ctx *c, size_t lane, const tt_milestone *m)
 {
@@ -489,22 +514,11 @@ add_date(struct ctx *c, size_t lane, const tt_milestone *m)
 		d->nms++;
 		return;
 	}
-	if (!grow((void **)&lay->dates, &lay->adates, lay->ndates,
-		  sizeof *lay->dates)) {
-		c->nomem = true;
+	if ((d = new_date(c, day, st, what)) == NULL)
 		return;
-	}
-	d = &lay->dates[lay->ndates++];
-	memset(d, 0, sizeof *d);
 	d->lane = lane;
-	d->day = day;
 	d->x = xday(c, day);
 	d->priority = priority;
-	d->colour = st->text;
-	snprintf(d->what, sizeof d->what, "%s", what);
-	ttp_utf8_trim(d->what);
-	d->nms = 1;
-	d->row = -1;
 }
 
 /* Each series of lane I (milestones of one kind and section, numbered)
@@ -1531,25 +1545,13 @@ parties_markers(struct ctx *c, const tt_schedule *s)
 static void
 add_marker_date(struct ctx *c, int32_t day, tt_kind kind, const char *what)
 {
-	struct chart_layout *lay = c->lay;
 	const struct style *st = STYLE(kind);
 	struct chart_date *d;
 
-	if (!grow((void **)&lay->dates, &lay->adates, lay->ndates,
-		  sizeof *lay->dates)) {
-		c->nomem = true;
+	if ((d = new_date(c, day, st, what)) == NULL)
 		return;
-	}
-	d = &lay->dates[lay->ndates++];
-	memset(d, 0, sizeof *d);
-	d->day = day;
 	d->priority = st->priority;
-	d->colour = st->text;
 	d->marker = st->marker;
-	snprintf(d->what, sizeof d->what, "%s", what);
-	ttp_utf8_trim(d->what);
-	d->nms = 1;
-	d->row = -1;
 }
 
 /* From the first change or marker to the last, padded: at least five
