@@ -172,6 +172,7 @@ copy_typed(const tt_spec *from, tt_spec *to, const tt_spec_key *k)
 
 	switch (k->type) {
 	case TT_VALUE_DATE:
+	case TT_VALUE_DEPOSIT:	/* the suffix's instrument stays behind */
 		if (!tt_spec_get_date(from, k->section, k->key, &date))
 			fail("a date set is not read back");
 		st = tt_spec_set_date(to, k->section, k->key, date, &e);
@@ -206,6 +207,7 @@ copy_typed(const tt_spec *from, tt_spec *to, const tt_spec_key *k)
 		break;
 	case TT_VALUE_COUNT:
 	case TT_VALUE_TIMES:
+	case TT_VALUE_WEIGHT:
 		if (!tt_spec_get_count(from, k->section, k->key, &n))
 			fail("a count set is not read back");
 		st = tt_spec_set_count(to, k->section, k->key, n, &e);
