@@ -80,7 +80,7 @@ const tt_milestone_change *tt_diff_milestone_at(const tt_diff *d, size_t i);
  * replacing the clause changes D held: each key set on one side only or
  * to different values, in the order of the schema; the sections that
  * repeat are compared instance by instance (the first [conference] of one
- * with the first of the other).  Values are compared as the text a spec
+ * with the first of the other), each instance's keys together.  Values are compared as the text a spec
  * file would give them, so "12m" and "1y" differ.  Fails only with
  * TT_ENOMEM, leaving D without clause changes. */
 tt_status tt_diff_specs(tt_diff *d, const tt_spec *before,

@@ -314,21 +314,32 @@ tt_diff_specs(tt_diff *d, const tt_spec *before, const tt_spec *after,
 
 	d->ncl = 0;
 	d->strings_len = 0;
-	for (size_t k = 0; k < tt_spec_key_count(); k++) {
-		const tt_spec_key *key = tt_spec_key_at(k);
+	/* A section at a time (its keys are together in the schema), and
+	 * a repeating one instance by instance, so that the changes of one
+	 * [party] are read together. */
+	for (size_t k = 0, end; k < tt_spec_key_count(); k = end) {
+		const char *section = tt_spec_key_at(k)->section;
 		size_t na = ttp_spec_instance_count(before, k);
 		size_t nb = ttp_spec_instance_count(after, k);
 
+		for (end = k; end < tt_spec_key_count() &&
+		     strcmp(tt_spec_key_at(end)->section, section) == 0; end++)
+			;
 		for (size_t i = 0; i < na || i < nb; i++) {
-			const char *va = ttp_spec_value_text(before, k, i, ba,
-							     sizeof ba);
-			const char *vb = ttp_spec_value_text(after, k, i, bb,
-							     sizeof bb);
+			for (size_t j = k; j < end; j++) {
+				const char *va = ttp_spec_value_text(before,
+					j, i, ba, sizeof ba);
+				const char *vb = ttp_spec_value_text(after,
+					j, i, bb, sizeof bb);
 
-			if (differ(va, vb) && !add_clause(d, key, i, va, vb)) {
-				d->ncl = 0;
-				return ttp_error_set(err, TT_ENOMEM, 0, 0,
-						     "out of memory");
+				if (differ(va, vb) &&
+				    !add_clause(d, tt_spec_key_at(j), i, va,
+						vb)) {
+					d->ncl = 0;
+					return ttp_error_set(err, TT_ENOMEM,
+							     0, 0,
+							     "out of memory");
+				}
 			}
 		}
 	}
