@@ -37,6 +37,15 @@ extern const struct cli_command cmd_schedule;
 extern const struct cli_command cmd_compare;
 extern const struct cli_command cmd_presets;
 extern const struct cli_command cmd_batch;
+extern const struct cli_command cmd_diff;
+
+/* The exit statuses of "diff", which are diff(1)'s: any trouble at all,
+ * invalid input included, is 2 (see struct cli_command's TROUBLE). */
+enum diff_exit {
+	DIFF_SAME = 0,		/* nothing differs */
+	DIFF_DIFFERENT = 1,	/* something does */
+	DIFF_TROUBLE = 2	/* bad input, usage, a failed write */
+};
 
 extern const char *cli_program;	/* "treatyterm" */
 

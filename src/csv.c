@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lib/grow.h"
+#include "diff-report.h"
 #include "format.h"
 #include "text.h"
 
@@ -598,4 +599,92 @@ csv_reader_where(const struct csv_reader *r, size_t i, unsigned long *line,
 			return false;
 		p++;	/* the delimiter */
 	}
+/* --- diff ------------------------------------------------------------- */
+
+static const char *const diff_columns[] = {
+	"treaty_id", "change", "kind", "label", "party", "old_date",
+	"new_date", "days"
+};
+
+/* A milestone's date, or "" when it has none (pending, or absent). */
+static const char *
+diff_date(const tt_milestone *m, char *buf)
+{
+	return m == NULL || m->pending ? "" : tt_date_format(m->date, buf);
+}
+
+/* One row per milestone changed; LABEL holds the label's text. */
+static bool
+diff_milestone_row(FILE *fp, const char *id, struct text *label,
+		   const tt_milestone_change *c)
+{
+	const tt_milestone *m = c->after ? c->after : c->before;
+	char d1[TT_DATE_BUFSIZE], d2[TT_DATE_BUFSIZE], days[16] = "";
+	const char *fields[8];
+
+	if (c->has_days)
+		snprintf(days, sizeof days, "%ld", (long)c->days);
+	fields[0] = id;
+	fields[1] = tt_change_name(c->change);
+	fields[2] = tt_kind_name(m->kind);
+	fields[3] = text_milestone(label, tt_milestone_label, m);
+	fields[4] = m->party ? m->party : "";
+	fields[5] = diff_date(c->before, d1);
+	fields[6] = diff_date(c->after, d2);
+	fields[7] = days;
+	return record(fp, fields, 8);
+}
+
+/* A treaty that differs: a row for the treaty added or removed whole, a
+ * row of kind "clause" per clause changed (its old and new values in the
+ * date columns), then its milestones. */
+static bool
+diff_treaty_rows(FILE *fp, const struct diff_treaty *t, struct text *label)
+{
+	char name[DIFF_CLAUSE_NAME_SIZE];
+	const char *fields[8];
+
+	if (t->change != DIFF_TREATY_CHANGED) {
+		const char *row[8] = {
+			t->id, t->change == DIFF_TREATY_ADDED ? "added" :
+			"removed", "treaty", "", "", "", "", ""
+		};
+
+		if (!record(fp, row, 8))
+			return false;
+	}
+	for (size_t i = 0; i < tt_diff_clause_count(t->d); i++) {
+		const tt_clause_change *c = tt_diff_clause_at(t->d, i);
+
+		fields[0] = t->id;
+		fields[1] = "changed";
+		fields[2] = "clause";
+		fields[3] = diff_clause_name(c, name, sizeof name);
+		fields[4] = "";
+		fields[5] = c->before ? c->before : "";
+		fields[6] = c->after ? c->after : "";
+		fields[7] = "";
+		if (!record(fp, fields, 8))
+			return false;
+	}
+	for (size_t i = 0; i < tt_diff_milestone_count(t->d); i++)
+		if (!diff_milestone_row(fp, t->id, label,
+					tt_diff_milestone_at(t->d, i)))
+			return false;
+	return true;
+}
+
+bool
+csv_write_diff(FILE *fp, const struct diff_report *r)
+{
+	struct text label;
+	bool ok;
+
+	text_init(&label);
+	ok = record(fp, diff_columns, 8);
+	for (size_t i = 0; ok && i < r->n; i++)
+		if (diff_treaty_differs(&r->t[i]))
+			ok = diff_treaty_rows(fp, &r->t[i], &label);
+	text_free(&label);
+	return ok && !ferror(fp);
 }

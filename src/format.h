@@ -106,6 +106,16 @@ bool chart_write(FILE *fp, const struct compare *cmp,
 bool chart_write_parties(FILE *fp, const tt_schedule *s,
 			 const struct chart_options *opt, const char **why);
 
+/* For "diff": what changed, treaty by treaty (struct diff_report, see
+ * diff-report.h).  out-table.c: a header line per treaty that differs
+ * and a line per milestone ("- ", "~ ", "+ "); json.c: {"treaties":
+ * [...]}; csv.c: a header row, then a row per clause and milestone
+ * changed. */
+struct diff_report;
+bool table_write_diff(FILE *fp, const struct diff_report *r);
+bool json_write_diff(FILE *fp, const struct diff_report *r, bool pretty);
+bool csv_write_diff(FILE *fp, const struct diff_report *r);
+
 /* csv.c: reading CSV records (RFC 4180, fields separated by DELIM) one
  * at a time.  The fields, each NUL-terminated, stay valid until the next
  * call.  csv_reader_next() returns 1 with a record and the line it starts

@@ -1,8 +1,9 @@
 /*
  * json.c -- schedules and comparisons as JSON, written directly.
  *
- * The one JSON writer of the program: indented for "schedule" and
- * "compare --format json", one line a schedule for "batch" (JSON Lines).
+ * The one JSON writer of the program: indented for "schedule",
+ * "compare --format json" and "diff --format json", one line a schedule
+ * for "batch" (JSON Lines).
  * The objects are the ones documented in treatyterm(1); the indented
  * layout is json-c's (two spaces, "key": value, an empty array as "[",
  * newline, indent, "]"), which earlier versions printed, so output does
@@ -24,6 +25,7 @@
 #include "lib/grow.h"
 #include "lib/utf8.h"
 #include "compare.h"
+#include "diff-report.h"
 #include "format.h"
 #include "text.h"
 
@@ -823,5 +825,123 @@ json_write_compare(FILE *fp, const struct compare *cmp, bool pretty)
 	pop(&w, "]");
 	pop(&w, "}");
 	pop(&w, "}");
+	return end(&w, fp);
+}
+
+/* --- diff: what moved between two versions --------------------------- */
+
+static void
+null_or_string(struct json_writer *w, const char *s)
+{
+	if (s == NULL)
+		PUTS(w->b, "null");
+	else
+		string(w, s);
+}
+
+static void
+null_or_date(struct json_writer *w, const tt_milestone *m)
+{
+	if (m == NULL || m->pending)
+		PUTS(w->b, "null");
+	else
+		date(w, m->date);
+}
+
+/* {"key": "term", "section": "treaty", "old": "50y", "new": "35y"}, with
+ * "instance" (from 1) for a section that repeats. */
+static void
+clause_change_object(struct json_writer *w, const tt_clause_change *c)
+{
+	next(w);
+	push(w, "{");
+	KEY(w, "key");
+	word(w, c->key);
+	KEY(w, "section");
+	word(w, c->section);
+	if (c->instance > 0) {
+		KEY(w, "instance");
+		integer(w, (int64_t)c->instance);
+	}
+	KEY(w, "old");
+	null_or_string(w, c->before);
+	KEY(w, "new");
+	null_or_string(w, c->after);
+	pop(w, "}");
+}
+
+static void
+milestone_change_object(struct json_writer *w, struct text *t,
+			const tt_milestone_change *c)
+{
+	const tt_milestone *m = c->after ? c->after : c->before;
+
+	next(w);
+	push(w, "{");
+	KEY(w, "change");
+	word(w, tt_change_name(c->change));
+	KEY(w, "kind");
+	word(w, tt_kind_name(m->kind));
+	KEY(w, "label");
+	string(w, text_milestone(t, tt_milestone_label, m));
+	KEY(w, "party");
+	null_or_string(w, m->party);
+	KEY(w, "old_date");
+	null_or_date(w, c->before);
+	KEY(w, "new_date");
+	null_or_date(w, c->after);
+	KEY(w, "days");
+	if (c->has_days)
+		integer(w, c->days);
+	else
+		PUTS(w->b, "null");
+	pop(w, "}");
+}
+
+static const char *
+treaty_change_name(enum diff_treaty_change c)
+{
+	return c == DIFF_TREATY_ADDED ? "added" :
+	       c == DIFF_TREATY_REMOVED ? "removed" : "changed";
+}
+
+bool
+json_write_diff(FILE *fp, const struct diff_report *r, bool pretty)
+{
+	struct json_writer w;
+	struct text t;
+
+	text_init(&t);
+	begin(&w, &buf, pretty);
+	push(&w, "{");
+	KEY(&w, "treaties");
+	push(&w, "[");
+	for (size_t i = 0; i < r->n; i++) {
+		const struct diff_treaty *dt = &r->t[i];
+
+		if (!diff_treaty_differs(dt))
+			continue;
+		next(&w);
+		push(&w, "{");
+		KEY(&w, "id");
+		string(&w, dt->id);
+		KEY(&w, "change");
+		word(&w, treaty_change_name(dt->change));
+		KEY(&w, "changes");
+		push(&w, "[");
+		for (size_t k = 0; k < tt_diff_clause_count(dt->d); k++)
+			clause_change_object(&w, tt_diff_clause_at(dt->d, k));
+		pop(&w, "]");
+		KEY(&w, "milestones");
+		push(&w, "[");
+		for (size_t k = 0; k < tt_diff_milestone_count(dt->d); k++)
+			milestone_change_object(&w, &t,
+						tt_diff_milestone_at(dt->d, k));
+		pop(&w, "]");
+		pop(&w, "}");
+	}
+	pop(&w, "]");
+	pop(&w, "}");
+	text_free(&t);
 	return end(&w, fp);
 }

@@ -19,6 +19,7 @@ static const struct cli_command *const commands[] = {
 	&cmd_compare,
 	&cmd_presets,
 	&cmd_batch,
+	&cmd_diff,
 };
 
 static int
@@ -39,7 +40,10 @@ usage(FILE *fp)
 		"\n"
 		"Run '%s COMMAND --help' for a command's options.\n"
 		"Exit status: 0 success, 1 invalid input or failed write,\n"
-		"2 wrong usage, 3 some batch rows skipped.\n", cli_program);
+		"2 wrong usage, 3 some batch rows skipped; for diff, as for "
+		"diff(1):\n"
+		"0 nothing differs, 1 something does, 2 trouble.\n",
+		cli_program);
 	return EXIT_OK;
 }
 

@@ -63,7 +63,7 @@ options_run(const struct cli_command *cmd, int argc, char **argv)
 			cmd->cleanup(&a);
 		args_free(&a);
 		cli_error("out of memory");
-		return EXIT_INVALID;
+		return cmd->trouble ? cmd->trouble : EXIT_INVALID;
 	}
 	status = parse(&a, argc, argv);
 	if (status < 0)
@@ -77,6 +77,8 @@ options_run(const struct cli_command *cmd, int argc, char **argv)
 			status = -1;
 	if (status < 0)
 		status = cmd->exec(&a);
+	else if (status == EXIT_INVALID && cmd->trouble != 0)
+		status = cmd->trouble;
 	if (cmd->cleanup != NULL)
 		cmd->cleanup(&a);
 	args_free(&a);

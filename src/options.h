@@ -159,6 +159,10 @@ struct cli_command {
 	 * the one used when neither says. */
 	unsigned formats;
 	enum format default_format;
+	/* The exit status for a failure before exec (memory, a failed
+	 * --help), which is otherwise EXIT_INVALID; 0 for that.  diff's
+	 * 1 means "different", so its trouble is 2. */
+	int trouble;
 	size_t size;		/* of the command's own state, a->own */
 	/* Takes each operand in command-line order, interleaved with the
 	 * options (compare's proposals); NULL collects them in a->argv. */

@@ -1,10 +1,12 @@
 /*
- * out-table.c -- a schedule as a readable timeline.
+ * out-table.c -- a schedule as a readable timeline, and what "diff"
+ * found as lines in the manner of diff(1).
  */
 #include <config.h>
 
 #include <string.h>
 
+#include "diff-report.h"
 #include "format.h"
 #include "text.h"
 
@@ -296,5 +298,93 @@ table_write_schedule(FILE *fp, const tt_schedule *s, bool explain)
 		fprintf(fp, "Series without end are shown up to %s "
 			"(change with --horizon).\n",
 			tt_date_format(tt_schedule_horizon(s), b));
+	return !ferror(fp);
+}
+
+/* --- diff ------------------------------------------------------------- */
+
+/* A milestone's date, or "pending". */
+static const char *
+date_or_pending(const tt_milestone *m, char *buf)
+{
+	return m->pending ? "pending" : tt_date_format(m->date, buf);
+}
+
+/* "litvinov-1946: term 50y → 35y; withdrawal.notice 1y → 6m". */
+static void
+diff_header(FILE *fp, const struct diff_treaty *t)
+{
+	char name[DIFF_CLAUSE_NAME_SIZE];
+	size_t n = tt_diff_clause_count(t->d);
+
+	fprintf(fp, "%s:", t->id);
+	if (t->change == DIFF_TREATY_ADDED)
+		fprintf(fp, " added");
+	else if (t->change == DIFF_TREATY_REMOVED)
+		fprintf(fp, " removed");
+	else if (n == 0)
+		fprintf(fp, " no clause changed");
+	for (size_t i = 0; i < n; i++) {
+		const tt_clause_change *c = tt_diff_clause_at(t->d, i);
+
+		fprintf(fp, "%s %s %s " DIFF_ARROW " %s", i > 0 ? ";" : "",
+			diff_clause_name(c, name, sizeof name),
+			c->before ? c->before : "(unset)",
+			c->after ? c->after : "(unset)");
+	}
+	fputc('\n', fp);
+}
+
+/* "~ 1997-09-15 → 1982-09-15  expiry  Expiry (last day in force)  -5479
+ * days", and "- DATE  KIND  LABEL (removed)", "+ ... (added)". */
+static void
+diff_line(FILE *fp, struct text *text, const tt_milestone_change *c)
+{
+	char d1[TT_DATE_BUFSIZE], d2[TT_DATE_BUFSIZE];
+	const tt_milestone *m = c->after ? c->after : c->before;
+	const char *label = text_milestone(text, tt_milestone_label, m);
+
+	switch (c->change) {
+	case TT_CHANGE_MOVED:
+		fprintf(fp, "~ %s " DIFF_ARROW " %s  %s  %s",
+			date_or_pending(c->before, d1),
+			date_or_pending(c->after, d2), tt_kind_name(m->kind),
+			label);
+		if (c->has_days)
+			fprintf(fp, "  %+ld day%s", (long)c->days,
+				c->days == 1 || c->days == -1 ? "" : "s");
+		fputc('\n', fp);
+		break;
+	case TT_CHANGE_REMOVED:
+		fprintf(fp, "- %s  %s  %s (removed)\n",
+			date_or_pending(m, d1), tt_kind_name(m->kind), label);
+		break;
+	default:
+		fprintf(fp, "+ %s  %s  %s (added)\n",
+			date_or_pending(m, d1), tt_kind_name(m->kind), label);
+		break;
+	}
+}
+
+bool
+table_write_diff(FILE *fp, const struct diff_report *r)
+{
+	struct text text;
+	bool first = true;
+
+	text_init(&text);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct diff_treaty *t = &r->t[i];
+
+		if (!diff_treaty_differs(t))
+			continue;
+		if (!first)
+			fputc('\n', fp);
+		first = false;
+		diff_header(fp, t);
+		for (size_t k = 0; k < tt_diff_milestone_count(t->d); k++)
+			diff_line(fp, &text, tt_diff_milestone_at(t->d, k));
+	}
+	text_free(&text);
 	return !ferror(fp);
 }

@@ -24,6 +24,7 @@
 #include <treatyterm/schedule.h>
 #include <treatyterm/preset.h>
 #include <treatyterm/ics.h>
+#include <treatyterm/diff.h>
 
 #ifdef __cplusplus
 extern "C" {

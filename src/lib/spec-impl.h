@@ -160,4 +160,16 @@ tt_status ttp_spec_validate_at(const tt_spec *spec, tt_error *err);
 const struct ttp_event *ttp_spec_event(const tt_spec *spec,
 				       const char *name);
 
+/* How many instances of the section of key KEY (its index in
+ * tt_spec_key_at()) SPEC has: 1 for a section that does not repeat. */
+size_t ttp_spec_instance_count(const tt_spec *spec, size_t key);
+/* Room for any value ttp_spec_value_text() formats itself. */
+#define TTP_VALUE_BUFSIZE 64
+/* The value of key KEY in INSTANCE (from 0) of its section, as a spec
+ * file would say it ("50y", "indefinite", "2024-01-31", "44.2%"): in BUF
+ * (SIZE >= TTP_VALUE_BUFSIZE bytes), a static string, or a string of
+ * SPEC.  NULL when it is not set (or there is no such instance). */
+const char *ttp_spec_value_text(const tt_spec *spec, size_t key,
+				size_t instance, char *buf, size_t size);
+
 #endif /* TREATYTERM_SPEC_IMPL_H */

@@ -1496,6 +1496,125 @@ tt_spec_get_text(const tt_spec *spec, const char *section, const char *key,
 	return true;
 }
 
+/* --- values as text, instance by instance (for tt_diff_specs()) ----- */
+
+size_t
+ttp_spec_instance_count(const tt_spec *spec, size_t key)
+{
+	const struct listdef *l;
+
+	if (key >= TTP_ARRAY_SIZE(keys))
+		return 0;
+	l = list_of(keys[key].where);
+	return l == NULL ? 1 : list_count(spec, l);
+}
+
+/* A duration as the short form of spec files, which is how people write
+ * them there: "50y", "1y6m", "2w", "0d". */
+static void
+duration_short(tt_duration d, char *buf, size_t size)
+{
+	size_t n = 0;
+	int r;
+
+	buf[0] = '\0';
+	if (d.years) {
+		r = snprintf(buf + n, size - n, "%dy", d.years);
+		n += r > 0 && (size_t)r < size - n ? (size_t)r : 0;
+	}
+	if (d.months) {
+		r = snprintf(buf + n, size - n, "%dm", d.months);
+		n += r > 0 && (size_t)r < size - n ? (size_t)r : 0;
+	}
+	if (d.weeks) {
+		r = snprintf(buf + n, size - n, "%dw", d.weeks);
+		n += r > 0 && (size_t)r < size - n ? (size_t)r : 0;
+	}
+	if (d.days || n == 0)
+		(void)snprintf(buf + n, size - n, "%dd", d.days);
+}
+
+const char *
+ttp_spec_value_text(const tt_spec *spec, size_t key, size_t instance,
+		    char *buf, size_t size)
+{
+	const struct keydef *k;
+	const struct listdef *l;
+	const struct ttp_field *f;
+	const char *base = (const char *)spec;
+	char d[TT_DATE_BUFSIZE];
+
+	if (key >= TTP_ARRAY_SIZE(keys) || size < TTP_VALUE_BUFSIZE)
+		return NULL;
+	k = &keys[key];
+	if ((l = list_of(k->where)) != NULL) {
+		if (instance >= list_count(spec, l))
+			return NULL;
+		base = list_items(spec, l) + instance * l->elem;
+	} else if (instance != 0) {
+		return NULL;
+	}
+	f = (const struct ttp_field *)(base + k->off);
+	if (!f->set)
+		return NULL;
+	switch (k->pub.type) {
+	case TT_VALUE_DATE:
+		return tt_date_format(f->v.date, buf);
+	case TT_VALUE_DEPOSIT:
+		snprintf(buf, size, "%s%s%s", tt_date_format(f->v.date, d),
+			 f->suffix > 0 ? " " : "", f->suffix > 0 ?
+			 instrument_suffixes[f->suffix - 1] : "");
+		return buf;
+	case TT_VALUE_EVENT_DATE:
+		return f->indefinite ? "unknown" :
+		       tt_date_format(f->v.date, buf);
+	case TT_VALUE_DURATION:
+	case TT_VALUE_PERIOD:
+		duration_short(f->v.dur, buf, size);
+		return buf;
+	case TT_VALUE_TERM:
+		if (f->indefinite)
+			return "indefinite";
+		duration_short(f->v.dur, buf, size);
+		return buf;
+	case TT_VALUE_FLOOR:
+		if (f->is_date)
+			return tt_date_format(f->v.date, buf);
+		duration_short(f->v.dur, buf, size);
+		return buf;
+	case TT_VALUE_CONVENTION:
+		return tt_convention_name(f->v.convention);
+	case TT_VALUE_COUNT:
+		snprintf(buf, size, "%d", f->v.count);
+		return buf;
+	case TT_VALUE_TIMES:
+		if (f->v.count == TT_RENEWAL_UNLIMITED)
+			return "unlimited";
+		snprintf(buf, size, "%d", f->v.count);
+		return buf;
+	case TT_VALUE_BOOL:
+		return f->v.yes ? "yes" : "no";
+	case TT_VALUE_RULE:
+		return tt_counting_name(f->v.rule);
+	case TT_VALUE_INSTRUMENT:
+		return tt_instrument_name(f->v.instrument);
+	case TT_VALUE_WEIGHT: {
+		size_t n = ttp_weight_format(f->v.count, buf, size - 1);
+
+		if (n + 2 <= size)
+			memcpy(buf + n, "%", 2);
+		return buf;
+	}
+	case TT_VALUE_TEXT:
+	case TT_VALUE_ID:
+	case TT_VALUE_RULES:
+	case TT_VALUE_EVENT:
+	case TT_VALUE_NAMES:
+		break;
+	}
+	return ttp_spec_string(spec, f);
+}
+
 /* --- checks ---------------------------------------------------------- */
 
 /* Names F's section and key in ERR, and returns CODE. */
