@@ -599,6 +599,8 @@ csv_reader_where(const struct csv_reader *r, size_t i, unsigned long *line,
 			return false;
 		p++;	/* the delimiter */
 	}
+}
+
 /* --- diff ------------------------------------------------------------- */
 
 static const char *const diff_columns[] = {
