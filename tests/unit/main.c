@@ -22,5 +22,6 @@ main(int argc, char **argv)
 	add_schedule_tests();
 	add_json_tests();
 	add_party_tests();
+	add_filter_tests();
 	return unit_run(argc > 1 ? argv[1] : NULL);
 }
