@@ -37,6 +37,7 @@ extern const struct cli_command cmd_schedule;
 extern const struct cli_command cmd_compare;
 extern const struct cli_command cmd_presets;
 extern const struct cli_command cmd_batch;
+extern const struct cli_command cmd_agenda;
 
 extern const char *cli_program;	/* "treatyterm" */
 

@@ -42,6 +42,12 @@ record(FILE *fp, const char *const *fields, size_t nfields)
 }
 
 bool
+csv_write_record(FILE *fp, const char *const *fields, size_t n)
+{
+	return record(fp, fields, n);
+}
+
+bool
 csv_write_header(FILE *fp)
 {
 	return record(fp, columns, sizeof columns / sizeof columns[0]);

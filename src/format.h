@@ -70,6 +70,8 @@ struct json_buf {
 void json_buf_string(struct json_buf *b, const char *s, size_t len);
 void json_buf_free(struct json_buf *b);
 
+/* csv.c: one CRLF-terminated record of N fields, quoted where needed. */
+bool csv_write_record(FILE *fp, const char *const *fields, size_t n);
 /* csv.c: one row per milestone, after an optional header row. */
 bool csv_write_header(FILE *fp);
 bool csv_write_schedule(FILE *fp, const tt_schedule *s);

@@ -19,6 +19,7 @@ static const struct cli_command *const commands[] = {
 	&cmd_compare,
 	&cmd_presets,
 	&cmd_batch,
+	&cmd_agenda,
 };
 
 static int
