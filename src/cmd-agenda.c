@@ -125,9 +125,9 @@ const struct cli_command cmd_agenda = {
 	    "ending in\n"
 	    ".csv, one treaty a row, as 'treatyterm batch' reads) or a "
 	    "directory of spec\n"
-	    "files (*.ini).  On a terminal the table is paged as git does "
-	    "($TREATYTERM_PAGER,\n"
-	    "$PAGER or less) and the next date is highlighted (unless "
+	    "files (*.ini).  On a terminal the table is paged as git does\n"
+	    "($TREATYTERM_PAGER, $PAGER or less) and the next date is "
+	    "highlighted (unless\n"
 	    "NO_COLOR is set).\n",
 	.options = options,
 	.groups = groups,

@@ -25,6 +25,18 @@ Date        Days  Treaty       Party  Kind          Label
 2030-03-05  1159  npt-1968     -      review        Review conference 12
 2030-03-31  1185  bilateral-x  -      expiry        Expiry (last day in force)
 
+# A multilateral treaty's own dates for each party name the party.
+$ TREATYTERM_TODAY=2016-10-01 treatyterm agenda rome-statute-1998 --kind notice,notice_revoked,withdrawal_effective --next 2y
+Agenda from 2016-10-01 to 2018-10-01: 2 dates of 1 treaty
+
+Date        Days  Treaty             Party    Kind                  Label
+2016-10-27    26  rome-statute-1998  Burundi  notice                Notice received (Burundi)
+2017-10-27   391  rome-statute-1998  Burundi  withdrawal_effective  Withdrawal takes effect (Burundi)
+
+$ TREATYTERM_TODAY=2016-10-01 treatyterm agenda rome-statute-1998 --kind notice --next 2y -f csv | tr -d '\r'
+date,days_left,treaty,party,kind,label,basis
+2016-10-27,26,rome-statute-1998,Burundi,notice,Notice received (Burundi),notice received 2016-10-27 (the day the depositary received it)
+
 # By default the next twelve months from today.
 $ TREATYTERM_TODAY=2027-01-01 treatyterm agenda abm-1972 npt-1968 x.ini rows.csv
 Agenda from 2027-01-01 to 2028-01-01: 2 dates of 5 treaties
