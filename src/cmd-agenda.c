@@ -519,6 +519,19 @@ add_treaty(struct agenda_state *st, struct args *a, tt_spec *spec,
 	}
 	name = *tt_schedule_id(t->s) ? tt_schedule_id(t->s) :
 	       *tt_schedule_name(t->s) ? tt_schedule_name(t->s) : hint;
+	/* The same treaty twice would list each date twice, and in a
+	 * calendar its events would share their UIDs. */
+	for (size_t i = 0; i + 1 < st->n; i++) {
+		if (strcmp(st->t[i].name, name) != 0)
+			continue;
+		if (line != 0)
+			cli_error("%s:%lu: '%s' is already in the agenda",
+				  src->file, line, name);
+		else
+			cli_error("%s: '%s' is already in the agenda",
+				  src->file ? src->file : src->preset, name);
+		return false;
+	}
 	if ((t->name = strdup(name)) == NULL) {
 		cli_error("out of memory");
 		return false;

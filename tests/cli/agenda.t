@@ -160,6 +160,15 @@ $ treatyterm agenda abm-1972 no-such-treaty
 2> treatyterm: no-such-treaty: no such file, directory or preset (see 'treatyterm presets')
 [exit 1]
 
+# A treaty given twice is a mistake: its dates would be listed twice.
+$ treatyterm agenda abm-1972 rows.csv abm-1972
+2> treatyterm: abm-1972: 'abm-1972' is already in the agenda
+[exit 1]
+
+$ printf 'id,entry_into_force\nbeta,2020-01-01\n' > again.csv; treatyterm agenda rows.csv again.csv
+2> treatyterm: again.csv:2: 'beta' is already in the agenda
+[exit 1]
+
 $ printf 'id,term\nbad,50q\n' > bad.csv; treatyterm agenda bad.csv
 2> treatyterm: bad.csv:2: term: unknown unit 'q' (expected y, m, w or d)
 [exit 1]
