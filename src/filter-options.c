@@ -82,19 +82,25 @@ finish(struct args *a)
 	return 0;
 }
 
+/* The formats that show milestones one by one.  compare's pictures are
+ * drawn from the whole schedules, so there the options are refused
+ * rather than ignored. */
+#define FILTERED (FORMAT_TABLE | FORMAT_JSON | FORMAT_JSONL | FORMAT_CSV | \
+		  FORMAT_ICS)
+
 /* --kind's help lists the kinds from the library, which may add some. */
 static char kind_help[640];
 
 static struct opt group[] = {
 	{ .name = "from", .arg = "DATE", .handler = take, .key = OPT_FROM,
-	  .flags = OPT_ONCE,
+	  .flags = OPT_ONCE, .formats = FILTERED,
 	  .help = "only dates on or after DATE (YYYY-MM-DD, today, or an "
 		  "offset such as today-30d)" },
 	{ .name = "until", .arg = "DATE", .handler = take, .key = OPT_UNTIL,
-	  .flags = OPT_ONCE,
+	  .flags = OPT_ONCE, .formats = FILTERED,
 	  .help = "only dates on or before DATE (as --from; today+90d)" },
 	{ .name = "kind", .arg = "KIND[,KIND]...", .handler = take,
-	  .key = OPT_KIND, .help = kind_help },
+	  .key = OPT_KIND, .formats = FILTERED, .help = kind_help },
 	OPT_END
 };
 

@@ -117,3 +117,10 @@ $ treatyterm schedule --preset ecsc-1951 --from 2000-01-01 --until 1999-01-01
 2> treatyterm: schedule: --from 2000-01-01 is after --until 1999-01-01
 2> Try 'treatyterm schedule --help' for more information.
 [exit 2]
+
+# compare's pictures are drawn from the whole schedules: the filter is
+# refused there rather than ignored.
+$ treatyterm compare --preset litvinov-1946 --preset ecsc-1951 --kind expiry -o chart.svg
+2> treatyterm: compare: --kind has no effect in svg output (only in table, json, csv or ics)
+2> Try 'treatyterm compare --help' for more information.
+[exit 2]
