@@ -46,6 +46,7 @@ enum diff_exit {
 	DIFF_DIFFERENT = 1,	/* something does */
 	DIFF_TROUBLE = 2	/* bad input, usage, a failed write */
 };
+extern const struct cli_command cmd_agenda;
 
 extern const char *cli_program;	/* "treatyterm" */
 

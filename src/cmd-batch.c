@@ -43,6 +43,7 @@ struct batch {
 	unsigned char delim;
 	struct clause_flags *flags;
 	struct calendar_opts *cal;
+	const struct filter *filter;	/* --from, --until, --kind */
 
 	/* The input, and the columns its header maps to spec keys. */
 	const char *name;	/* the input, for messages */
@@ -349,6 +350,7 @@ batch_init(struct batch *b, struct args *a)
 	b->delim = (unsigned char)(st->delimiter ? st->delimiter : ',');
 	b->flags = &a->clauses;
 	b->cal = &a->calendar;
+	b->filter = &a->filter;
 }
 
 /* Makes the reused spec and schedule and the set of keys, and checks what
@@ -590,7 +592,7 @@ write_row(struct batch *b)
 
 	switch (b->format) {
 	case FORMAT_CSV:
-		ok = csv_write_schedule(b->out.fp, b->s);
+		ok = csv_write_schedule_filtered(b->out.fp, b->s, b->filter);
 		break;
 	case FORMAT_ICS:
 		if (tt_ics_writer_add(b->w, b->s, &e) == TT_OK)
@@ -602,10 +604,12 @@ write_row(struct batch *b)
 		return false;
 	default:
 		if (b->bg == NULL) {
-			ok = json_write_schedule(b->out.fp, b->s, false);
+			ok = json_write_schedule_filtered(b->out.fp, b->s,
+							  false, b->filter);
 			break;
 		}
-		json_append_schedule(bgwrite_buf(b->bg), b->s);
+		json_append_schedule_filtered(bgwrite_buf(b->bg), b->s,
+					      b->filter);
 		ok = bgwrite_ready(b->bg);
 		break;
 	}

@@ -71,6 +71,7 @@ static bool load(struct proposal *p, const struct clause_flags *flags,
 static void report(const struct proposal *p, const tt_error *e);
 static char *unique_id(const struct proposal *p, const struct proposals *ps,
 		       size_t index);
+static void filter_timeline(struct compare *cmp, const struct filter *f);
 static bool write_table(FILE *fp, const struct compare *cmp);
 static bool write_csv(FILE *fp, const struct compare *cmp);
 static bool write_ics(FILE *fp, const struct compare *cmp,
@@ -185,7 +186,8 @@ write_compare(struct args *a, struct output *out, const struct compare *cmp)
 	errno = 0;
 	switch (a->out.format) {
 	case FORMAT_JSON:
-		ok = json_write_compare(out->fp, cmp, true);
+		ok = json_write_compare_filtered(out->fp, cmp, true,
+						 &a->filter);
 		break;
 	case FORMAT_CSV:
 		ok = write_csv(out->fp, cmp);
@@ -267,6 +269,7 @@ exec(struct args *a)
 	}
 	for (size_t i = 0; i < ps->n; i++)
 		cmp.p[i].hypothetical = tt_schedule_hypothetical(sched[i]);
+	filter_timeline(&cmp, &a->filter);
 	if (format == FORMAT_ICS && !calendar_set_dtstamp(&a->calendar))
 		goto done;
 	if (!output_open(&out, output))
@@ -416,6 +419,20 @@ unique_id(const struct proposal *p, const struct proposals *ps, size_t index)
 	}
 	free(base);
 	return id;
+}
+
+/* Drops from the merged timeline what --from, --until and --kind hide.
+ * Only the timeline: the figures (first possible end, expiry) were
+ * worked out from the whole schedules, and stay. */
+static void
+filter_timeline(struct compare *cmp, const struct filter *f)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < cmp->ntimeline; i++)
+		if (filter_keep(f, cmp->timeline[i].m))
+			cmp->timeline[k++] = cmp->timeline[i];
+	cmp->ntimeline = k;
 }
 
 /* --- the table ------------------------------------------------------ */

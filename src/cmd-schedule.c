@@ -126,10 +126,12 @@ write_schedule(struct args *a, struct output *out, const tt_schedule *s)
 	errno = 0;
 	switch (a->out.format) {
 	case FORMAT_JSON:
-		ok = json_write_schedule(out->fp, s, true);
+		ok = json_write_schedule_filtered(out->fp, s, true,
+						  &a->filter);
 		break;
 	case FORMAT_CSV:
-		ok = csv_write_header(out->fp) && csv_write_schedule(out->fp, s);
+		ok = csv_write_header(out->fp) &&
+		     csv_write_schedule_filtered(out->fp, s, &a->filter);
 		break;
 	case FORMAT_ICS:
 		if (cal->ics.calendar_name == NULL && *tt_schedule_name(s))
@@ -165,7 +167,8 @@ write_schedule(struct args *a, struct output *out, const tt_schedule *s)
 		if (st->explain && st->preset != NULL)
 			fprintf(out->fp, "Source (preset %s):\n%s\n",
 				st->preset, tt_preset_find(st->preset)->source);
-		ok = table_write_schedule(out->fp, s, st->explain);
+		ok = table_write_schedule_filtered(out->fp, s, st->explain,
+						   &a->filter);
 		break;
 	}
 	return output_finish(out, ok);

@@ -13,6 +13,7 @@
 
 #include "lib/grow.h"
 #include "diff-report.h"
+#include "filter.h"
 #include "format.h"
 #include "text.h"
 
@@ -39,6 +40,12 @@ record(FILE *fp, const char *const *fields, size_t nfields)
 		}
 	}
 	return fputs("\r\n", fp) != EOF;
+}
+
+bool
+csv_write_record(FILE *fp, const char *const *fields, size_t n)
+{
+	return record(fp, fields, n);
 }
 
 bool
@@ -133,11 +140,20 @@ milestone_record(FILE *fp, const char **fields, size_t n, size_t at,
 bool
 csv_write_schedule(FILE *fp, const tt_schedule *s)
 {
+	return csv_write_schedule_filtered(fp, s, NULL);
+}
+
+bool
+csv_write_schedule_filtered(FILE *fp, const tt_schedule *s,
+			    const struct filter *f)
+{
 	for (size_t i = 0; i < tt_schedule_count(s); i++) {
 		const tt_milestone *m = tt_schedule_at(s, i);
 		char d[TT_DATE_BUFSIZE];
 		const char *fields[7];
 
+		if (!filter_keep(f, m))
+			continue;
 		fields[0] = tt_schedule_id(s);
 		fields[1] = tt_date_format(m->date, d);
 		fields[2] = tt_weekday_name(tt_date_weekday(m->date));
@@ -151,6 +167,8 @@ csv_write_schedule(FILE *fp, const tt_schedule *s)
 	for (size_t i = 0; i < tt_schedule_pending_count(s); i++) {
 		const char *fields[7] = { tt_schedule_id(s), "", "", NULL };
 
+		if (!filter_keep(f, tt_schedule_pending_at(s, i)))
+			continue;
 		fields[3] = tt_kind_name(tt_schedule_pending_at(s, i)->kind);
 		if (!milestone_record_with(fp, fields, 7, 4,
 					   tt_schedule_pending_at(s, i),

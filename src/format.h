@@ -70,15 +70,34 @@ struct json_buf {
 void json_buf_string(struct json_buf *b, const char *s, size_t len);
 void json_buf_free(struct json_buf *b);
 
+/* csv.c: one CRLF-terminated record of N fields, quoted where needed. */
+bool csv_write_record(FILE *fp, const char *const *fields, size_t n);
 /* csv.c: one row per milestone, after an optional header row. */
 bool csv_write_header(FILE *fp);
 bool csv_write_schedule(FILE *fp, const tt_schedule *s);
+
+/* The writers above showing only the milestones filter_keep() lets
+ * through (filter.h; NULL shows all): what is said of the whole treaty
+ * (its expiry, its parties) stays. */
+struct filter;
+bool table_write_schedule_filtered(FILE *fp, const tt_schedule *s,
+				   bool explain, const struct filter *f);
+bool json_write_schedule_filtered(FILE *fp, const tt_schedule *s,
+				  bool pretty, const struct filter *f);
+void json_append_schedule_filtered(struct json_buf *b, const tt_schedule *s,
+				   const struct filter *f);
+bool csv_write_schedule_filtered(FILE *fp, const tt_schedule *s,
+				 const struct filter *f);
 
 /* For "compare": several proposals (struct compare, see compare.h). */
 struct compare;
 
 /* json.c: {"proposals": [schedule objects], "comparison": {...}}. */
 bool json_write_compare(FILE *fp, const struct compare *cmp, bool pretty);
+/* The same, each proposal's milestones filtered (the comparison is
+ * still of the whole schedules). */
+bool json_write_compare_filtered(FILE *fp, const struct compare *cmp,
+				 bool pretty, const struct filter *f);
 
 /* csv.c: the merged timeline, one row per milestone of each proposal. */
 bool csv_write_timeline_header(FILE *fp);

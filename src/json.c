@@ -26,6 +26,7 @@
 #include "lib/utf8.h"
 #include "compare.h"
 #include "diff-report.h"
+#include "filter.h"
 #include "format.h"
 #include "text.h"
 
@@ -584,7 +585,8 @@ as_of_object(struct json_writer *w, const tt_schedule *s)
 }
 
 static void
-schedule_object(struct json_writer *w, const tt_schedule *s)
+schedule_object(struct json_writer *w, const tt_schedule *s,
+		const struct filter *f)
 {
 	char text[TT_DURATION_BUFSIZE];
 	struct text t;
@@ -622,9 +624,11 @@ schedule_object(struct json_writer *w, const tt_schedule *s)
 	push(w, "[");
 	text_init(&t);
 	for (size_t i = 0; i < tt_schedule_count(s); i++)
-		milestone_object(w, &t, tt_schedule_at(s, i));
+		if (filter_keep(f, tt_schedule_at(s, i)))
+			milestone_object(w, &t, tt_schedule_at(s, i));
 	for (size_t i = 0; i < tt_schedule_pending_count(s); i++)
-		milestone_object(w, &t, tt_schedule_pending_at(s, i));
+		if (filter_keep(f, tt_schedule_pending_at(s, i)))
+			milestone_object(w, &t, tt_schedule_pending_at(s, i));
 	pop(w, "]");
 	if (tt_schedule_party_count(s) > 0)
 		parties_array(w, &t, s);
@@ -655,21 +659,35 @@ json_release(void)
 bool
 json_write_schedule(FILE *fp, const tt_schedule *s, bool pretty)
 {
+	return json_write_schedule_filtered(fp, s, pretty, NULL);
+}
+
+bool
+json_write_schedule_filtered(FILE *fp, const tt_schedule *s, bool pretty,
+			     const struct filter *f)
+{
 	struct json_writer w;
 
 	begin(&w, &buf, pretty);
-	schedule_object(&w, s);
+	schedule_object(&w, s, f);
 	return end(&w, fp);
 }
 
 void
 json_append_schedule(struct json_buf *b, const tt_schedule *s)
 {
+	json_append_schedule_filtered(b, s, NULL);
+}
+
+void
+json_append_schedule_filtered(struct json_buf *b, const tt_schedule *s,
+			      const struct filter *f)
+{
 	struct json_writer w;
 
 	memset(&w, 0, sizeof w);
 	w.b = b;
-	schedule_object(&w, s);
+	schedule_object(&w, s, f);
 	PUTS(b, "\n");
 }
 
@@ -801,6 +819,14 @@ summary_object(struct json_writer *w, const struct compare_proposal *p)
 bool
 json_write_compare(FILE *fp, const struct compare *cmp, bool pretty)
 {
+	return json_write_compare_filtered(fp, cmp, pretty, NULL);
+}
+
+/* The comparison is of the whole schedules; F hides only milestones. */
+bool
+json_write_compare_filtered(FILE *fp, const struct compare *cmp, bool pretty,
+			    const struct filter *f)
+{
 	struct json_writer w;
 
 	begin(&w, &buf, pretty);
@@ -809,7 +835,7 @@ json_write_compare(FILE *fp, const struct compare *cmp, bool pretty)
 	push(&w, "[");
 	for (size_t i = 0; i < cmp->n; i++) {
 		next(&w);
-		schedule_object(&w, cmp->p[i].s);
+		schedule_object(&w, cmp->p[i].s, f);
 	}
 	pop(&w, "]");
 	KEY(&w, "comparison");

@@ -20,6 +20,7 @@ static const struct cli_command *const commands[] = {
 	&cmd_presets,
 	&cmd_batch,
 	&cmd_diff,
+	&cmd_agenda,
 };
 
 static int

@@ -595,5 +595,6 @@ const struct opt_group options_output = {
 };
 
 const struct opt_group *const options_treaty_groups[] = {
-	&options_output, &options_clauses, &options_calendar, NULL
+	&options_output, &options_clauses, &options_calendar,
+	&options_filter, NULL
 };

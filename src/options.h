@@ -79,6 +79,7 @@
 
 #include "calendar.h"
 #include "clauses.h"
+#include "filter.h"
 #include "format.h"
 
 struct args;
@@ -140,8 +141,11 @@ extern const struct opt_group options_calendar;
 /* -f/--format and -o/--output: into a->out; the format is resolved from
  * both before exec (see struct output_opts). */
 extern const struct opt_group options_output;
+/* --from, --until, --kind: into a->filter, and the same window into
+ * a->calendar.ics (see filter.h). */
+extern const struct opt_group options_filter;
 /* The groups of the commands that compute treaties (schedule, compare,
- * batch): output, clauses, calendar; NULL-terminated. */
+ * batch): output, clauses, calendar, filter; NULL-terminated. */
 extern const struct opt_group *const options_treaty_groups[];
 
 /* A command. */
@@ -189,6 +193,7 @@ struct args {
 	struct clause_flags clauses;
 	struct calendar_opts calendar;
 	struct output_opts out;
+	struct filter filter;	/* --from, --until, --kind */
 
 	/* The options of the command, own then groups, and how many times
 	 * each was given. */

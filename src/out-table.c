@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "diff-report.h"
+#include "filter.h"
 #include "format.h"
 #include "text.h"
 
@@ -46,11 +47,14 @@ readings(FILE *fp, struct text *text, const tt_milestone *m)
 
 /* Milestones that wait for an event, after the dated ones. */
 static void
-pending(FILE *fp, struct text *text, const tt_schedule *s)
+pending(FILE *fp, struct text *text, const tt_schedule *s,
+	const struct filter *f)
 {
 	for (size_t i = 0; i < tt_schedule_pending_count(s); i++) {
 		const tt_milestone *m = tt_schedule_pending_at(s, i);
 
+		if (!filter_keep(f, m))
+			continue;
 		fprintf(fp, "%-15s  %-24s %s\n", "pending",
 			tt_kind_name(m->kind),
 			text_milestone(text, tt_milestone_label, m));
@@ -222,6 +226,13 @@ table_write_discrepancies(FILE *fp, const tt_schedule *s)
 bool
 table_write_schedule(FILE *fp, const tt_schedule *s, bool explain)
 {
+	return table_write_schedule_filtered(fp, s, explain, NULL);
+}
+
+bool
+table_write_schedule_filtered(FILE *fp, const tt_schedule *s, bool explain,
+			      const struct filter *f)
+{
 	char b[TT_DATE_BUFSIZE], nb[TT_DATE_BUFSIZE];
 	char words[TT_DURATION_BUFSIZE];
 	struct text text;
@@ -264,6 +275,8 @@ table_write_schedule(FILE *fp, const tt_schedule *s, bool explain)
 		if ((m->flags & TT_MS_PARTY) &&
 		    tt_schedule_party_count(s) > 1)
 			continue;
+		if (!filter_keep(f, m))
+			continue;
 		fprintf(fp, "%s  %s  %-24s %s", tt_date_format(m->date, b),
 			tt_weekday_abbr(tt_date_weekday(m->date)),
 			tt_kind_name(m->kind),
@@ -282,7 +295,7 @@ table_write_schedule(FILE *fp, const tt_schedule *s, bool explain)
 				text_milestone(&text, tt_milestone_rule, m));
 		}
 	}
-	pending(fp, &text, s);
+	pending(fp, &text, s, f);
 	fputc('\n', fp);
 	expiry(fp, &text, s);
 	text_free(&text);

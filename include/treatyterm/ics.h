@@ -52,6 +52,14 @@ typedef struct tt_ics_options {
 	 * that reaches past the last year libical expands, is still written
 	 * one event per date. */
 	bool rrule;
+	/* Only the milestones dated from FROM (with HAS_FROM) until UNTIL
+	 * (with HAS_UNTIL), both days included, and of the kinds in KINDS
+	 * (bit 1 << kind; 0 for all); a pending milestone has no date and
+	 * is never written anyway.  With a date bound a series is written
+	 * one event per date, since an RRULE would reach outside it. */
+	bool has_from, has_until;
+	tt_date from, until;
+	unsigned kinds;
 } tt_ics_options;
 
 typedef struct tt_ics_writer tt_ics_writer;

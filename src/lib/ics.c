@@ -796,6 +796,20 @@ tt_ics_writer_new(FILE *out, const tt_ics_options *opt, tt_error *err)
 	return w;
 }
 
+/* True for a milestone the options' window and kinds let through. */
+static bool
+in_window(const tt_ics_options *opt, const tt_milestone *m)
+{
+	unsigned k = (unsigned)m->kind;
+
+	if (opt->kinds != 0 && (k >= sizeof opt->kinds * CHAR_BIT ||
+				!(opt->kinds & (1u << k))))
+		return false;
+	if (opt->has_from && tt_date_compare(m->date, opt->from) < 0)
+		return false;
+	return !opt->has_until || tt_date_compare(m->date, opt->until) <= 0;
+}
+
 tt_status
 tt_ics_writer_add(tt_ics_writer *w, const tt_schedule *s, tt_error *err)
 {
@@ -808,13 +822,16 @@ tt_ics_writer_add(tt_ics_writer *w, const tt_schedule *s, tt_error *err)
 				     "the calendar is already finished");
 	if (w->out.status != TT_OK)
 		return sink_status(&w->out, err);
-	if (w->opt.rrule)
+	if (w->opt.rrule && !w->opt.has_from && !w->opt.has_until)
 		st = series_collect(s, &set, err);
 	n = tt_schedule_count(s);
 	for (size_t i = 0; st == TT_OK && i < n; i++) {
 		const tt_milestone *m = tt_schedule_at(s, i);
-		const struct series *ser = series_find(&set, m);
+		const struct series *ser;
 
+		if (!in_window(&w->opt, m))
+			continue;
+		ser = series_find(&set, m);
 		if (ser != NULL && m->ordinal != 1)
 			continue;
 		st = write_event(w, s, m, ser, err);

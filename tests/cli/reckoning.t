@@ -241,11 +241,13 @@ $ treatyterm schedule --preset warsaw-pact-1955 --notice-received 1974-01-01 --n
 
 Expiry: 1975-06-04 (last day in force)
 
-# --from is kept for a filter of dates: [treaty] from is --treaty-from.
-$ treatyterm schedule --entry-into-force 2000-01-01 --from 2000-01-01
-2> treatyterm: schedule: unrecognized option '--from'
-2> Try 'treatyterm schedule --help' for more information.
-[exit 2]
+# --from is the filter of dates shown: [treaty] from is --treaty-from.
+$ treatyterm schedule --entry-into-force 2000-01-01 --from 2000-01-02
+Entry into force: 2000-01-01 (Saturday)
+Term: indefinite
+
+
+Expiry: none (in force indefinitely)
 
 # A notice after a bilateral treaty ended is an error, at its own line.
 <<< abm2.ini

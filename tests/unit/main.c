@@ -23,5 +23,6 @@ main(int argc, char **argv)
 	add_json_tests();
 	add_party_tests();
 	add_diff_tests();
+	add_filter_tests();
 	return unit_run(argc > 1 ? argv[1] : NULL);
 }

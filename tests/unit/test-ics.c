@@ -2059,6 +2059,74 @@ test_rrule_limit(void)
 	}
 }
 
+/* The window and kinds of tt_ics_options: both days included, the
+ * defaults show everything, and a date bound writes a series one event
+ * per date even with rrule. */
+static void
+test_window(void)
+{
+	tt_schedule *s = litvinov("1947-09-15");
+	tt_ics_options o = options();
+	struct events ev;
+	char *text;
+	size_t all;
+
+	CU_ASSERT_FALSE(o.has_from);
+	CU_ASSERT_FALSE(o.has_until);
+	CU_ASSERT_EQUAL(o.kinds, 0);
+	text = render1(s, &o);
+	read_events(text, &ev);
+	all = ev.n;
+	CU_ASSERT(all >= 7);
+	events_free(&ev);
+	free(text);
+
+	o.has_from = o.has_until = true;
+	o.from = D(1977, 9, 15);
+	o.until = D(1987, 9, 15);
+	text = render1(s, &o);
+	read_events(text, &ev);
+	CU_ASSERT(!ev.bad);
+	CU_ASSERT_EQUAL(ev.n, 3);
+	CU_ASSERT_EQUAL(check_lines(text, "window"), 0);
+	check_libical(text, strlen(text), 3, "window");
+	events_free(&ev);
+	free(text);
+
+	o.rrule = true;
+	text = render1(s, &o);
+	read_events(text, &ev);
+	CU_ASSERT_EQUAL(ev.n, 3);
+	CU_ASSERT_EQUAL(count_rrules(&ev), 0);
+	events_free(&ev);
+	free(text);
+
+	o.from = o.until = D(1987, 9, 14);
+	text = render1(s, &o);
+	read_events(text, &ev);
+	CU_ASSERT_EQUAL(ev.n, 0);
+	events_free(&ev);
+	free(text);
+
+	o.has_from = o.has_until = false;
+	o.kinds = 1u << TT_KIND_EXPIRY;
+	text = render1(s, &o);
+	read_events(text, &ev);
+	CU_ASSERT_EQUAL(ev.n, 1);
+	events_free(&ev);
+	free(text);
+
+	/* A kind alone keeps the series whole, as one RRULE. */
+	o.kinds = 1u << TT_KIND_CONSULTATION;
+	text = render1(s, &o);
+	read_events(text, &ev);
+	CU_ASSERT_EQUAL(ev.n, 1);
+	CU_ASSERT_EQUAL(count_rrules(&ev), 1);
+	events_free(&ev);
+	free(text);
+	tt_schedule_free(s);
+}
+
 void
 add_ics_tests(void)
 {
@@ -2075,6 +2143,7 @@ add_ics_tests(void)
 		{ "RRULE for exact series only", test_rrule },
 		{ "no RRULE past libical's last year", test_rrule_limit },
 		{ "write errors", test_write_error },
+		{ "a window of dates and kinds", test_window },
 		{ "export for client checks", test_export },
 		{ "170 schedules, every option", test_corpus },
 		CU_TEST_INFO_NULL

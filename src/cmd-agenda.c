@@ -1,0 +1,782 @@
+/*
+ * cmd-agenda.c -- "treatyterm agenda": the dates coming up across many
+ * treaties, in one list in date order.
+ *
+ * The operands are presets, spec files, batch CSV files (one treaty a
+ * row, read by batch's own row code, batch-columns.c) and directories of
+ * spec files (every *.ini, in name order).  Every treaty is computed
+ * whole, then the dates in the window are merged: by default from today
+ * for twelve months (--next), or what --from and --until say.
+ *
+ * A treaty that cannot be read or computed stops the run: an agenda that
+ * leaves a treaty out without a word is worse than none.
+ *
+ * On a terminal the table goes through a pager and the next date (the
+ * first on or after today) is highlighted, as git log does; anywhere else
+ * it is plain text (pager.h).
+ */
+#include <config.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "lib/grow.h"
+#include "batch-columns.h"
+#include "calendar.h"
+#include "clauses.h"
+#include "cli.h"
+#include "filter.h"
+#include "format.h"
+#include "options.h"
+#include "output.h"
+#include "pager.h"
+#include "text.h"
+
+/* One treaty of the agenda. */
+struct treaty {
+	tt_spec *spec;
+	tt_schedule *s;
+	char *name;		/* as the agenda shows it: its id, else its
+				 * name, else where it came from */
+};
+
+/* One date of the agenda. */
+struct entry {
+	const struct treaty *t;
+	const tt_milestone *m;
+	size_t ti, mi;		/* the treaty's and the milestone's place,
+				 * to keep the order stable */
+};
+
+struct agenda_state {
+	const char *next;
+	bool no_pager;
+	struct treaty *t;
+	size_t n, cap;
+	bool read_stdin;
+};
+
+/* The window and what is in it. */
+struct agenda {
+	tt_date today;
+	struct filter f;
+	struct entry *e;
+	size_t n;
+};
+
+static int exec(struct args *a);
+static void cleanup(struct args *a);
+static int window(struct args *a, tt_date today, struct filter *f);
+static bool load_operand(struct agenda_state *st, struct args *a,
+			 const char *arg);
+static bool load_spec(struct agenda_state *st, struct args *a,
+		      const char *path, const char *preset);
+static bool load_dir(struct agenda_state *st, struct args *a,
+		     const char *path);
+static bool load_csv(struct agenda_state *st, struct args *a,
+		     const char *path);
+static void row_error(const char *file, unsigned long line,
+		      const tt_error *e);
+static bool add_treaty(struct agenda_state *st, struct args *a,
+		       tt_spec *spec, const char *hint,
+		       const struct spec_source *src, unsigned long line);
+static bool collect(struct agenda *ag, const struct agenda_state *st);
+static int compare_entries(const void *pa, const void *pb);
+static bool write_table(FILE *fp, const struct agenda *ag,
+		       const struct agenda_state *st, bool color);
+static bool write_json(FILE *fp, const struct agenda *ag);
+static bool write_csv(FILE *fp, const struct agenda *ag);
+static bool write_ics(FILE *fp, const struct agenda_state *st,
+		      struct calendar_opts *cal, tt_error *e);
+
+static const struct opt options[] = {
+	{ .name = "next", .arg = "DURATION", .handler = opt_string,
+	  .flags = OPT_ONCE, .offset = offsetof(struct agenda_state, next),
+	  .help = "how far ahead to look from --from (by default today): "
+		  "12m (the default), 90d, 2y" },
+	{ .name = "no-pager", .handler = opt_bool,
+	  .offset = offsetof(struct agenda_state, no_pager),
+	  .formats = FORMAT_TABLE,
+	  .help = "do not page the table on a terminal" },
+	OPT_END
+};
+
+static const struct opt_group *const groups[] = {
+	&options_output, &options_filter, &options_calendar, NULL
+};
+
+const struct cli_command cmd_agenda = {
+	.name = "agenda",
+	.summary = "the dates coming up across many treaties",
+	.usage = "INPUT... [--next DURATION] [OPTION]...",
+	.description =
+	    "List the milestones of many treaties in date order, from today "
+	    "for the next\n"
+	    "twelve months (or --next DURATION, or --from and --until), with "
+	    "the treaty,\n"
+	    "the party, the kind, the label and the days left.  An INPUT is a "
+	    "preset name,\n"
+	    "a spec file ('-' for standard input), a batch CSV file (a name "
+	    "ending in\n"
+	    ".csv, one treaty a row, as 'treatyterm batch' reads) or a "
+	    "directory of spec\n"
+	    "files (*.ini).  On a terminal the table is paged as git does\n"
+	    "($TREATYTERM_PAGER, $PAGER or less) and the next date is "
+	    "highlighted (unless\n"
+	    "NO_COLOR is set).\n",
+	.options = options,
+	.groups = groups,
+	.formats = FORMAT_TABLE | FORMAT_JSON | FORMAT_CSV | FORMAT_ICS,
+	.default_format = FORMAT_TABLE,
+	.size = sizeof (struct agenda_state),
+	.exec = exec,
+	.cleanup = cleanup,
+};
+
+static void
+cleanup(struct args *a)
+{
+	struct agenda_state *st = a->own;
+
+	for (size_t i = 0; i < st->n; i++) {
+		tt_schedule_free(st->t[i].s);
+		tt_spec_free(st->t[i].spec);
+		free(st->t[i].name);
+	}
+	free(st->t);
+	st->t = NULL;
+	st->n = st->cap = 0;
+}
+
+/* The window: --from (today by default) to --until, or to --from plus
+ * --next (12 months by default).  Returns -1, or an exit status after a
+ * message. */
+static int
+window(struct args *a, tt_date today, struct filter *f)
+{
+	const struct agenda_state *st = a->own;
+	char d1[TT_DATE_BUFSIZE], d2[TT_DATE_BUFSIZE];
+	tt_duration next = tt_duration_of_months(12);
+	tt_error e;
+
+	*f = a->filter;
+	if (!f->has_from) {
+		f->from = today;
+		f->has_from = true;
+	}
+	if (st->next != NULL) {
+		if (f->has_until)
+			return cli_usage_error("agenda", "give --next or "
+					       "--until, not both");
+		if (tt_duration_parse(st->next, &next, &e) != TT_OK)
+			return cli_usage_error("agenda", "--next '%s': %s",
+					       st->next, e.message);
+		if (next.sign < 0)
+			return cli_usage_error("agenda", "--next '%s': "
+					       "expected a duration ahead, not "
+					       "back", st->next);
+	}
+	if (!f->has_until) {
+		if (tt_date_add(f->from, next, &f->until, NULL, &e) != TT_OK)
+			return cli_usage_error("agenda", "--next: %s",
+					       e.message);
+		f->has_until = true;
+	}
+	if (tt_date_compare(f->from, f->until) > 0)
+		return cli_usage_error("agenda", "--until %s is before the "
+				       "start, %s", tt_date_format(f->until, d1),
+				       tt_date_format(f->from, d2));
+	return -1;
+}
+
+static int
+exec(struct args *a)
+{
+	struct agenda_state *st = a->own;
+	struct agenda ag;
+	struct output out;
+	struct pager pager = { stdout, false };
+	bool ok, to_stdout;
+	int status;
+	tt_error e;
+
+	memset(&ag, 0, sizeof ag);
+	if (a->argc == 0)
+		return cli_usage_error("agenda", "give at least one preset, "
+				       "spec file, CSV file or directory");
+	if (!cli_today(&ag.today))
+		return EXIT_INVALID;
+	if ((status = window(a, ag.today, &ag.f)) >= 0)
+		return status;
+	/* The calendar writer filters by the same window. */
+	a->calendar.ics.has_from = a->calendar.ics.has_until = true;
+	a->calendar.ics.from = ag.f.from;
+	a->calendar.ics.until = ag.f.until;
+	a->calendar.ics.kinds = ag.f.kinds;
+	if (!calendar_load_holidays(&a->calendar))
+		return EXIT_INVALID;
+	for (int i = 0; i < a->argc; i++)
+		if (!load_operand(st, a, a->argv[i]))
+			return EXIT_INVALID;
+	if (!collect(&ag, st)) {
+		cli_error("out of memory");
+		return EXIT_INVALID;
+	}
+	status = EXIT_INVALID;
+	if (a->out.format == FORMAT_ICS && !calendar_set_dtstamp(&a->calendar))
+		goto done;
+	if (!output_open(&out, a->out.path))
+		goto done;
+	to_stdout = out.fp == stdout;
+	errno = 0;
+	switch (a->out.format) {
+	case FORMAT_JSON:
+		ok = write_json(out.fp, &ag);
+		break;
+	case FORMAT_CSV:
+		ok = write_csv(out.fp, &ag);
+		break;
+	case FORMAT_ICS:
+		ok = write_ics(out.fp, st, &a->calendar, &e);
+		if (!ok && e.code != TT_EIO) {
+			cli_error("%s: %s", output_name(&out), e.message);
+			output_abort(&out);
+			goto done;
+		}
+		break;
+	default:
+		pager.fp = out.fp;
+		if (to_stdout && !st->no_pager)
+			pager_start(&pager);
+		ok = write_table(pager.fp, &ag, st, to_stdout && pager_color());
+		if (pager.running)
+			ok = pager_finish(&pager) && ok;
+		break;
+	}
+	if (output_finish(&out, ok))
+		status = EXIT_OK;
+done:
+	free(ag.e);
+	return status;
+}
+
+/* --- reading the treaties --------------------------------------------- */
+
+static bool
+has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n > k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+/* A file or directory if there is one of that name, else a preset. */
+static bool
+load_operand(struct agenda_state *st, struct args *a, const char *arg)
+{
+	struct stat sb;
+
+	if (strcmp(arg, "-") == 0) {
+		if (st->read_stdin) {
+			cli_error("standard input ('-') can be read only "
+				  "once");
+			return false;
+		}
+		st->read_stdin = true;
+		return load_spec(st, a, arg, NULL);
+	}
+	if (stat(arg, &sb) == 0) {
+		if (S_ISDIR(sb.st_mode))
+			return load_dir(st, a, arg);
+		if (has_suffix(arg, ".csv"))
+			return load_csv(st, a, arg);
+		return load_spec(st, a, arg, NULL);
+	}
+	if (tt_preset_find(arg) != NULL)
+		return load_spec(st, a, NULL, arg);
+	cli_error("%s: no such file, directory or preset (see 'treatyterm "
+		  "presets')", arg);
+	return false;
+}
+
+/* The name a treaty without id or name is shown by: its file's name
+ * without directory and extension. */
+static char *
+file_hint(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	char *s = strdup(base != NULL ? base + 1 : path), *dot;
+
+	if (s != NULL && (dot = strrchr(s, '.')) != NULL && dot != s)
+		*dot = '\0';
+	return s;
+}
+
+static bool
+load_spec(struct agenda_state *st, struct args *a, const char *path,
+	  const char *preset)
+{
+	struct spec_source src = { NULL, preset };
+	tt_spec *spec;
+	char *hint;
+	bool ok;
+
+	if ((spec = clauses_spec_new()) == NULL)
+		return false;
+	if (path != NULL) {
+		src.file = strcmp(path, "-") == 0 ? "<stdin>" : path;
+		ok = clauses_load_file(spec, path);
+	} else {
+		ok = clauses_load_preset(spec, preset);
+	}
+	if (!ok) {
+		tt_spec_free(spec);
+		return false;
+	}
+	hint = path != NULL ? file_hint(strcmp(path, "-") ? path : "stdin") :
+	       strdup(preset);
+	ok = hint != NULL && add_treaty(st, a, spec, hint, &src, 0);
+	if (hint == NULL) {
+		cli_error("out of memory");
+		tt_spec_free(spec);
+	}
+	free(hint);
+	return ok;
+}
+
+static int
+compare_names(const void *pa, const void *pb)
+{
+	return strcmp(*(char *const *)pa, *(char *const *)pb);
+}
+
+/* Every *.ini file of the directory PATH, in name order so that the
+ * agenda does not depend on the order the file system lists them in. */
+static bool
+load_dir(struct agenda_state *st, struct args *a, const char *path)
+{
+	DIR *dir = opendir(path);
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	bool ok = true;
+
+	if (dir == NULL) {
+		cli_error("%s: %s", path, strerror(errno));
+		return false;
+	}
+	while (ok && (de = readdir(dir)) != NULL) {
+		void *p;
+
+		if (de->d_name[0] == '.' || !has_suffix(de->d_name, ".ini"))
+			continue;
+		p = ttp_grow(names, &cap, n + 1, sizeof *names);
+		if (p == NULL) {
+			ok = false;
+			break;
+		}
+		names = p;
+		names[n] = malloc(strlen(path) + strlen(de->d_name) + 2);
+		if (names[n] == NULL) {
+			ok = false;
+			break;
+		}
+		sprintf(names[n], "%s/%s", path, de->d_name);
+		n++;
+	}
+	closedir(dir);
+	if (!ok)
+		cli_error("out of memory");
+	qsort(names, n, sizeof *names, compare_names);
+	for (size_t i = 0; ok && i < n; i++)
+		ok = load_spec(st, a, names[i], NULL);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return ok;
+}
+
+/* What was wrong with the row at LINE of FILE, naming the cell's column
+ * ("term", "withdrawal.notice") as batch does. */
+static void
+row_error(const char *file, unsigned long line, const tt_error *e)
+{
+	bool treaty = e->section != NULL && strcmp(e->section, "treaty") == 0;
+
+	if (e->section != NULL && e->key != NULL)
+		cli_error("%s:%lu: %s%s%s: %s", file, line,
+			  treaty ? "" : e->section, treaty ? "" : ".", e->key,
+			  e->message);
+	else
+		cli_error("%s:%lu: %s", file, line, e->message);
+}
+
+/* Each row of a batch CSV file is a treaty, read as batch reads it. */
+static bool
+load_csv(struct agenda_state *st, struct args *a, const char *path)
+{
+	struct batch_columns cols = { NULL, 0 };
+	struct spec_source src = { path, NULL };
+	struct csv_reader *rd;
+	const char *error;
+	char **fields, why[512];
+	unsigned long line;
+	size_t n, bad;
+	bool ok = false;
+	FILE *fp;
+	tt_error e;
+	int r;
+
+	if ((fp = fopen(path, "rb")) == NULL) {
+		cli_error("%s: %s", path, strerror(errno));
+		return false;
+	}
+	if ((rd = csv_reader_new(fp, ',')) == NULL) {
+		cli_error("out of memory");
+		fclose(fp);
+		return false;
+	}
+	r = csv_reader_next(rd, &fields, &n, &line, &error);
+	if (r == 0) {
+		cli_error("%s: empty: expected a header row naming the "
+			  "columns", path);
+		goto done;
+	}
+	if (r < 0) {
+		cli_error("%s:%lu: %s", path, line, error);
+		goto done;
+	}
+	if (!batch_columns_map(&cols, fields, n, &bad, why, sizeof why)) {
+		cli_error("%s:%lu: column %zu: %s", path, line, bad + 1, why);
+		goto done;
+	}
+	while ((r = csv_reader_next(rd, &fields, &n, &line, &error)) != 0) {
+		tt_spec *spec;
+
+		if (r < 0) {
+			cli_error("%s:%lu: %s", path, line, error);
+			goto done;
+		}
+		if ((spec = clauses_spec_new()) == NULL)
+			goto done;
+		if (batch_row_fill(&cols, spec, fields, n, line, &e) != TT_OK) {
+			row_error(path, line, &e);
+			tt_spec_free(spec);
+			goto done;
+		}
+		if (*batch_row_key(spec) == '\0') {
+			cli_error("%s:%lu: no id or name", path, line);
+			tt_spec_free(spec);
+			goto done;
+		}
+		if (!add_treaty(st, a, spec, batch_row_key(spec), &src, line))
+			goto done;
+	}
+	ok = true;
+done:
+	batch_columns_free(&cols);
+	csv_reader_free(rd);
+	fclose(fp);
+	return ok;
+}
+
+/* Computes SPEC, which the agenda then owns, as a treaty shown as its id,
+ * else its name, else HINT.  LINE is a CSV row's, for messages, or 0. */
+static bool
+add_treaty(struct agenda_state *st, struct args *a, tt_spec *spec,
+	   const char *hint, const struct spec_source *src, unsigned long line)
+{
+	struct treaty *t;
+	const char *name;
+	tt_error e;
+	void *p;
+
+	p = ttp_grow(st->t, &st->cap, st->n + 1, sizeof *st->t);
+	if (p == NULL) {
+		cli_error("out of memory");
+		tt_spec_free(spec);
+		return false;
+	}
+	st->t = p;
+	t = &st->t[st->n++];
+	memset(t, 0, sizeof *t);
+	t->spec = spec;
+	if ((t->s = tt_schedule_new()) == NULL) {
+		cli_error("out of memory");
+		return false;
+	}
+	if (calendar_compute(&a->calendar, t->s, spec, &e) != TT_OK) {
+		if (line != 0)
+			row_error(src->file, line, &e);
+		else
+			clauses_report(src, &e);
+		return false;
+	}
+	name = *tt_schedule_id(t->s) ? tt_schedule_id(t->s) :
+	       *tt_schedule_name(t->s) ? tt_schedule_name(t->s) : hint;
+	/* The same treaty twice would list each date twice, and in a
+	 * calendar its events would share their UIDs. */
+	for (size_t i = 0; i + 1 < st->n; i++) {
+		if (strcmp(st->t[i].name, name) != 0)
+			continue;
+		if (line != 0)
+			cli_error("%s:%lu: '%s' is already in the agenda",
+				  src->file, line, name);
+		else
+			cli_error("%s: '%s' is already in the agenda",
+				  src->file ? src->file : src->preset, name);
+		return false;
+	}
+	if ((t->name = strdup(name)) == NULL) {
+		cli_error("out of memory");
+		return false;
+	}
+	return true;
+}
+
+/* --- the list ------------------------------------------------------------ */
+
+/* The dates in the window, of every treaty, in date order; false when
+ * memory runs out. */
+static bool
+collect(struct agenda *ag, const struct agenda_state *st)
+{
+	size_t total = 0, k = 0;
+
+	for (size_t i = 0; i < st->n; i++)
+		total += tt_schedule_count(st->t[i].s);
+	ag->e = calloc(total ? total : 1, sizeof *ag->e);
+	if (ag->e == NULL)
+		return false;
+	for (size_t i = 0; i < st->n; i++)
+		for (size_t j = 0; j < tt_schedule_count(st->t[i].s); j++) {
+			const tt_milestone *m = tt_schedule_at(st->t[i].s, j);
+
+			if (!filter_keep(&ag->f, m))
+				continue;
+			ag->e[k].t = &st->t[i];
+			ag->e[k].m = m;
+			ag->e[k].ti = i;
+			ag->e[k].mi = j;
+			k++;
+		}
+	ag->n = k;
+	qsort(ag->e, ag->n, sizeof *ag->e, compare_entries);
+	return true;
+}
+
+/* By date, then in the order of the treaties and of their schedules. */
+static int
+compare_entries(const void *pa, const void *pb)
+{
+	const struct entry *a = pa, *b = pb;
+	int c = tt_date_compare(a->m->date, b->m->date);
+
+	if (c != 0)
+		return c;
+	if (a->ti != b->ti)
+		return a->ti < b->ti ? -1 : 1;
+	return a->mi < b->mi ? -1 : a->mi > b->mi;
+}
+
+/* Characters, not bytes, in the UTF-8 string S. */
+static size_t
+width_of(const char *s)
+{
+	size_t w = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			w++;
+	return w;
+}
+
+static void
+padded(FILE *fp, const char *s, size_t width)
+{
+	size_t w = width_of(s);
+
+	fputs(s, fp);
+	fprintf(fp, "%*s", (int)(width > w ? width - w : 0) + 2, "");
+}
+
+static const char *
+party_of(const tt_milestone *m)
+{
+	return m->party != NULL && *m->party != '\0' ? m->party : "-";
+}
+
+static bool
+write_table(FILE *fp, const struct agenda *ag, const struct agenda_state *st,
+	    bool color)
+{
+	char d[TT_DATE_BUFSIZE], d2[TT_DATE_BUFSIZE], days[16];
+	size_t wt = strlen("Treaty"), wp = strlen("Party");
+	size_t wk = strlen("Kind"), wd = strlen("Days");
+	bool marked = false;
+	struct text label;
+
+	fprintf(fp, "Agenda from %s to %s: %zu date%s of %zu treat%s\n",
+		tt_date_format(ag->f.from, d), tt_date_format(ag->f.until, d2),
+		ag->n, ag->n == 1 ? "" : "s", st->n, st->n == 1 ? "y" : "ies");
+	if (ag->n == 0)
+		return !ferror(fp);
+	for (size_t i = 0; i < ag->n; i++) {
+		const struct entry *e = &ag->e[i];
+		size_t w;
+
+		if ((w = width_of(e->t->name)) > wt)
+			wt = w;
+		if ((w = width_of(party_of(e->m))) > wp)
+			wp = w;
+		if ((w = strlen(tt_kind_name(e->m->kind))) > wk)
+			wk = w;
+		w = (size_t)snprintf(days, sizeof days, "%ld",
+				     (long)tt_date_diff_days(ag->today,
+							     e->m->date));
+		if (w > wd)
+			wd = w;
+	}
+	fputc('\n', fp);
+	fprintf(fp, "%-10s  %*s  ", "Date", (int)wd, "Days");
+	padded(fp, "Treaty", wt);
+	padded(fp, "Party", wp);
+	padded(fp, "Kind", wk);
+	fputs("Label\n", fp);
+	text_init(&label);
+	for (size_t i = 0; i < ag->n; i++) {
+		const struct entry *e = &ag->e[i];
+		/* The next date to come, on or after today. */
+		bool mark = color && !marked &&
+			    tt_date_compare(e->m->date, ag->today) >= 0;
+
+		if (mark) {
+			fputs("\033[1;7m", fp);
+			marked = true;
+		}
+		fprintf(fp, "%s  %*ld  ", tt_date_format(e->m->date, d),
+			(int)wd, (long)tt_date_diff_days(ag->today,
+							 e->m->date));
+		padded(fp, e->t->name, wt);
+		padded(fp, party_of(e->m), wp);
+		padded(fp, tt_kind_name(e->m->kind), wk);
+		fputs(text_milestone(&label, tt_milestone_label, e->m), fp);
+		if (mark)
+			fputs("\033[m", fp);
+		fputc('\n', fp);
+	}
+	text_free(&label);
+	return !ferror(fp);
+}
+
+/* A JSON string: S quoted and escaped by json.c's own escaper. */
+static void
+json_string(FILE *fp, struct json_buf *b, const char *s)
+{
+	b->len = 0;
+	json_buf_string(b, s, strlen(s));
+	if (!b->failed)
+		fwrite(b->p, 1, b->len, fp);
+}
+
+static bool
+write_json(FILE *fp, const struct agenda *ag)
+{
+	struct json_buf b = { NULL, 0, 0, false };
+	struct text t;
+	char d[TT_DATE_BUFSIZE];
+
+	text_init(&t);
+	fprintf(fp, "{\n  \"from\": \"%s\",\n", tt_date_format(ag->f.from, d));
+	fprintf(fp, "  \"until\": \"%s\",\n", tt_date_format(ag->f.until, d));
+	fputs("  \"milestones\": [", fp);
+	for (size_t i = 0; i < ag->n; i++) {
+		const tt_milestone *m = ag->e[i].m;
+
+		fprintf(fp, "%s\n    {\n      \"date\": \"%s\",\n",
+			i ? "," : "", tt_date_format(m->date, d));
+		fprintf(fp, "      \"days_left\": %ld,\n",
+			(long)tt_date_diff_days(ag->today, m->date));
+		fputs("      \"treaty\": ", fp);
+		json_string(fp, &b, ag->e[i].t->name);
+		fputs(",\n      \"party\": ", fp);
+		if (m->party != NULL && *m->party != '\0')
+			json_string(fp, &b, m->party);
+		else
+			fputs("null", fp);
+		fprintf(fp, ",\n      \"kind\": \"%s\",\n      \"label\": ",
+			tt_kind_name(m->kind));
+		json_string(fp, &b, text_milestone(&t, tt_milestone_label, m));
+		fputs(",\n      \"basis\": ", fp);
+		json_string(fp, &b, text_milestone(&t, tt_milestone_basis, m));
+		fputs("\n    }", fp);
+	}
+	fputs(ag->n ? "\n  ]\n}\n" : "]\n}\n", fp);
+	text_free(&t);
+	if (b.failed) {
+		json_buf_free(&b);
+		errno = ENOMEM;
+		return false;
+	}
+	json_buf_free(&b);
+	return !ferror(fp);
+}
+
+static bool
+write_csv(FILE *fp, const struct agenda *ag)
+{
+	static const char *const header[] = {
+		"date", "days_left", "treaty", "party", "kind", "label",
+		"basis"
+	};
+	struct text label, basis;
+	bool ok;
+
+	ok = csv_write_record(fp, header, 7);
+	text_init(&label);
+	text_init(&basis);
+	for (size_t i = 0; ok && i < ag->n; i++) {
+		const tt_milestone *m = ag->e[i].m;
+		char d[TT_DATE_BUFSIZE], days[16];
+		const char *fields[7];
+
+		snprintf(days, sizeof days, "%ld",
+			 (long)tt_date_diff_days(ag->today, m->date));
+		fields[0] = tt_date_format(m->date, d);
+		fields[1] = days;
+		fields[2] = ag->e[i].t->name;
+		fields[3] = m->party != NULL ? m->party : "";
+		fields[4] = tt_kind_name(m->kind);
+		fields[5] = text_milestone(&label, tt_milestone_label, m);
+		fields[6] = text_milestone(&basis, tt_milestone_basis, m);
+		ok = csv_write_record(fp, fields, 7);
+	}
+	text_free(&label);
+	text_free(&basis);
+	return ok && !ferror(fp);
+}
+
+/* One calendar with the events of every treaty in the window, which the
+ * writer's options carry. */
+static bool
+write_ics(FILE *fp, const struct agenda_state *st, struct calendar_opts *cal,
+	  tt_error *e)
+{
+	tt_ics_writer *w;
+	bool ok;
+
+	if (cal->ics.calendar_name == NULL)
+		cal->ics.calendar_name = "Treaty agenda";
+	w = tt_ics_writer_new(fp, &cal->ics, e);
+	ok = w != NULL;
+	for (size_t i = 0; ok && i < st->n; i++)
+		ok = tt_ics_writer_add(w, st->t[i].s, e) == TT_OK;
+	ok = ok && tt_ics_writer_finish(w, e) == TT_OK;
+	tt_ics_writer_free(w);
+	return ok;
+}

@@ -1,0 +1,179 @@
+# treatyterm agenda: the dates coming up across presets, spec files, batch
+# CSV files and directories, merged in date order.  TREATYTERM_TODAY fixes
+# today; standard output is a pipe here, so nothing is paged or coloured
+# (tests/agenda-terminal.test runs it on a terminal).
+<<< x.ini
+[treaty]
+id = bilateral-x
+name = Treaty X
+entry_into_force = 2020-03-31
+term = 10y
+>>>
+<<< rows.csv
+id,name,entry_into_force,term,consultation.first,consultation.every
+alpha,"Alpha, 2001",2001-02-28,30y,1y,2y
+beta,Beta,2017-06-30,10y,,
+>>>
+$ TREATYTERM_TODAY=2027-01-01 treatyterm agenda abm-1972 npt-1968 x.ini rows.csv --next 4y
+Agenda from 2027-01-01 to 2031-01-01: 6 dates of 5 treaties
+
+Date        Days  Treaty       Party  Kind          Label
+2027-06-30   180  beta         -      expiry        Expiry (last day in force)
+2027-10-03   275  abm-1972     -      review        Review 11
+2028-02-28   423  alpha        -      consultation  Consultation 14
+2030-02-28  1154  alpha        -      consultation  Consultation 15
+2030-03-05  1159  npt-1968     -      review        Review conference 12
+2030-03-31  1185  bilateral-x  -      expiry        Expiry (last day in force)
+
+# A multilateral treaty's own dates for each party name the party.
+$ TREATYTERM_TODAY=2016-10-01 treatyterm agenda rome-statute-1998 --kind notice,notice_revoked,withdrawal_effective --next 2y
+Agenda from 2016-10-01 to 2018-10-01: 2 dates of 1 treaty
+
+Date        Days  Treaty             Party    Kind                  Label
+2016-10-27    26  rome-statute-1998  Burundi  notice                Notice received (Burundi)
+2017-10-27   391  rome-statute-1998  Burundi  withdrawal_effective  Withdrawal takes effect (Burundi)
+
+$ TREATYTERM_TODAY=2016-10-01 treatyterm agenda rome-statute-1998 --kind notice --next 2y -f csv | tr -d '\r'
+date,days_left,treaty,party,kind,label,basis
+2016-10-27,26,rome-statute-1998,Burundi,notice,Notice received (Burundi),notice received 2016-10-27 (the day the depositary received it)
+
+# By default the next twelve months from today.
+$ TREATYTERM_TODAY=2027-01-01 treatyterm agenda abm-1972 npt-1968 x.ini rows.csv
+Agenda from 2027-01-01 to 2028-01-01: 2 dates of 5 treaties
+
+Date        Days  Treaty    Party  Kind    Label
+2027-06-30   180  beta      -      expiry  Expiry (last day in force)
+2027-10-03   275  abm-1972  -      review  Review 11
+
+# --from and --until instead; days are still counted from today.
+$ TREATYTERM_TODAY=2027-01-01 treatyterm agenda abm-1972 rows.csv --from today-1y --until 2027-06-30 --kind expiry,consultation
+Agenda from 2026-01-01 to 2027-06-30: 2 dates of 3 treaties
+
+Date        Days  Treaty  Party  Kind          Label
+2026-02-28  -307  alpha   -      consultation  Consultation 13
+2027-06-30   180  beta    -      expiry        Expiry (last day in force)
+
+$ TREATYTERM_TODAY=2040-01-01 treatyterm agenda abm-1972 x.ini --kind expiry
+Agenda from 2040-01-01 to 2041-01-01: 0 dates of 2 treaties
+
+# A directory: every *.ini in it, in name order.
+$ mkdir specs && cp x.ini specs/b.ini && treatyterm presets -f ini abm-1972 > specs/a.ini && echo skip > specs/notes.txt && TREATYTERM_TODAY=2027-01-01 treatyterm agenda specs --next 4y --kind expiry,review
+Agenda from 2027-01-01 to 2031-01-01: 2 dates of 2 treaties
+
+Date        Days  Treaty       Party  Kind    Label
+2027-10-03   275  abm-1972     -      review  Review 11
+2030-03-31  1185  bilateral-x  -      expiry  Expiry (last day in force)
+
+$ TREATYTERM_TODAY=2027-01-01 treatyterm agenda abm-1972 x.ini rows.csv --next 2y -f csv | tr -d '\r'
+date,days_left,treaty,party,kind,label,basis
+2027-06-30,180,beta,,expiry,Expiry (last day in force),entry into force 2017-06-30 + 10 years (same date; Reg. 1182/71 art. 3(2)(c) / ETS 076 art. 4(1); expiry is not moved for weekends or holidays)
+2027-10-03,275,abm-1972,,review,Review 11,entry into force 1972-10-03 + 55 years (same date; Reg. 1182/71 art. 3(2)(c) / ETS 076 art. 4(1))
+2028-02-28,423,alpha,,consultation,Consultation 14,entry into force 2001-02-28 + 27 years (same date; Reg. 1182/71 art. 3(2)(c) / ETS 076 art. 4(1))
+
+$ TREATYTERM_TODAY=2027-01-01 treatyterm agenda abm-1972 x.ini --next 4y -f json
+{
+  "from": "2027-01-01",
+  "until": "2031-01-01",
+  "milestones": [
+    {
+      "date": "2027-10-03",
+      "days_left": 275,
+      "treaty": "abm-1972",
+      "party": null,
+      "kind": "review",
+      "label": "Review 11",
+      "basis": "entry into force 1972-10-03 + 55 years (same date; Reg. 1182/71 art. 3(2)(c) / ETS 076 art. 4(1))"
+    },
+    {
+      "date": "2030-03-31",
+      "days_left": 1185,
+      "treaty": "bilateral-x",
+      "party": null,
+      "kind": "expiry",
+      "label": "Expiry (last day in force)",
+      "basis": "entry into force 2020-03-31 + 10 years (same date; Reg. 1182/71 art. 3(2)(c) / ETS 076 art. 4(1); expiry is not moved for weekends or holidays)"
+    }
+  ]
+}
+
+$ TREATYTERM_TODAY=2040-01-01 treatyterm agenda abm-1972 -f json --kind expiry
+{
+  "from": "2040-01-01",
+  "until": "2041-01-01",
+  "milestones": []
+}
+
+# One calendar, only the events in the window.
+$ TREATYTERM_TODAY=2027-01-01 SOURCE_DATE_EPOCH=0 treatyterm agenda abm-1972 x.ini rows.csv --next 4y -f ics | grep -E '^(X-WR-CALNAME|DTSTART|SUMMARY)' | tr -d '\r'
+X-WR-CALNAME:Treaty agenda
+DTSTART;VALUE=DATE:20271003
+SUMMARY:ABM Treaty: Review 11
+DTSTART;VALUE=DATE:20300331
+SUMMARY:Treaty X: Expiry (last day in force)
+DTSTART;VALUE=DATE:20280228
+SUMMARY:Alpha\, 2001: Consultation 14
+DTSTART;VALUE=DATE:20300228
+SUMMARY:Alpha\, 2001: Consultation 15
+DTSTART;VALUE=DATE:20270630
+SUMMARY:Beta: Expiry (last day in force)
+
+# A pipe is neither paged nor coloured (an escape would show as "ESC"),
+# even with a pager and a colour terminal.
+$ TREATYTERM_TODAY=2027-01-01 TREATYTERM_PAGER='sed s/^/paged:/' PAGER='sed s/^/paged:/' TERM=xterm treatyterm agenda abm-1972 | sed "s/$(printf '\033')/ESC/g"
+Agenda from 2027-01-01 to 2028-01-01: 1 date of 1 treaty
+
+Date        Days  Treaty    Party  Kind    Label
+2027-10-03   275  abm-1972  -      review  Review 11
+
+# Errors.
+$ treatyterm agenda
+2> treatyterm: agenda: give at least one preset, spec file, CSV file or directory
+2> Try 'treatyterm agenda --help' for more information.
+[exit 2]
+
+$ treatyterm agenda abm-1972 --kind reviews
+2> treatyterm: agenda: --kind: unknown kind 'reviews' (expected entry_into_force, consultation, review, conference, withdrawal_notice_opens, withdrawal_effective, renewal_notice_deadline, renewal, expiry, milestone, notice, notice_revoked, withdrawal_window_opens, withdrawal_window_closes)
+2> Try 'treatyterm agenda --help' for more information.
+[exit 2]
+
+$ treatyterm agenda abm-1972 --from 2027-02-30
+2> treatyterm: agenda: --from '2027-02-30': column 9: day 30 is out of range for February 2027 (1 to 28)
+2> Try 'treatyterm agenda --help' for more information.
+[exit 2]
+
+$ treatyterm agenda abm-1972 --next 1y --until 2030-01-01
+2> treatyterm: agenda: give --next or --until, not both
+2> Try 'treatyterm agenda --help' for more information.
+[exit 2]
+
+$ treatyterm agenda abm-1972 --next -1y
+2> treatyterm: agenda: --next '-1y': expected a duration ahead, not back
+2> Try 'treatyterm agenda --help' for more information.
+[exit 2]
+
+$ TREATYTERM_TODAY=2027-01-01 treatyterm agenda abm-1972 --until 2026-01-01
+2> treatyterm: agenda: --until 2026-01-01 is before the start, 2027-01-01
+2> Try 'treatyterm agenda --help' for more information.
+[exit 2]
+
+$ treatyterm agenda abm-1972 no-such-treaty
+2> treatyterm: no-such-treaty: no such file, directory or preset (see 'treatyterm presets')
+[exit 1]
+
+# A treaty given twice is a mistake: its dates would be listed twice.
+$ treatyterm agenda abm-1972 rows.csv abm-1972
+2> treatyterm: abm-1972: 'abm-1972' is already in the agenda
+[exit 1]
+
+$ printf 'id,entry_into_force\nbeta,2020-01-01\n' > again.csv; treatyterm agenda rows.csv again.csv
+2> treatyterm: again.csv:2: 'beta' is already in the agenda
+[exit 1]
+
+$ printf 'id,term\nbad,50q\n' > bad.csv; treatyterm agenda bad.csv
+2> treatyterm: bad.csv:2: term: unknown unit 'q' (expected y, m, w or d)
+[exit 1]
+
+$ treatyterm agenda abm-1972 --no-pager -f json
+2> treatyterm: agenda: --no-pager has no effect in json output (only in table)
+2> Try 'treatyterm agenda --help' for more information.
+[exit 2]
