@@ -32,6 +32,7 @@
 #include "format.h"
 #include "options.h"
 #include "output.h"
+#include "parties-csv.h"
 
 /* One treaty of a side, computed. */
 struct treaty {
@@ -47,9 +48,31 @@ struct side {
 	bool csv;		/* a batch file: match by key */
 	struct treaty *t;
 	size_t n, cap;
+	const char *parties_file;	/* --parties for this side, or NULL */
+	struct parties *parties;	/* its rows, read once */
+};
+
+struct diff_state {
+	const char *parties, *old_parties, *new_parties;
 };
 
 static int exec(struct args *a);
+
+static const struct opt options[] = {
+	{ .name = "parties", .arg = "FILE", .handler = opt_string,
+	  .flags = OPT_ONCE, .offset = offsetof(struct diff_state, parties),
+	  .help = "[party] rows for both sides, from a CSV file (as "
+		  "schedule and batch take it)" },
+	{ .name = "old-parties", .arg = "FILE", .handler = opt_string,
+	  .flags = OPT_ONCE,
+	  .offset = offsetof(struct diff_state, old_parties),
+	  .help = "[party] rows for OLD only" },
+	{ .name = "new-parties", .arg = "FILE", .handler = opt_string,
+	  .flags = OPT_ONCE,
+	  .offset = offsetof(struct diff_state, new_parties),
+	  .help = "[party] rows for NEW only" },
+	OPT_END
+};
 
 const struct cli_command cmd_diff = {
 	.name = "diff",
@@ -68,12 +91,43 @@ const struct cli_command cmd_diff = {
 	    "\n"
 	    "Exit status: 0 if nothing differs, 1 if something does, 2 on "
 	    "trouble.\n",
+	.options = options,
+	.size = sizeof (struct diff_state),
 	.groups = (const struct opt_group *const[]){ &options_output, NULL },
 	.formats = FORMAT_TABLE | FORMAT_JSON | FORMAT_CSV,
 	.default_format = FORMAT_TABLE,
 	.trouble = DIFF_TROUBLE,
 	.exec = exec,
 };
+
+/* Adds SD's party rows for the treaty of SPEC (by its id or, in a batch
+ * file, its key; rows without a treaty go to every treaty); false after
+ * a message. */
+static bool
+side_parties(struct side *sd, tt_spec *spec, const char *key)
+{
+	const char *name = sd->parties_file;
+	tt_error e;
+	FILE *fp;
+
+	if (name == NULL)
+		return true;
+	if (sd->parties == NULL) {
+		if ((fp = fopen(name, "r")) == NULL) {
+			cli_error("%s: %s", name, strerror(errno));
+			return false;
+		}
+		if (parties_read(fp, false, spec, &sd->parties, &e) != TT_OK)
+			cli_file_error(name, &e);
+		fclose(fp);
+		if (sd->parties == NULL)
+			return false;
+	}
+	if (parties_add(sd->parties, spec, key, NULL, &e) == TT_OK)
+		return true;
+	cli_file_error(name, &e);
+	return false;
+}
 
 /* True if PATH's name ends in ".csv", in any case. */
 static bool
@@ -110,6 +164,7 @@ side_free(struct side *sd)
 		tt_spec_free(sd->t[i].spec);
 	}
 	free(sd->t);
+	parties_free(sd->parties);
 }
 
 /* Reads one treaty from the spec file FILE or the preset PRESET and
@@ -130,6 +185,8 @@ load_spec(struct side *sd, const char *file, const char *preset,
 	}
 	if (file != NULL ? !clauses_load_file(t->spec, file) :
 	    !clauses_load_preset(t->spec, preset))
+		return false;
+	if (!side_parties(sd, t->spec, tt_spec_id(t->spec)))
 		return false;
 	if (file != NULL)
 		src.file = strcmp(file, "-") == 0 ? "<stdin>" : file;
@@ -174,9 +231,17 @@ load_row(struct side *sd, const struct batch_columns *cols,
 		cli_error("out of memory");
 		return false;
 	}
-	if (batch_row_fill(cols, t->spec, fields, n, line, &e) != TT_OK ||
-	    calendar_compute(cal, t->s, t->spec, &e) != TT_OK) {
+	if (batch_row_fill(cols, t->spec, fields, n, line, &e) != TT_OK) {
 		bad_row(sd->arg, line, &e);
+		return false;
+	}
+	if (!side_parties(sd, t->spec, batch_row_key(t->spec)))
+		return false;
+	if (calendar_compute(cal, t->s, t->spec, &e) != TT_OK) {
+		if (sd->parties != NULL && parties_owns(sd->parties, &e))
+			cli_file_error(sd->parties_file, &e);
+		else
+			bad_row(sd->arg, line, &e);
 		return false;
 	}
 	t->key = batch_row_key(t->spec);
@@ -385,8 +450,9 @@ write_report(const struct args *a, struct output *out,
 static int
 exec(struct args *a)
 {
-	struct side old = { NULL, false, NULL, 0, 0 };
-	struct side new = { NULL, false, NULL, 0, 0 };
+	const struct diff_state *st = a->own;
+	struct side old = { NULL, false, NULL, 0, 0, NULL, NULL };
+	struct side new = { NULL, false, NULL, 0, 0, NULL, NULL };
 	struct diff_report r = { NULL, 0, 0 };
 	tt_schedule *empty = NULL;
 	struct output out;
@@ -401,6 +467,15 @@ exec(struct args *a)
 	if (strcmp(a->argv[0], "-") == 0 && strcmp(a->argv[1], "-") == 0)
 		return cli_usage_error("diff", "standard input ('-') can be "
 				       "read only once");
+	if (st->parties != NULL && (st->old_parties != NULL ||
+				    st->new_parties != NULL))
+		return cli_usage_error("diff", "give --parties, or "
+				       "--old-parties and --new-parties, not "
+				       "both");
+	old.parties_file = st->old_parties != NULL ? st->old_parties :
+			   st->parties;
+	new.parties_file = st->new_parties != NULL ? st->new_parties :
+			   st->parties;
 	if ((empty = tt_schedule_new()) == NULL) {
 		cli_error("out of memory");
 		goto done;

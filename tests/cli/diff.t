@@ -222,3 +222,23 @@ $ treatyterm diff old.ini new.ini --format ics
 $ treatyterm diff old.ini new.ini > /dev/full
 2> treatyterm: standard output: write error: No space left on device
 [exit 2]
+
+# Parties from status tables kept as CSV: a deposit corrected and a
+# party added between two versions of the table.
+$ printf '[treaty]\nid = cwc\n[entry_into_force]\ninstruments = 2\nafter = 180d\nlater_after = 30d\n' > e.ini; printf 'name,deposit\nA,1996-10-01\nB,31 Oct 1996\nRussia,1997-11-05\n' > p1.csv; printf 'name,deposit\nA,1996-10-01\nB,31 Oct 1996\nRussia,1997-11-06\nChina,25 Apr 1997\n' > p2.csv
+$ treatyterm diff e.ini e.ini --old-parties p1.csv --new-parties p2.csv
+cwc: party[3].deposit 1997-11-05 → 1997-11-06; party[4].name (unset) → China; party[4].deposit (unset) → 1997-04-25
++ 1997-04-29  entry_into_force  Entry into force (China) (added)
+~ 1997-12-05 → 1997-12-06  entry_into_force  Entry into force (Russia)  +1 day
+[exit 1]
+
+$ treatyterm diff e.ini e.ini --parties p1.csv
+
+$ treatyterm diff e.ini e.ini --parties p1.csv --new-parties p2.csv
+2> treatyterm: diff: give --parties, or --old-parties and --new-parties, not both
+2> Try 'treatyterm diff --help' for more information.
+[exit 2]
+
+$ printf 'name,deposit\nA,31 Feb 1996\n' > bad.csv; treatyterm diff e.ini e.ini --parties bad.csv
+2> treatyterm: bad.csv:2:3: there is no day 31 in February 1996
+[exit 2]
