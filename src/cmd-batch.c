@@ -44,6 +44,8 @@ struct batch {
 	struct clause_flags *flags;
 	struct calendar_opts *cal;
 	const struct filter *filter;	/* --from, --until, --kind */
+	bool check;			/* --check */
+	unsigned long differing;	/* recorded dates that differ */
 
 	/* The input, and the columns its header maps to spec keys. */
 	const char *name;	/* the input, for messages */
@@ -81,7 +83,8 @@ struct batch {
 struct batch_state {
 	int delimiter;		/* 0 for ',' */
 	const char *parties;
-	bool strict, quiet;
+	const char *as_of;
+	bool strict, quiet, check;
 };
 
 /* What became of a record. */
@@ -110,6 +113,7 @@ static bool open_input(struct batch *b, const char *file);
 static bool read_header(struct batch *b);
 static bool open_output(struct batch *b, const char *path);
 static enum row next_row(struct batch *b);
+static void report_differences(struct batch *b, unsigned long line);
 static enum row compute_row(struct batch *b, char **fields, size_t n,
 			    unsigned long line);
 static enum row skip_row(struct batch *b);
@@ -136,6 +140,14 @@ static const struct opt options[] = {
 	  .flags = OPT_ONCE, .offset = offsetof(struct batch_state, parties),
 	  .help = "add a [party] for each row of the CSV file FILE to the "
 		  "treaty whose id its 'treaty' column names" },
+	{ .name = "check", .handler = opt_bool,
+	  .offset = offsetof(struct batch_state, check),
+	  .help = "report each recorded date of a party that differs from "
+		  "the computed one; exit status 3 if any" },
+	{ .name = "as-of", .arg = "DATE", .handler = opt_string,
+	  .flags = OPT_ONCE, .offset = offsetof(struct batch_state, as_of),
+	  .formats = FORMAT_JSONL,
+	  .help = "in each treaty's JSON, who is a party in force on DATE" },
 	{ .name = "quiet", .shortname = 'q', .handler = opt_bool,
 	  .offset = offsetof(struct batch_state, quiet),
 	  .help = "no progress or summary on a terminal (a summary of "
@@ -351,6 +363,7 @@ batch_init(struct batch *b, struct args *a)
 	b->flags = &a->clauses;
 	b->cal = &a->calendar;
 	b->filter = &a->filter;
+	b->check = st->check;
 }
 
 /* Makes the reused spec and schedule and the set of keys, and checks what
@@ -570,9 +583,38 @@ compute_row(struct batch *b, char **fields, size_t n, unsigned long line)
 		}
 		return skip_row(b);
 	}
-	if (check_key(b, b->spec, line, &nomem))
+	if (check_key(b, b->spec, line, &nomem)) {
+		if (b->check)
+			report_differences(b, line);
 		return ROW_OK;
+	}
 	return nomem ? ROW_STOP : skip_row(b);
+}
+
+/* --check: each recorded date of the row's parties that differs from the
+ * computed one, as a diagnostic at the row's line. */
+static void
+report_differences(struct batch *b, unsigned long line)
+{
+	char r[TT_DATE_BUFSIZE], c[TT_DATE_BUFSIZE];
+	char basis[TT_TEXT_BUFSIZE];
+
+	for (size_t i = 0; i < tt_schedule_discrepancy_count(b->s); i++) {
+		const tt_discrepancy *x = tt_schedule_discrepancy_at(b->s, i);
+		const tt_party *p = tt_schedule_party_at(b->s, x->party);
+
+		if (x->has_computed)
+			tt_milestone_basis(&x->basis, basis, sizeof basis);
+		clear_progress(b);
+		cli_error("%s:%lu: %s: %s: %s recorded %s, computed %s%s%s%s",
+			  b->name, line, batch_row_key(b->spec), p->name,
+			  x->field, tt_date_format(x->recorded, r),
+			  x->has_computed ? tt_date_format(x->computed, c) :
+			  "none", x->has_computed ? " (" : "",
+			  x->has_computed ? basis : "",
+			  x->has_computed ? ")" : "");
+		b->differing++;
+	}
 }
 
 /* Counts a bad row, reported already; with --strict the run stops. */
@@ -665,6 +707,11 @@ summary(const struct batch *b)
 	}
 	if (unused)
 		return EXIT_SKIPPED;
+	if (b->differing > 0) {
+		cli_error("%s: %lu recorded dates differ from the computed "
+			  "ones", b->name, b->differing);
+		return EXIT_DIFFERS;
+	}
 	if (!b->quiet && isatty(STDERR_FILENO))
 		cli_error("%s: %lu rows, none skipped", b->name, b->rows);
 	return EXIT_OK;
@@ -723,6 +770,16 @@ exec(struct args *a)
 	if (a->argc > 1)
 		return cli_usage_error("batch", "only one input FILE may be "
 				       "given");
+	if (st->as_of != NULL) {
+		tt_error e;
+
+		if (tt_date_parse_text(st->as_of, &a->calendar.as_of, &e) !=
+		    TT_OK) {
+			cli_arg_error("--as-of", st->as_of, &e);
+			return EXIT_USAGE;
+		}
+		a->calendar.has_as_of = true;
+	}
 	batch_init(&b, a);
 	if (!batch_prepare(&b) ||
 	    (st->parties != NULL && !load_parties(&b, st->parties)) ||

@@ -158,3 +158,23 @@ treaty_id,date,weekday,kind,label
 cwc,,,entry_into_force,Entry into force
 2> treatyterm: notice.csv:2:20: a party's notice needs a [withdrawal] clause with a 'notice' period (treaty of treaties.csv:3)
 2> treatyterm: treaties.csv: 1 of 2 rows skipped
+
+# A data curator's check over a whole database: each recorded date that
+# differs, at its treaty's row, and exit status 3; who is in force.
+$ printf 'id,name,entry_into_force.instruments,entry_into_force.after,withdrawal.notice\nrome,Rome,2,60d,1y\nx,X,1,0d,1y\n' > db.csv; printf 'treaty,name,deposit,recorded_entry_into_force,notice,recorded_withdrawal\nrome,A,2002-01-01,2002-06-01,,\nrome,B,2002-04-11,2002-06-10,2016-10-27,2017-10-28\nx,C,2000-01-01,2000-01-01,,\n' > dbp.csv
+$ treatyterm batch db.csv --parties dbp.csv --check -o out.jsonl
+2> treatyterm: db.csv:2: rome: A: entry_into_force recorded 2002-06-01, computed 2002-06-10 (the 2nd instrument, deposited 2002-04-11 + 60 days (the day of the event not counted; Reg. 1182/71 art. 3(1), 3(2)(b) / ETS 076 art. 3))
+2> treatyterm: db.csv:2: rome: B: withdrawal_effective recorded 2017-10-28, computed 2017-10-27 (notice received 2016-10-27 + 1 year (same date; Reg. 1182/71 art. 3(2)(c) / ETS 076 art. 4(1); a notice takes effect on receipt (VCLT art. 78); not moved for weekends or holidays))
+2> treatyterm: db.csv: 2 recorded dates differ from the computed ones
+[exit 3]
+
+$ grep -c '"discrepancies":\[{' out.jsonl
+1
+
+$ treatyterm batch db.csv --parties dbp.csv --as-of 2020-01-01 | grep -o '"as_of":{[^}]*}'
+"as_of":{"date":"2020-01-01","parties_in_force":1,"parties":["A"]}
+"as_of":{"date":"2020-01-01","parties_in_force":1,"parties":["C"]}
+
+$ treatyterm batch db.csv --parties dbp.csv --as-of 2020-02-30
+2> treatyterm: --as-of '2020-02-30': column 9: day 30 is out of range for February 2020 (1 to 29)
+[exit 2]
