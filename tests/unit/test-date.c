@@ -93,6 +93,13 @@ test_format(void)
 			       "9999-12-31");
 	CU_ASSERT_STRING_EQUAL(tt_date_format(D(1952, 7, 23), b),
 			       "1952-07-23");
+	CU_ASSERT_STRING_EQUAL(tt_date_format(D(2000, 10, 9), b),
+			       "2000-10-09");
+	/* Out-of-range fields are reduced to fit, never past the buffer. */
+	CU_ASSERT_STRING_EQUAL(tt_date_format(D(12345, 123, 99), b),
+			       "2345-23-99");
+	CU_ASSERT_STRING_EQUAL(tt_date_format(D(-1, -5, 0), b),
+			       "0000-00-00");
 }
 
 static void
