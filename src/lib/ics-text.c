@@ -41,7 +41,7 @@ ttp_buf_free(struct ttp_buf *b)
 }
 
 void
-ttp_buf_putn(struct ttp_buf *b, const char *p, size_t n)
+ttp_buf_putn_grow(struct ttp_buf *b, const char *p, size_t n)
 {
 	if (b->nomem)
 		return;
@@ -99,6 +99,158 @@ ttp_buf_put_uint(struct ttp_buf *b, unsigned n)
 	ttp_buf_putn(b, p, (size_t)(tmp + sizeof tmp - p));
 }
 
+/* --- writing with or without folding ------------------------------- */
+
+/*
+ * Where the bytes of a value go: straight into a buffer, or (FOLD) into
+ * a content line that is folded as it is written.  Folding as the units
+ * come spares the line a second buffer and a second scan: a unit (see
+ * unit_length()) is appended whole, BRK follows the last place before a
+ * character that is not a blank, and when a unit does not fit, the CRLF
+ * and space go in at BRK and the few bytes after it move up.  The result
+ * is, byte for byte, that of folding the finished line (ttp_ics_fold()
+ * as it was, kept in tests/unit/test-ics-text.c to compare with).
+ */
+struct sink {
+	struct ttp_buf *b;
+	bool fold;
+	size_t start;		/* where the current line's octets begin */
+	size_t room;		/* how many it may hold */
+	size_t brk;		/* the last place to fold it; START for none */
+};
+
+static struct sink
+sink_start(struct ttp_buf *b, bool fold)
+{
+	struct sink k = { b, fold, b->len, TTP_ICS_FOLD_OCTETS, b->len };
+
+	return k;
+}
+
+/* Makes room for N more bytes, a fold, a CRLF and the NUL; false once
+ * memory ran out. */
+static inline bool
+sink_reserve(struct sink *k, size_t n)
+{
+	struct ttp_buf *b = k->b;
+	char *np;
+
+	if (b->nomem)
+		return false;
+	if (b->p != NULL && b->cap - b->len > n + 5)
+		return true;
+	np = n < SIZE_MAX / 2 - b->len ?
+	     ttp_grow(b->p, &b->cap, b->len + n + 6, 1) : NULL;
+	if (np == NULL) {
+		b->nomem = true;
+		return false;
+	}
+	b->p = np;
+	return true;
+}
+
+static inline bool
+is_blank(unsigned char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Folds the line before a unit of N bytes, which does not fit after the
+ * buffer's LEN bytes; false once memory ran out.  The bytes moved to the
+ * new line are the unit at the break and the blanks after it (BRK is the
+ * last unit not a blank), so the new line has no break of its own yet;
+ * should the unit still not fit after them (a line of blanks but for its
+ * first character), the line is folded again right before it. */
+static bool
+fold_before(struct sink *k, size_t n)
+{
+	do {
+		size_t cur = k->b->len;
+		char *p;
+
+		if (!sink_reserve(k, n))	/* the fold's 3 bytes too */
+			return false;
+		p = k->b->p;
+		if (k->brk == k->start)
+			k->brk = cur;
+		memmove(p + k->brk + 3, p + k->brk, cur - k->brk);
+		memcpy(p + k->brk, "\r\n ", 3);
+		k->b->len = cur + 3;
+		k->start = k->brk + 3;
+		k->room = TTP_ICS_FOLD_OCTETS - 1;
+		k->brk = k->start;
+	} while (k->b->len + n - k->start > k->room);
+	return true;
+}
+
+/* Appends one unit (N bytes at U: an escape, a UTF-8 sequence or a
+ * byte). */
+static inline void
+put_unit(struct sink *k, const char *u, size_t n)
+{
+	if (!sink_reserve(k, n))
+		return;
+	if (k->fold) {
+		if (!is_blank((unsigned char)u[0]))
+			k->brk = k->b->len;
+		if (k->b->len + n - k->start > k->room && !fold_before(k, n))
+			return;
+	}
+	memcpy(k->b->p + k->b->len, u, n);
+	k->b->len += n;
+}
+
+/* Appends N bytes each a unit of its own (ASCII, no backslash). */
+static void
+put_run(struct sink *k, const char *s, size_t n)
+{
+	while (n > 0) {
+		size_t cur, fit, last;
+
+		if (!sink_reserve(k, n))
+			return;
+		cur = k->b->len;
+		if (!k->fold) {
+			memcpy(k->b->p + cur, s, n);
+			k->b->len = cur + n;
+			return;
+		}
+		/* What fits on this line at once, then the byte that does
+		 * not (a unit, which folds). */
+		fit = k->start + k->room - cur;
+		if (fit > n)
+			fit = n;
+		if (fit > 0) {
+			memcpy(k->b->p + cur, s, fit);
+			k->b->len = cur + fit;
+			last = fit;
+			while (last > 0 && is_blank((unsigned char)s[last - 1]))
+				last--;
+			if (last > 0)
+				k->brk = cur + last - 1;
+		}
+		s += fit;
+		n -= fit;
+		if (n > 0) {
+			put_unit(k, s, 1);
+			s++;
+			n--;
+		}
+	}
+}
+
+/* The end of a content line: CRLF, and the buffer's NUL. */
+static void
+sink_end(struct sink *k)
+{
+	if (k->fold && sink_reserve(k, 0)) {
+		memcpy(k->b->p + k->b->len, "\r\n", 2);
+		k->b->len += 2;
+	}
+	if (!k->b->nomem && k->b->p != NULL)
+		k->b->p[k->b->len] = '\0';
+}
+
 /* --- TEXT values ---------------------------------------------------- */
 
 void
@@ -116,12 +268,24 @@ ttp_ics_put_oneline(struct ttp_buf *b, const char *s)
 	}
 }
 
+/* The bytes a TEXT value keeps as they are, blanks aside: printable
+ * ASCII but for backslash, semicolon and comma. */
+static const unsigned char plain[256] = {
+	[0x20] = 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	[0x30] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1,
+	[0x40] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	[0x50] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	[0x60] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	[0x70] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+};
 
-void
-ttp_ics_escape(struct ttp_buf *b, const char *s)
+/* S escaped as TEXT into K (see ttp_ics_escape()). */
+static void
+escape_into(struct sink *k, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n = strlen(s), spaces = 0;
+	char esc[2] = { '\\', 0 };
 
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = p[i];
@@ -132,16 +296,15 @@ ttp_ics_escape(struct ttp_buf *b, const char *s)
 		for (; i + len < n; len++) {
 			unsigned char d = p[i + len];
 
-			if (d == ' ' && spaces < TTP_ICS_MAX_BLANKS)
-				spaces++;
-			else if (d > ' ' && d < 0x7f && d != '\\' &&
-				 d != ';' && d != ',')
+			if (plain[d])
 				spaces = 0;
+			else if (d == ' ' && spaces < TTP_ICS_MAX_BLANKS)
+				spaces++;
 			else
 				break;
 		}
 		if (len > 0) {
-			ttp_buf_putn(b, (const char *)p + i, len);
+			put_run(k, (const char *)p + i, len);
 			i += len - 1;
 			continue;
 		}
@@ -153,31 +316,40 @@ ttp_ics_escape(struct ttp_buf *b, const char *s)
 			c = ' ';
 		if (c == ' ' || c == '\t') {
 			if (++spaces <= TTP_ICS_MAX_BLANKS)
-				ttp_buf_putn(b, (const char *)&c, 1);
+				put_unit(k, (const char *)&c, 1);
 			continue;
 		}
 		spaces = 0;
 		switch (c) {
 		case '\n':
-			ttp_buf_putn(b, "\\n", 2);
+			put_unit(k, "\\n", 2);
 			break;
 		case '\\':
 		case ';':
 		case ',':
-			ttp_buf_putn(b, "\\", 1);
-			ttp_buf_putn(b, (const char *)&c, 1);
+			esc[1] = (char)c;
+			put_unit(k, esc, 2);
 			break;
 		default:
 			if (c < 0x80) {
-				ttp_buf_putn(b, (const char *)&c, 1);
+				put_unit(k, (const char *)&c, 1);
 			} else if ((len = ttp_utf8_decode(p + i, n - i, NULL)) != 0) {
-				ttp_buf_putn(b, (const char *)p + i, len);
+				put_unit(k, (const char *)p + i, len);
 				i += len - 1;
 			} else {
-				ttp_buf_putn(b, "\xef\xbf\xbd", 3);
+				put_unit(k, "\xef\xbf\xbd", 3);
 			}
 		}
 	}
+}
+
+void
+ttp_ics_escape(struct ttp_buf *b, const char *s)
+{
+	struct sink k = sink_start(b, false);
+
+	escape_into(&k, s);
+	sink_end(&k);
 }
 
 /* --- folding -------------------------------------------------------- */
@@ -213,30 +385,62 @@ unit_length(const char *s, size_t n)
 	return char_length(s, n);
 }
 
+/* Appends the N bytes at S as they are, unit by unit. */
+static void
+put_raw(struct sink *k, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t run = i;
+
+		/* ASCII other than a backslash: units of one byte. */
+		while (run < n && (unsigned char)s[run] < 0x80 &&
+		       s[run] != '\\')
+			run++;
+		if (run > i) {
+			put_run(k, s + i, run - i);
+			i = run;
+			continue;
+		}
+		run = unit_length(s + i, n - i);
+		put_unit(k, s + i, run);
+		i += run;
+	}
+}
+
 void
 ttp_ics_fold(struct ttp_buf *out, const char *line, size_t n)
 {
-	size_t pos = 0, room = TTP_ICS_FOLD_OCTETS;
+	struct sink k;
 
-	while (n - pos > room) {
-		size_t i = pos, brk = pos;
-
-		while (i < n) {
-			size_t u = unit_length(line + i, n - i);
-
-			if (i + u - pos > room)
-				break;
-			i += u;
-			if (line[i] != ' ' && line[i] != '\t')
-				brk = i;
-		}
-		if (brk == pos)
-			brk = i;
-		ttp_buf_putn(out, line + pos, brk - pos);
-		ttp_buf_putn(out, "\r\n ", 3);
-		pos = brk;
-		room = TTP_ICS_FOLD_OCTETS - 1;
+	/* Most lines the writer makes itself are short: nothing to fold. */
+	if (n <= TTP_ICS_FOLD_OCTETS) {
+		ttp_buf_putn(out, line, n);
+		ttp_buf_putn(out, "\r\n", 2);
+		return;
 	}
-	ttp_buf_putn(out, line + pos, n - pos);
-	ttp_buf_putn(out, "\r\n", 2);
+	k = sink_start(out, true);
+	put_raw(&k, line, n);
+	sink_end(&k);
+}
+
+void
+ttp_ics_put_line(struct ttp_buf *out, const char *name, const char *value,
+		 bool raw)
+{
+	struct sink k = sink_start(out, true);
+	size_t n = strlen(name), v;
+
+	put_raw(&k, name, n);
+	put_run(&k, ":", 1);
+	if (!raw) {
+		escape_into(&k, value);
+	} else if ((v = strlen(value)) + n + 1 <= TTP_ICS_FOLD_OCTETS) {
+		/* A UID or a time stamp: nothing to fold. */
+		ttp_buf_putn(out, value, v);
+	} else {
+		put_raw(&k, value, v);
+	}
+	sink_end(&k);
 }

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include <treatyterm/schedule.h>
 
@@ -31,7 +32,22 @@ struct ttp_buf {
  * ran out. */
 void ttp_buf_reset(struct ttp_buf *b);
 void ttp_buf_free(struct ttp_buf *b);
-void ttp_buf_putn(struct ttp_buf *b, const char *p, size_t n);
+/* Appends the N bytes at P: inline while they fit (the calendar writer
+ * appends many short pieces), through ttp_buf_putn_grow() when not. */
+void ttp_buf_putn_grow(struct ttp_buf *b, const char *p, size_t n);
+
+static inline void
+ttp_buf_putn(struct ttp_buf *b, const char *p, size_t n)
+{
+	if (b->p == NULL || b->nomem || n >= b->cap - b->len) {
+		ttp_buf_putn_grow(b, p, n);
+		return;
+	}
+	if (n > 0)
+		memcpy(b->p + b->len, p, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
 void ttp_buf_puts(struct ttp_buf *b, const char *s);
 /* Appends N in decimal, as "%u" has it. */
 void ttp_buf_put_uint(struct ttp_buf *b, unsigned n);
@@ -60,5 +76,11 @@ void ttp_ics_put_oneline(struct ttp_buf *b, const char *s);
  * starts blank (only a run of over 70 blanks, which ttp_ics_escape()
  * never writes, forces one anyway).  Ends with CRLF. */
 void ttp_ics_fold(struct ttp_buf *out, const char *line, size_t n);
+
+/* Appends the content line NAME:VALUE, VALUE escaped as TEXT unless RAW,
+ * folded: the bytes ttp_ics_escape() and ttp_ics_fold() would give, in
+ * one pass and without a buffer for the line. */
+void ttp_ics_put_line(struct ttp_buf *out, const char *name,
+		      const char *value, bool raw);
 
 #endif /* TREATYTERM_ICS_TEXT_H */

@@ -208,26 +208,13 @@ buf_printf(struct ttp_buf *b, const char *fmt, ...)
 
 /* --- content lines -------------------------------------------------- */
 
-/* Writes the line NAME:VALUE, VALUE escaped as TEXT unless RAW. */
+/* Writes the line NAME:VALUE, VALUE escaped as TEXT unless RAW, straight
+ * into the output (running out of memory shows in sink_status()). */
 static void
 put_text(tt_ics_writer *w, const char *name, const char *value, bool raw)
 {
-	struct ttp_buf *line = &w->line;
-
-	ttp_buf_reset(line);
-	ttp_buf_puts(line, name);
-	ttp_buf_putn(line, ":", 1);
-	if (raw)
-		ttp_buf_puts(line, value);
-	else
-		ttp_ics_escape(line, value);
-	if (line->nomem) {
-		if (w->out.status == TT_OK)
-			w->out.status = TT_ENOMEM;
-		return;
-	}
 	if (w->out.status == TT_OK)
-		ttp_ics_fold(&w->out.buf, line->p, line->len);
+		ttp_ics_put_line(&w->out.buf, name, value, raw);
 }
 
 static void

@@ -47,8 +47,8 @@ out_end(struct out *o)
  * only a caller's own text from strlen() (put_str), and nothing is
  * formatted.  A cut text ends wherever the room ends, inside a piece.
  */
-static inline void
-put(struct out *o, const char *s, size_t n)
+static void
+put_cut(struct out *o, const char *s, size_t n)
 {
 	if (o->len < o->size) {
 		size_t room = o->size - 1 - o->len;
@@ -56,6 +56,19 @@ put(struct out *o, const char *s, size_t n)
 		memcpy(o->buf + o->len, s, n < room ? n : room);
 	}
 	o->len += n;
+}
+
+/* (The whole piece copied where it fits, so that the copy of a literal,
+ * of a length known here, is a few moves rather than a call.) */
+static inline void
+put(struct out *o, const char *s, size_t n)
+{
+	if (o->len < o->size && n < o->size - o->len) {
+		memcpy(o->buf + o->len, s, n);
+		o->len += n;
+	} else {
+		put_cut(o, s, n);
+	}
 }
 
 /* Appends the string literal LIT (the "" makes anything else an error). */

@@ -93,6 +93,13 @@ test_format(void)
 			       "9999-12-31");
 	CU_ASSERT_STRING_EQUAL(tt_date_format(D(1952, 7, 23), b),
 			       "1952-07-23");
+	CU_ASSERT_STRING_EQUAL(tt_date_format(D(2000, 10, 9), b),
+			       "2000-10-09");
+	/* Out-of-range fields are reduced to fit, never past the buffer. */
+	CU_ASSERT_STRING_EQUAL(tt_date_format(D(12345, 123, 99), b),
+			       "2345-23-99");
+	CU_ASSERT_STRING_EQUAL(tt_date_format(D(-1, -5, 0), b),
+			       "0000-00-00");
 }
 
 static void
@@ -453,6 +460,44 @@ test_duration_format(void)
 	CU_ASSERT_STRING_EQUAL(b, "P");
 }
 
+/* Every component at the extremes of an int, in a buffer of every size
+ * (those with room for the longest are written in place, the others
+ * through a part): whole components, never a piece of one. */
+static void
+test_duration_format_sizes(void)
+{
+	tt_duration d = { 1, 2147483647, -2147483647 - 1, 1, 10 };
+	const char *words = "2147483647 years -2147483648 months 1 week "
+			    "10 days";
+	const char *iso = "P2147483647Y-2147483648M1W10D";
+	const size_t wcut[] = { 0, 16, 35, 42, 50 };
+	const size_t icut[] = { 0, 1, 12, 24, 26, 29 };
+	char b[80];
+
+	for (size_t size = 1; size <= 60; size++) {
+		size_t want = 0;
+
+		for (size_t i = 0; i < sizeof wcut / sizeof wcut[0]; i++)
+			if (wcut[i] < size)
+				want = wcut[i];
+		memset(b, 'x', sizeof b);
+		CU_ASSERT_EQUAL(tt_duration_format_words(d, b, size), 50);
+		CU_ASSERT_EQUAL(strlen(b), want);
+		CU_ASSERT_EQUAL(memcmp(b, words, want), 0);
+		CU_ASSERT_EQUAL(b[size], 'x');
+
+		want = 0;
+		for (size_t i = 0; i < sizeof icut / sizeof icut[0]; i++)
+			if (icut[i] < size)
+				want = icut[i];
+		memset(b, 'x', sizeof b);
+		CU_ASSERT_EQUAL(tt_duration_format_iso(d, b, size), 29);
+		CU_ASSERT_EQUAL(strlen(b), want);
+		CU_ASSERT_EQUAL(memcmp(b, iso, want), 0);
+		CU_ASSERT_EQUAL(b[size], 'x');
+	}
+}
+
 static void
 test_duration_multiple(void)
 {
@@ -563,6 +608,8 @@ add_date_tests(void)
 		{ "parse durations", test_duration_parse },
 		{ "parse errors", test_duration_parse_errors },
 		{ "format durations", test_duration_format },
+		{ "durations in buffers of every size",
+		  test_duration_format_sizes },
 		{ "series offsets from the anchor", test_duration_multiple },
 		CU_TEST_INFO_NULL
 	};

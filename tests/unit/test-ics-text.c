@@ -348,6 +348,156 @@ test_oneline(void)
 	ttp_buf_free(&b);
 }
 
+/* --- folding as it is written, against folding the finished line ---- */
+
+/* The fold of a finished line as ttp_ics_fold() made it before lines were
+ * folded as they are written: the reference the writer is held to. */
+static size_t
+ref_char_length(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = 1;
+
+	if (p[0] >= 0xc0) {
+		len = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : 2;
+		for (size_t i = 1; i < len; i++)
+			if (i >= n || (p[i] & 0xc0) != 0x80)
+				return i;
+	}
+	return len;
+}
+
+static size_t
+ref_unit_length(const char *s, size_t n)
+{
+	if (s[0] == '\\' && n > 1)
+		return 1 + ref_char_length(s + 1, n - 1);
+	return ref_char_length(s, n);
+}
+
+static void
+ref_fold(struct ttp_buf *out, const char *line, size_t n)
+{
+	size_t pos = 0, room = TTP_ICS_FOLD_OCTETS;
+
+	while (n - pos > room) {
+		size_t i = pos, brk = pos;
+
+		while (i < n) {
+			size_t u = ref_unit_length(line + i, n - i);
+
+			if (i + u - pos > room)
+				break;
+			i += u;
+			if (line[i] != ' ' && line[i] != '\t')
+				brk = i;
+		}
+		if (brk == pos)
+			brk = i;
+		ttp_buf_putn(out, line + pos, brk - pos);
+		ttp_buf_putn(out, "\r\n ", 3);
+		pos = brk;
+		room = TTP_ICS_FOLD_OCTETS - 1;
+	}
+	ttp_buf_putn(out, line + pos, n - pos);
+	ttp_buf_putn(out, "\r\n", 2);
+}
+
+/* A random text of up to 300 bytes, rich in what folding and escaping
+ * must get right: blanks (runs of them too), backslashes, the escaped
+ * characters, line breaks, UTF-8 sequences, stray and cut ones. */
+static size_t
+random_text(char *s, unsigned *seed)
+{
+	static const char *const pieces[] = {
+		"a", "b", "xyz", " ", "  ", "\t", "\\", ";", ",", "\n", "\r",
+		"\r\n", E_ACUTE, ZHONG, GRIN, "\xff", "\x80", "\xc3", "\xe4\xb8",
+		"\x01", "\x7f", "                                        "
+	};
+	size_t n = 0, want;
+
+	*seed = *seed * 1103515245u + 12345u;
+	want = (*seed >> 8) % 300;
+	while (n < want) {
+		const char *p;
+
+		*seed = *seed * 1103515245u + 12345u;
+		p = pieces[(*seed >> 8) % (sizeof pieces / sizeof pieces[0])];
+		/* Mostly letters, as in real text; blanks often enough to
+		 * meet a fold. */
+		if ((*seed >> 20) % 4 == 0)
+			p = "a";
+		if (n + strlen(p) > 300)
+			break;
+		memcpy(s + n, p, strlen(p));
+		n += strlen(p);
+	}
+	s[n] = '\0';
+	return n;
+}
+
+static void
+test_fold_as_written(void)
+{
+	struct ttp_buf got = { NULL, 0, 0, false };
+	struct ttp_buf want = { NULL, 0, 0, false };
+	struct ttp_buf line = { NULL, 0, 0, false };
+	char text[301];
+	unsigned seed = 1;
+
+	for (int round = 0; round < 20000; round++) {
+		size_t n = random_text(text, &seed);
+		const char *name = round % 3 == 0 ? "X" : "DESCRIPTION";
+
+		/* A raw line; NUL-free, since a line is. */
+		ttp_buf_reset(&got);
+		ttp_buf_reset(&want);
+		ttp_ics_fold(&got, text, n);
+		ref_fold(&want, text, n);
+		same_bytes(got.p, got.len, want.p, want.len, "raw line");
+
+		/* NAME:VALUE escaped, in one pass. */
+		ttp_buf_reset(&got);
+		ttp_buf_reset(&want);
+		ttp_buf_reset(&line);
+		ttp_ics_put_line(&got, name, text, false);
+		ttp_buf_puts(&line, name);
+		ttp_buf_puts(&line, ":");
+		ttp_ics_escape(&line, text);
+		ref_fold(&want, line.p, line.len);
+		same_bytes(got.p, got.len, want.p, want.len, "escaped line");
+
+		/* NAME:VALUE as it is, appended to what is there. */
+		ttp_buf_reset(&line);
+		ttp_buf_puts(&line, name);
+		ttp_buf_puts(&line, ":");
+		ttp_buf_puts(&line, text);
+		ttp_ics_put_line(&got, name, text, true);
+		ref_fold(&want, line.p, line.len);
+		same_bytes(got.p, got.len, want.p, want.len, "raw value");
+		CU_ASSERT_EQUAL(strlen(got.p), got.len);
+	}
+	ttp_buf_free(&got);
+	ttp_buf_free(&want);
+	ttp_buf_free(&line);
+}
+
+/* A line of blanks but for its first character: after the first fold the
+ * rest still does not fit, and a continuation must start blank. */
+static void
+test_fold_twice_at_once(void)
+{
+	struct ttp_buf want = { NULL, 0, 0, false };
+	char *in = cat("ab", "                                        ",
+		       "                                        ",
+		       "                                        ", "cd", NULL);
+
+	ref_fold(&want, in, strlen(in));
+	fold_is(in, strlen(in), want.p, "blanks after one character");
+	free(in);
+	ttp_buf_free(&want);
+}
+
 void
 add_ics_text_tests(void)
 {
@@ -358,6 +508,9 @@ add_ics_text_tests(void)
 		{ "fold: no blank continuation", test_fold_blanks },
 		{ "TEXT escaping", test_escape },
 		{ "one-line text, numbers", test_oneline },
+		{ "folding as written, against the finished line",
+		  test_fold_as_written },
+		{ "fold: a unit folded twice", test_fold_twice_at_once },
 		CU_TEST_INFO_NULL
 	};
 
