@@ -70,7 +70,8 @@ const struct cli_command cmd_schedule = {
 	    "or today.\n",
 	.options = options,
 	.groups = options_treaty_groups,
-	.formats = FORMAT_TABLE | FORMAT_JSON | FORMAT_CSV | FORMAT_ICS,
+	.formats = FORMAT_TABLE | FORMAT_JSON | FORMAT_CSV | FORMAT_ICS |
+		   FORMAT_JCAL,
 	.default_format = FORMAT_TABLE,
 	.size = sizeof (struct schedule_state),
 	.exec = exec,
@@ -109,6 +110,8 @@ write_schedule(struct args *a, struct output *out, const tt_schedule *s)
 	const struct schedule_state *st = a->own;
 	struct calendar_opts *cal = &a->calendar;
 	tt_ics_writer *w;
+	struct jcal j;
+	const char *why;
 	tt_error e;
 	bool ok;
 
@@ -121,14 +124,23 @@ write_schedule(struct args *a, struct output *out, const tt_schedule *s)
 		ok = csv_write_header(out->fp) && csv_write_schedule(out->fp, s);
 		break;
 	case FORMAT_ICS:
+	case FORMAT_JCAL:
 		if (cal->ics.calendar_name == NULL && *tt_schedule_name(s))
 			cal->ics.calendar_name = tt_schedule_name(s);
-		w = tt_ics_writer_new(out->fp, &cal->ics, &e);
+		w = tt_ics_writer_new(jcal_begin(&j, out->fp, a->out.format),
+				      &cal->ics, &e);
 		ok = w != NULL && tt_ics_writer_add(w, s, &e) == TT_OK &&
 		     tt_ics_writer_finish(w, &e) == TT_OK;
 		tt_ics_writer_free(w);
 		if (!ok && e.code != TT_EIO) {
+			(void)jcal_end(&j, false, &why);
 			cli_error("%s: %s", output_name(out), e.message);
+			output_abort(out);
+			return false;
+		}
+		ok = jcal_end(&j, ok, &why);
+		if (why != NULL) {
+			cli_error("%s: %s", output_name(out), why);
 			output_abort(out);
 			return false;
 		}
@@ -201,7 +213,8 @@ exec(struct args *a)
 		clauses_report(&src, &e);
 		goto done;
 	}
-	if (a->out.format == FORMAT_ICS && !calendar_set_dtstamp(&a->calendar))
+	if ((a->out.format & FORMAT_CALENDARS) &&
+	    !calendar_set_dtstamp(&a->calendar))
 		goto done;
 	if (!output_open(&out, a->out.path))
 		goto done;

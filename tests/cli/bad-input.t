@@ -363,7 +363,7 @@ $ treatyterm schedule --preset ecsc-1951 --roll
 [exit 2]
 
 $ treatyterm schedule --preset ecsc-1951 --format ''
-2> treatyterm: schedule: --format: expected 'table', 'json', 'csv' or 'ics', not ''
+2> treatyterm: schedule: --format: expected 'table', 'json', 'csv', 'ics' or 'jcal', not ''
 2> Try 'treatyterm schedule --help' for more information.
 [exit 2]
 
@@ -702,7 +702,7 @@ $ treatyterm batch --strict=yes b.csv
 [exit 2]
 
 $ treatyterm batch b.csv --format xml
-2> treatyterm: batch: --format: expected 'jsonl', 'csv' or 'ics', not 'xml'
+2> treatyterm: batch: --format: expected 'jsonl', 'csv', 'ics' or 'jcal', not 'xml'
 2> Try 'treatyterm batch --help' for more information.
 [exit 2]
 

@@ -219,7 +219,7 @@ $ treatyterm batch two.csv one.csv
 [exit 2]
 
 $ treatyterm batch two.csv --format table
-2> treatyterm: batch: --format: expected 'jsonl', 'csv' or 'ics', not 'table'
+2> treatyterm: batch: --format: expected 'jsonl', 'csv', 'ics' or 'jcal', not 'table'
 2> Try 'treatyterm batch --help' for more information.
 [exit 2]
 

@@ -70,7 +70,7 @@ STATUS:CANCELLED
 
 # Without --previous nothing changes; with it, only calendars.
 $ treatyterm schedule --preset litvinov-1946 --previous old.ics
-2> treatyterm: schedule: --previous has no effect in table output (only in ics)
+2> treatyterm: schedule: --previous has no effect in table output (only in ics or jcal)
 2> Try 'treatyterm schedule --help' for more information.
 [exit 2]
 
@@ -144,3 +144,43 @@ url = treaties.un.org
 $ treatyterm schedule bad.ini
 2> treatyterm: bad.ini:5:7: expected a URL starting http: or https:, without spaces
 [exit 1]
+
+# The same calendar as jCal (RFC 7265), by name or by the -o extension.
+$ SOURCE_DATE_EPOCH=1700000000 treatyterm schedule --preset byrnes-germany-1946 -f jcal --refresh 1w
+["vcalendar",[
+ ["prodid",{},"text","-//treatyterm//treatyterm 0.1.0//EN"],
+ ["version",{},"text","2.0"],
+ ["calscale",{},"text","GREGORIAN"],
+ ["method",{},"text","PUBLISH"],
+ ["name",{},"text","Byrnes draft, Germany (1946)"],
+ ["x-wr-calname",{},"text","Byrnes draft, Germany (1946)"],
+ ["refresh-interval",{},"duration","P1W"],
+ ["x-published-ttl",{},"duration","P1W"]],[
+["vevent",[
+ ["uid",{},"text","daafa53a-c4cf-54df-8b6e-d8735bfefabf"],
+ ["dtstamp",{},"date-time","2023-11-14T22:13:20Z"],
+ ["dtstart",{},"date","1947-09-15"],
+ ["dtend",{},"date","1947-09-16"],
+ ["summary",{},"text","Byrnes draft, Germany (1946): Entry into force"],
+ ["description",{},"text","entry into force as given in the spec (a date given, not computed)\nHypothetical: never in force; the dates are assumed.\nLeft out of this calendar, waiting for an event: 1 date (The occupation may end (art. III): when: Germany accepts articles I and II)."],
+ ["categories",{},"text","entry_into_force","byrnes-germany-1946"],
+ ["transp",{},"text","TRANSPARENT"],
+ ["sequence",{},"integer",0]],[]],
+["vevent",[
+ ["uid",{},"text","6a95b445-b96e-5fc9-8268-a03a35ac09da"],
+ ["dtstamp",{},"date-time","2023-11-14T22:13:20Z"],
+ ["dtstart",{},"date","1972-09-15"],
+ ["dtend",{},"date","1972-09-16"],
+ ["summary",{},"text","Byrnes draft, Germany (1946): Expiry (last day in force)"],
+ ["description",{},"text","entry into force 1947-09-15 + 25 years (same date; Reg. 1182/71 art. 3(2)(c) / ETS 076 art. 4(1); expiry is not moved for weekends or holidays)"],
+ ["categories",{},"text","expiry","byrnes-germany-1946"],
+ ["transp",{},"text","TRANSPARENT"],
+ ["sequence",{},"integer",0]],[]]]]
+
+$ treatyterm schedule --preset litvinov-1946 -o l.jcal --previous old.ics; python3 -c 'import json; d = json.load(open("l.jcal")); print(d[0], len(d[2]))'
+vcalendar 7
+
+$ treatyterm schedule --preset litvinov-1946 -f jcal --explain
+2> treatyterm: schedule: --explain has no effect in jcal output (only in table)
+2> Try 'treatyterm schedule --help' for more information.
+[exit 2]
