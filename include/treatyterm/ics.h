@@ -9,6 +9,12 @@
  * update.  Lines are CRLF-terminated and folded at 75 octets by treatyterm
  * itself, never inside a UTF-8 sequence or an escape.
  *
+ * A calendar written again can update the one written before
+ * (tt_ics_options.previous, from tt_ics_previous_read()): unchanged
+ * events keep their bytes, changed ones get the next SEQUENCE, and those
+ * that are gone are written once more as cancelled, so that clients that
+ * match events by UID remove them.
+ *
  * Holidays are read with libical (tt_holidays_load_ics()).  libical 3.0.16
  * expands recurrence rules only up to the end of 2582 (2037 where time_t
  * has 32 bits); the holiday set records how far its data is complete and

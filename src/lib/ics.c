@@ -31,6 +31,14 @@
  * uuid5(NAMESPACE_URL, "https://treatyterm.invalid/ns/milestone").  A
  * series written as one recurring event uses the ordinal "series".  Never
  * change the namespace: every calendar already imported would duplicate.
+ *
+ * With a previous calendar (ics-previous.c), each event is first written
+ * as usual, then compared, by its content lines less DTSTAMP, SEQUENCE
+ * and LAST-MODIFIED, with the previous event of its UID: the same, and
+ * its bytes in the sink are replaced by the old ones; different, and it
+ * is written again with the next SEQUENCE and a LAST-MODIFIED.  The
+ * events of the previous calendar that were not written come at the end,
+ * cancelled.
  */
 #include <config.h>
 
