@@ -9,6 +9,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +26,12 @@ enum {
 	OPT_REMIND,
 	OPT_REMIND_ALL,
 	OPT_RRULE,
-	OPT_CALENDAR_NAME
+	OPT_CALENDAR_NAME,
+	OPT_PREVIOUS,
+	OPT_REFRESH,
+	OPT_SOURCE,
+	OPT_CALENDAR_DESCRIPTION,
+	OPT_CALENDAR_COLOR
 };
 
 
@@ -42,6 +48,47 @@ calendar_opts_free(struct calendar_opts *c)
 {
 	tt_holidays_free(c->holidays);
 	c->holidays = NULL;
+	tt_ics_previous_free(c->previous);
+	c->previous = NULL;
+	c->ics.previous = NULL;
+}
+
+/* --refresh VALUE into seconds: hours ("12h"), or days and weeks as any
+ * duration gives them ("1d", "2w", "P1D"); false after a message. */
+static bool
+parse_refresh(struct args *a, const char *value, uint32_t *out)
+{
+	tt_duration d;
+	unsigned long long secs;
+	char *end;
+
+	if (value[0] >= '0' && value[0] <= '9' &&
+	    (end = strchr(value, 'h')) != NULL && end[1] == '\0') {
+		errno = 0;
+		secs = strtoull(value, &end, 10);
+		if (errno == 0 && *end == 'h' && secs > 0 && secs <= 24 * 366)
+			*out = (uint32_t)(secs * 3600);
+		else
+			secs = 0;
+	} else {
+		tt_error e;
+
+		if (tt_duration_parse(value, &d, &e) != TT_OK ||
+		    d.years != 0 || d.months != 0 || d.sign < 0)
+			secs = 0;
+		else
+			secs = ((unsigned long long)d.weeks * 7 +
+				(unsigned long long)d.days) * 86400;
+		if (secs > 366ull * 86400)
+			secs = 0;
+		*out = (uint32_t)secs;
+	}
+	if (secs != 0)
+		return true;
+	cli_usage_error(a->cmd->name, "--refresh '%s': expected hours, days "
+			"or weeks (12h, 1d, 2w), more than none and at most "
+			"a year", value);
+	return false;
 }
 
 static bool
@@ -96,6 +143,22 @@ take(struct args *a, const struct opt *o, const char *value)
 	case OPT_CALENDAR_NAME:
 		c->ics.calendar_name = value;
 		break;
+	case OPT_PREVIOUS:
+		c->previous_file = value;
+		break;
+	case OPT_REFRESH:
+		if (!parse_refresh(a, value, &c->ics.refresh))
+			return EXIT_USAGE;
+		break;
+	case OPT_SOURCE:
+		c->ics.source_url = value;
+		break;
+	case OPT_CALENDAR_DESCRIPTION:
+		c->ics.description = value;
+		break;
+	case OPT_CALENDAR_COLOR:
+		c->ics.color = value;
+		break;
 	}
 	return 0;
 }
@@ -103,9 +166,22 @@ take(struct args *a, const struct opt *o, const char *value)
 static int
 finish(struct args *a)
 {
-	if (a->calendar.ics.remind_all && a->calendar.ics.nremind == 0)
+	const tt_ics_options *ics = &a->calendar.ics;
+	tt_ics_options one;
+	tt_error e;
+
+	if (ics->remind_all && ics->nremind == 0)
 		return cli_usage_error(a->cmd->name, "--remind-all needs "
 				       "--remind DURATION");
+	tt_ics_options_init(&one);
+	one.source_url = ics->source_url;
+	if (tt_ics_options_check(&one, &e) != TT_OK)
+		return cli_usage_error(a->cmd->name, "--source: %s", e.message);
+	tt_ics_options_init(&one);
+	one.color = ics->color;
+	if (tt_ics_options_check(&one, &e) != TT_OK)
+		return cli_usage_error(a->cmd->name, "--calendar-color: %s",
+				       e.message);
 	return 0;
 }
 
@@ -121,19 +197,39 @@ static const struct opt group[] = {
 		  "(expiry, withdrawal and deadlines never move); by default "
 		  "none" },
 	{ .name = "remind", .arg = "DURATION", .handler = take,
-	  .key = OPT_REMIND, .formats = FORMAT_ICS,
+	  .key = OPT_REMIND, .formats = FORMAT_CALENDARS,
 	  .help = "an alarm this long before deadlines, withdrawal dates and "
 		  "expiry; may be given more than once" },
 	{ .name = "remind-all", .handler = take, .key = OPT_REMIND_ALL,
-	  .formats = FORMAT_ICS,
+	  .formats = FORMAT_CALENDARS,
 	  .help = "the alarms go on every milestone" },
 	{ .name = "rrule", .handler = take, .key = OPT_RRULE,
-	  .formats = FORMAT_ICS,
+	  .formats = FORMAT_CALENDARS,
 	  .help = "a consultation or review series as one repeating event "
 		  "(less portable)" },
 	{ .name = "calendar-name", .arg = "TEXT", .handler = take,
-	  .key = OPT_CALENDAR_NAME, .formats = FORMAT_ICS,
+	  .key = OPT_CALENDAR_NAME, .formats = FORMAT_CALENDARS,
 	  .help = "the calendar's name" },
+	{ .name = "calendar-description", .arg = "TEXT", .handler = take,
+	  .key = OPT_CALENDAR_DESCRIPTION, .flags = OPT_ONCE,
+	  .formats = FORMAT_CALENDARS,
+	  .help = "what the calendar is, for calendar lists" },
+	{ .name = "calendar-color", .arg = "NAME", .handler = take,
+	  .key = OPT_CALENDAR_COLOR, .flags = OPT_ONCE, .formats = FORMAT_CALENDARS,
+	  .help = "the calendar's colour, a CSS3 name such as darkred" },
+	{ .name = "source", .arg = "URL", .handler = take, .key = OPT_SOURCE,
+	  .flags = OPT_ONCE, .formats = FORMAT_CALENDARS,
+	  .help = "where the calendar is published (http:, https: or "
+		  "webcal:), for subscribers" },
+	{ .name = "refresh", .arg = "DURATION", .handler = take,
+	  .key = OPT_REFRESH, .flags = OPT_ONCE, .formats = FORMAT_CALENDARS,
+	  .help = "how often subscribers should fetch the calendar again "
+		  "(12h, 1d, 1w)" },
+	{ .name = "previous", .arg = "OLD.ics", .handler = take,
+	  .key = OPT_PREVIOUS, .flags = OPT_ONCE, .formats = FORMAT_CALENDARS,
+	  .help = "the calendar written before: changed events get a higher "
+		  "SEQUENCE, removed ones are cancelled, the others stay as "
+		  "they were" },
 	OPT_END
 };
 
@@ -142,6 +238,41 @@ const struct opt_group options_calendar = {
 	.opts = group,
 	.finish = finish,
 };
+
+/* Reads the --previous calendar, if one was given and not read yet;
+ * false after a message. */
+static bool
+read_previous(struct calendar_opts *c)
+{
+	FILE *fp;
+	char *text;
+	size_t len = 0;
+	tt_error e;
+	tt_status st;
+
+	if (c->previous_file == NULL || c->previous != NULL)
+		return true;
+	fp = fopen(c->previous_file, "rb");
+	if (fp == NULL) {
+		cli_error("%s: %s", c->previous_file, strerror(errno));
+		return false;
+	}
+	text = cli_read_all(fp, &len);
+	if (text == NULL) {
+		cli_error("%s: %s", c->previous_file, strerror(errno));
+		fclose(fp);
+		return false;
+	}
+	fclose(fp);
+	st = tt_ics_previous_read(text, len, &c->previous, &e);
+	free(text);
+	if (st != TT_OK) {
+		cli_file_error(c->previous_file, &e);
+		return false;
+	}
+	c->ics.previous = c->previous;
+	return true;
+}
 
 bool
 calendar_set_dtstamp(struct calendar_opts *c)
@@ -152,7 +283,7 @@ calendar_set_dtstamp(struct calendar_opts *c)
 
 	if (sde == NULL || *sde == '\0') {
 		c->ics.dtstamp = (int64_t)time(NULL);
-		return true;
+		return read_previous(c);
 	}
 	errno = 0;
 	v = strtoll(sde, &end, 10);
@@ -162,7 +293,7 @@ calendar_set_dtstamp(struct calendar_opts *c)
 		return false;
 	}
 	c->ics.dtstamp = v;
-	return true;
+	return read_previous(c);
 }
 
 bool

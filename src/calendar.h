@@ -1,7 +1,9 @@
 /*
  * calendar.h -- the calendar options shared by schedule, compare and
  * batch: holidays and rolling (--holidays, --roll) and iCalendar output
- * (--remind, --remind-all, --rrule, --calendar-name, SOURCE_DATE_EPOCH).
+ * (--remind, --remind-all, --rrule, --calendar-name, SOURCE_DATE_EPOCH;
+ * and for calendars that are published and updated: --previous,
+ * --refresh, --source, --calendar-description, --calendar-color).
  *
  * The options are the group options_calendar (options.h); those for
  * calendar files have no effect in other formats, and saying so is a
@@ -27,13 +29,18 @@ struct calendar_opts {
 	const char *party;	/* schedule --party NAME */
 	bool has_as_of;		/* schedule --as-of DATE */
 	tt_date as_of;
+	const char *previous_file;	/* --previous OLD.ics */
+	tt_ics_previous *previous;	/* read by calendar_set_dtstamp() */
 };
 
 void calendar_opts_init(struct calendar_opts *c);
 void calendar_opts_free(struct calendar_opts *c);
 
-/* Sets the DTSTAMP from SOURCE_DATE_EPOCH or the clock; false (after a
- * message) if SOURCE_DATE_EPOCH is not a valid number. */
+/* Gets a calendar's output ready: sets the DTSTAMP from
+ * SOURCE_DATE_EPOCH or the clock, and reads the --previous calendar (all
+ * of it, before the output is opened: it may be the -o file).  False
+ * after a message if SOURCE_DATE_EPOCH is not a valid number or the
+ * previous calendar cannot be read. */
 bool calendar_set_dtstamp(struct calendar_opts *c);
 /* Checks --holidays against --roll and loads the holiday file, if one
  * was given; the file is read once, and later calls give the first

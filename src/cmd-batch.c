@@ -69,6 +69,7 @@ struct batch {
 	struct output out;
 	bool out_open;		/* to abort if the run stops */
 	tt_ics_writer *w;
+	struct jcal jcal;	/* for jCal, where the calendar goes first */
 	struct bgwrite *bg;
 
 	/* Progress on standard error: rows done and, for a file of known
@@ -186,7 +187,7 @@ const struct cli_command cmd_batch = {
 	.help_more = columns_help,
 	.options = options,
 	.groups = options_treaty_groups,
-	.formats = FORMAT_JSONL | FORMAT_CSV | FORMAT_ICS,
+	.formats = FORMAT_JSONL | FORMAT_CSV | FORMAT_CALENDARS,
 	.default_format = FORMAT_JSONL,
 	.size = sizeof (struct batch_state),
 	.exec = exec,
@@ -382,7 +383,7 @@ batch_prepare(struct batch *b)
 	/* Check the flags once, so that a bad flag is not a bad row. */
 	if (!clauses_apply(b->spec, b->flags))
 		return false;
-	if (b->format == FORMAT_ICS && !calendar_set_dtstamp(b->cal))
+	if ((b->format & FORMAT_CALENDARS) && !calendar_set_dtstamp(b->cal))
 		return false;
 	return calendar_load_holidays(b->cal);
 }
@@ -517,8 +518,10 @@ open_output(struct batch *b, const char *path)
 		(void)setvbuf(b->out.fp, NULL, _IOFBF, 1 << 20);
 	if (b->format == FORMAT_CSV && !csv_write_header(b->out.fp))
 		return write_failed(b);
-	if (b->format == FORMAT_ICS &&
-	    (b->w = tt_ics_writer_new(b->out.fp, &b->cal->ics, &e)) == NULL) {
+	if ((b->format & FORMAT_CALENDARS) &&
+	    (b->w = tt_ics_writer_new(jcal_begin(&b->jcal, b->out.fp,
+						 b->format),
+				      &b->cal->ics, &e)) == NULL) {
 		cli_error("%s", e.message);
 		return false;
 	}
@@ -637,6 +640,7 @@ write_row(struct batch *b)
 		ok = csv_write_schedule_filtered(b->out.fp, b->s, b->filter);
 		break;
 	case FORMAT_ICS:
+	case FORMAT_JCAL:
 		if (tt_ics_writer_add(b->w, b->s, &e) == TT_OK)
 			return true;
 		if (e.code == TT_EIO)
@@ -679,10 +683,18 @@ finish_output(struct batch *b)
 	if (b->bg != NULL && !bgwrite_finish(b->bg))
 		return write_failed(b);
 	if (b->w != NULL) {
+		const char *why;
+		bool ok;
+
 		r = tt_ics_writer_finish(b->w, &e);
 		tt_ics_writer_free(b->w);
 		b->w = NULL;
-		if (r == TT_EIO)
+		ok = jcal_end(&b->jcal, r == TT_OK, &why);
+		if (why != NULL) {
+			cli_error("%s: %s", output_name(&b->out), why);
+			return false;
+		}
+		if (r == TT_EIO || (r == TT_OK && !ok))
 			return write_failed(b);
 		if (r != TT_OK) {
 			cli_error("%s: %s", output_name(&b->out), e.message);
@@ -721,6 +733,7 @@ summary(const struct batch *b)
 static void
 abort_output(struct batch *b)
 {
+	const char *why;
 	tt_error e;
 
 	if (!b->out_open)
@@ -729,6 +742,7 @@ abort_output(struct batch *b)
 	 * a calendar with its footer. */
 	if (b->w != NULL && b->out.tmp == NULL)
 		(void)tt_ics_writer_finish(b->w, &e);
+	(void)jcal_end(&b->jcal, b->w != NULL && b->out.tmp == NULL, &why);
 	bgwrite_free(b->bg);	/* writes the whole lines made */
 	b->bg = NULL;
 	if (b->out.tmp == NULL)

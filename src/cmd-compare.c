@@ -87,7 +87,7 @@ static const struct opt options[] = {
 		  "once for each" },
 	{ .name = "title", .arg = "TEXT", .handler = opt_string,
 	  .offset = offsetof(struct compare_state, chart.title),
-	  .formats = PICTURES | FORMAT_ICS,
+	  .formats = PICTURES | FORMAT_CALENDARS,
 	  .help = "the picture's title (and the calendar's name)" },
 	{ .name = "width", .arg = "N", .handler = take_width,
 	  .formats = PICTURES,
@@ -116,7 +116,7 @@ const struct cli_command cmd_compare = {
 	    "and an id already used gets '-2', '-3', ... appended.\n",
 	.options = options,
 	.groups = options_treaty_groups,
-	.formats = FORMAT_TABLE | FORMAT_JSON | FORMAT_CSV | FORMAT_ICS |
+	.formats = FORMAT_TABLE | FORMAT_JSON | FORMAT_CSV | FORMAT_CALENDARS |
 		   PICTURES,
 	.default_format = FORMAT_TABLE,
 	.size = sizeof (struct compare_state),
@@ -180,6 +180,7 @@ write_compare(struct args *a, struct output *out, const struct compare *cmp)
 {
 	struct compare_state *st = a->own;
 	const char *why = NULL;
+	struct jcal j;
 	tt_error e;
 	bool ok;
 
@@ -193,9 +194,18 @@ write_compare(struct args *a, struct output *out, const struct compare *cmp)
 		ok = write_csv(out->fp, cmp);
 		break;
 	case FORMAT_ICS:
-		ok = write_ics(out->fp, cmp, &a->calendar, st->chart.title, &e);
+	case FORMAT_JCAL:
+		ok = write_ics(jcal_begin(&j, out->fp, a->out.format), cmp,
+			       &a->calendar, st->chart.title, &e);
 		if (!ok && e.code != TT_EIO) {
+			(void)jcal_end(&j, false, &why);
 			cli_error("%s: %s", output_name(out), e.message);
+			output_abort(out);
+			return false;
+		}
+		ok = jcal_end(&j, ok, &why);
+		if (why != NULL) {
+			cli_error("%s: %s", output_name(out), why);
 			output_abort(out);
 			return false;
 		}
@@ -270,7 +280,7 @@ exec(struct args *a)
 	for (size_t i = 0; i < ps->n; i++)
 		cmp.p[i].hypothetical = tt_schedule_hypothetical(sched[i]);
 	filter_timeline(&cmp, &a->filter);
-	if (format == FORMAT_ICS && !calendar_set_dtstamp(&a->calendar))
+	if ((format & FORMAT_CALENDARS) && !calendar_set_dtstamp(&a->calendar))
 		goto done;
 	if (!output_open(&out, output))
 		goto done;

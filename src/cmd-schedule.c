@@ -79,7 +79,7 @@ const struct cli_command cmd_schedule = {
 	.options = options,
 	.groups = options_treaty_groups,
 	.formats = FORMAT_TABLE | FORMAT_JSON | FORMAT_CSV | FORMAT_ICS |
-		   FORMAT_SVG | FORMAT_PNG | FORMAT_PDF,
+		   FORMAT_SVG | FORMAT_PNG | FORMAT_PDF | FORMAT_JCAL,
 	.default_format = FORMAT_TABLE,
 	.size = sizeof (struct schedule_state),
 	.exec = exec,
@@ -120,6 +120,7 @@ write_schedule(struct args *a, struct output *out, const tt_schedule *s)
 	struct chart_options chart = { a->out.format, NULL, 0 };
 	const char *why = NULL;
 	tt_ics_writer *w;
+	struct jcal j;
 	tt_error e;
 	bool ok;
 
@@ -134,14 +135,23 @@ write_schedule(struct args *a, struct output *out, const tt_schedule *s)
 		     csv_write_schedule_filtered(out->fp, s, &a->filter);
 		break;
 	case FORMAT_ICS:
+	case FORMAT_JCAL:
 		if (cal->ics.calendar_name == NULL && *tt_schedule_name(s))
 			cal->ics.calendar_name = tt_schedule_name(s);
-		w = tt_ics_writer_new(out->fp, &cal->ics, &e);
+		w = tt_ics_writer_new(jcal_begin(&j, out->fp, a->out.format),
+				      &cal->ics, &e);
 		ok = w != NULL && tt_ics_writer_add(w, s, &e) == TT_OK &&
 		     tt_ics_writer_finish(w, &e) == TT_OK;
 		tt_ics_writer_free(w);
 		if (!ok && e.code != TT_EIO) {
+			(void)jcal_end(&j, false, &why);
 			cli_error("%s: %s", output_name(out), e.message);
+			output_abort(out);
+			return false;
+		}
+		ok = jcal_end(&j, ok, &why);
+		if (why != NULL) {
+			cli_error("%s: %s", output_name(out), why);
 			output_abort(out);
 			return false;
 		}
@@ -278,7 +288,8 @@ exec(struct args *a)
 			clauses_report(&src, &e);
 		goto done;
 	}
-	if (a->out.format == FORMAT_ICS && !calendar_set_dtstamp(&a->calendar))
+	if ((a->out.format & FORMAT_CALENDARS) &&
+	    !calendar_set_dtstamp(&a->calendar))
 		goto done;
 	/* Before -o's file is touched: a usage error, not a failed write. */
 	if ((a->out.format & (FORMAT_SVG | FORMAT_PNG | FORMAT_PDF)) &&

@@ -20,6 +20,7 @@ static const struct {
 	{ "jsonl", FORMAT_JSONL, ".jsonl" },
 	{ "csv", FORMAT_CSV, ".csv" },
 	{ "ics", FORMAT_ICS, ".ics" },
+	{ "jcal", FORMAT_JCAL, ".jcal" },
 	{ "svg", FORMAT_SVG, ".svg" },
 	{ "png", FORMAT_PNG, ".png" },
 	{ "pdf", FORMAT_PDF, ".pdf" },

@@ -23,8 +23,12 @@ enum format {
 	FORMAT_PNG = 1u << 6,
 	FORMAT_PDF = 1u << 7,
 	FORMAT_LIST = 1u << 8,	/* presets: the list of presets */
-	FORMAT_INI = 1u << 9	/* presets: spec files */
+	FORMAT_INI = 1u << 9,	/* presets: spec files */
+	FORMAT_JCAL = 1u << 10	/* the calendar as jCal (RFC 7265) */
 };
+
+/* The formats that are calendars. */
+#define FORMAT_CALENDARS (FORMAT_ICS | FORMAT_JCAL)
 
 /* The format called NAME; false if there is none. */
 bool format_lookup(const char *name, enum format *out);
@@ -68,6 +72,8 @@ struct json_buf {
 	bool failed;
 };
 void json_buf_string(struct json_buf *b, const char *s, size_t len);
+/* Appends LEN bytes of S as they are: JSON punctuation, numbers. */
+void json_buf_raw(struct json_buf *b, const char *s, size_t len);
 void json_buf_free(struct json_buf *b);
 
 /* csv.c: one CRLF-terminated record of N fields, quoted where needed. */
@@ -88,6 +94,22 @@ void json_append_schedule_filtered(struct json_buf *b, const tt_schedule *s,
 				   const struct filter *f);
 bool csv_write_schedule_filtered(FILE *fp, const tt_schedule *s,
 				 const struct filter *f);
+/* jcal.c: a calendar written as jCal (RFC 7265).  The library writes
+ * iCalendar; for jCal, jcal_begin() gives a memory stream to write it to
+ * instead of OUT, and jcal_end() reads it back (with libical) and writes
+ * the same calendar as jCal to OUT.  For any other format jcal_begin()
+ * returns OUT and jcal_end() does nothing. */
+struct jcal {
+	FILE *out;
+	FILE *mem;		/* NULL unless jCal */
+	char *text;
+	size_t len;
+};
+FILE *jcal_begin(struct jcal *j, FILE *out, enum format format);
+/* Converts and writes (when OK: else only frees); returns false with
+ * errno set after a failed write, or with *WHY a static message when the
+ * calendar cannot be converted. */
+bool jcal_end(struct jcal *j, bool ok, const char **why);
 
 /* For "compare": several proposals (struct compare, see compare.h). */
 struct compare;

@@ -224,6 +224,12 @@ escape(struct json_buf *b, const char *s, size_t len)
 }
 
 void
+json_buf_raw(struct json_buf *b, const char *s, size_t len)
+{
+	put(b, s, len);
+}
+
+void
 json_buf_string(struct json_buf *b, const char *s, size_t len)
 {
 	if (!reserve(b, 1))

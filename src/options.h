@@ -136,7 +136,8 @@ struct opt_group {
  * collected in order into a->clauses (see clauses.h). */
 extern const struct opt_group options_clauses;
 /* --holidays, --roll, --remind (repeatable), --remind-all, --rrule,
- * --calendar-name: into a->calendar (see calendar.h). */
+ * --calendar-name and the other calendar options, --previous: into
+ * a->calendar (see calendar.h). */
 extern const struct opt_group options_calendar;
 /* -f/--format and -o/--output: into a->out; the format is resolved from
  * both before exec (see struct output_opts). */

@@ -9,6 +9,12 @@
  * update.  Lines are CRLF-terminated and folded at 75 octets by treatyterm
  * itself, never inside a UTF-8 sequence or an escape.
  *
+ * A calendar written again can update the one written before
+ * (tt_ics_options.previous, from tt_ics_previous_read()): unchanged
+ * events keep their bytes, changed ones get the next SEQUENCE, and those
+ * that are gone are written once more as cancelled, so that clients that
+ * match events by UID remove them.
+ *
  * Holidays are read with libical (tt_holidays_load_ics()).  libical 3.0.16
  * expands recurrence rules only up to the end of 2582 (2037 where time_t
  * has 32 bits); the holiday set records how far its data is complete and
@@ -33,6 +39,9 @@ extern "C" {
 
 /* The most alarms one event may have. */
 #define TT_ICS_REMIND_MAX 8
+
+/* A calendar written before (see tt_ics_previous_read()). */
+typedef struct tt_ics_previous tt_ics_previous;
 
 typedef struct tt_ics_options {
 	/* DTSTAMP of every event, in seconds since 1970-01-01 UTC. */
@@ -60,19 +69,49 @@ typedef struct tt_ics_options {
 	bool has_from, has_until;
 	tt_date from, until;
 	unsigned kinds;
+	/* The calendar written before, or NULL.  Compared by UID with it,
+	 * an event whose text or dates changed is written with SEQUENCE one
+	 * higher than before and a LAST-MODIFIED (the DTSTAMP); an event
+	 * that did not change is written with the same bytes as before; an
+	 * event of PREVIOUS that is written no more is written once again at
+	 * the end, with STATUS:CANCELLED and SEQUENCE one higher (or as it
+	 * was, if it was cancelled already).  Read only while the writer
+	 * lives; it must outlive the writer. */
+	const tt_ics_previous *previous;
+	/* The calendar's DESCRIPTION and X-WR-CALDESC; NULL for none. */
+	const char *description;
+	/* How often a subscriber should fetch the calendar again, in
+	 * seconds: REFRESH-INTERVAL (RFC 7986) and X-PUBLISHED-TTL; 0 for
+	 * none. */
+	uint32_t refresh;
+	/* Where the calendar is published (http:, https: or webcal:):
+	 * SOURCE and URL; NULL for none. */
+	const char *source_url;
+	/* The calendar's COLOR, a CSS3 colour name ("darkred"); NULL for
+	 * none. */
+	const char *color;
 } tt_ics_options;
 
 typedef struct tt_ics_writer tt_ics_writer;
 
+/* Checks what tt_ics_writer_new() would refuse in OPT: TT_EINVAL for a
+ * SOURCE_URL that is not an http:, https: or webcal: URL, a COLOR that is
+ * not a name (letters only), more than TT_ICS_REMIND_MAX alarms.  The
+ * message names the value, not the field. */
+tt_status tt_ics_options_check(const tt_ics_options *opt, tt_error *err);
+
 /* Sets OPT to the defaults: DTSTAMP 1970-01-01T00:00:00Z, the calendar
- * named "treatyterm", no alarms, one event per date.  Start every
+ * named "treatyterm", no alarms, one event per date, no previous
+ * calendar, no description, refresh interval, source or colour.  Start every
  * tt_ics_options here, so that fields added later get their defaults. */
 void tt_ics_options_init(tt_ics_options *opt);
 
 /* Starts a calendar on OUT, which stays the caller's; OPT (NULL for the
- * defaults) is copied, except CALENDAR_NAME, which is read here only.
- * Returns a writer to free with tt_ics_writer_free(), or NULL with ERR
- * filled.  Write errors are reported as TT_EIO by the call that meets
+ * defaults) is copied, except the calendar's texts (CALENDAR_NAME,
+ * DESCRIPTION, SOURCE_URL, COLOR), which are read here only, and
+ * PREVIOUS, which is kept.  Returns a writer to free with
+ * tt_ics_writer_free(), or NULL with ERR filled (TT_EINVAL for a
+ * SOURCE_URL or COLOR that is not one).  Write errors are reported as TT_EIO by the call that meets
  * them, and stay: every later call fails too. */
 tt_ics_writer *tt_ics_writer_new(FILE *out, const tt_ics_options *opt,
 				 tt_error *err);
@@ -91,6 +130,19 @@ void tt_ics_writer_free(tt_ics_writer *w);
 tt_status tt_ics_render(const tt_schedule *const *schedules, size_t n,
 			const tt_ics_options *opt, char **out, size_t *len,
 			tt_error *err);
+
+/* Reads the calendar TEXT (LEN bytes, UTF-8 with or without a byte
+ * order mark) that was written before, for tt_ics_options.previous: for
+ * each VEVENT with a UID, its SEQUENCE, whether it is cancelled, its
+ * content lines and its exact bytes.  Returns TT_OK with *OUT a handle to
+ * free with tt_ics_previous_free(), or TT_ESYNTAX for text that is not a
+ * calendar or that libical rejects (ERR's line says where, when it can be
+ * found), TT_ENOMEM. */
+tt_status tt_ics_previous_read(const char *text, size_t len,
+			       tt_ics_previous **out, tt_error *err);
+/* The number of events with a UID that P holds. */
+size_t tt_ics_previous_count(const tt_ics_previous *p);
+void tt_ics_previous_free(tt_ics_previous *p);
 
 /* Adds to H every day of the calendar TEXT (LEN bytes, UTF-8 with or
  * without a byte order mark) that a VEVENT covers: its DTSTART up to its

@@ -162,6 +162,8 @@ const tt_milestone *tt_schedule_at(const tt_schedule *s, size_t i);
 /* The treaty the schedule was computed for; strings belong to S. */
 const char *tt_schedule_id(const tt_schedule *s);
 const char *tt_schedule_name(const tt_schedule *s);
+/* The treaty's [treaty] url, "" if it has none. */
+const char *tt_schedule_url(const tt_schedule *s);
 tt_date tt_schedule_entry_into_force(const tt_schedule *s);
 /* False for an indefinite term. */
 bool tt_schedule_term(const tt_schedule *s, tt_duration *out);

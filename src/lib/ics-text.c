@@ -444,3 +444,64 @@ ttp_ics_put_line(struct ttp_buf *out, const char *name, const char *value,
 	}
 	sink_end(&k);
 }
+
+/* --- reading back ---------------------------------------------------- */
+
+bool
+ttp_ics_line_is(const char *line, size_t n, const char *name)
+{
+	size_t k = strlen(name);
+
+	if (n <= k || (line[k] != ':' && line[k] != ';'))
+		return false;
+	for (size_t i = 0; i < k; i++) {
+		char c = line[i];
+
+		if (c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		if (c != name[i])
+			return false;
+	}
+	return true;
+}
+
+/* Appends the unfolded line in LINE (the current logical line) to B,
+ * unless it is one of the lines that say when the event was written. */
+static void
+content_line(struct ttp_buf *b, const struct ttp_buf *line)
+{
+	if (line->len == 0 || ttp_ics_line_is(line->p, line->len, "DTSTAMP") ||
+	    ttp_ics_line_is(line->p, line->len, "SEQUENCE") ||
+	    ttp_ics_line_is(line->p, line->len, "LAST-MODIFIED"))
+		return;
+	ttp_buf_putn(b, line->p, line->len);
+	ttp_buf_putn(b, "\n", 1);
+}
+
+void
+ttp_ics_content(struct ttp_buf *b, const char *text, size_t n)
+{
+	struct ttp_buf line = { NULL, 0, 0, false };
+	size_t pos = 0;
+
+	while (pos < n) {
+		const char *nl = memchr(text + pos, '\n', n - pos);
+		size_t end = nl != NULL ? (size_t)(nl - text) : n;
+		size_t len = end - pos;
+
+		if (len > 0 && text[end - 1] == '\r')
+			len--;
+		if (len > 0 && (text[pos] == ' ' || text[pos] == '\t')) {
+			ttp_buf_putn(&line, text + pos + 1, len - 1);
+		} else {
+			content_line(b, &line);
+			line.len = 0;
+			ttp_buf_putn(&line, text + pos, len);
+		}
+		pos = end + 1;
+	}
+	content_line(b, &line);
+	if (line.nomem)
+		b->nomem = true;
+	ttp_buf_free(&line);
+}

@@ -82,5 +82,14 @@ void ttp_ics_fold(struct ttp_buf *out, const char *line, size_t n);
  * one pass and without a buffer for the line. */
 void ttp_ics_put_line(struct ttp_buf *out, const char *name,
 		      const char *value, bool raw);
+/* Appends what the content lines TEXT (N bytes: one component, folded,
+ * lines ending in CRLF or LF) say, for telling whether an event changed:
+ * each line unfolded and followed by LF, less the lines that say when it
+ * was written (DTSTAMP, SEQUENCE, LAST-MODIFIED, by name in any case),
+ * which differ between two writings of the same event. */
+void ttp_ics_content(struct ttp_buf *b, const char *text, size_t n);
+/* True if the unfolded LINE (N bytes) is property NAME (upper case):
+ * its name, in any case, followed by ':' or ';'. */
+bool ttp_ics_line_is(const char *line, size_t n, const char *name);
 
 #endif /* TREATYTERM_ICS_TEXT_H */

@@ -31,20 +31,31 @@
  * uuid5(NAMESPACE_URL, "https://treatyterm.invalid/ns/milestone").  A
  * series written as one recurring event uses the ordinal "series".  Never
  * change the namespace: every calendar already imported would duplicate.
+ *
+ * With a previous calendar (ics-previous.c), each event is first written
+ * as usual, then compared, by its content lines less DTSTAMP, SEQUENCE
+ * and LAST-MODIFIED, with the previous event of its UID: the same, and
+ * its bytes in the sink are replaced by the old ones; different, and it
+ * is written again with the next SEQUENCE and a LAST-MODIFIED.  The
+ * events of the previous calendar that were not written come at the end,
+ * cancelled.
  */
 #include <config.h>
 
 #include <errno.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <uuid/uuid.h>
 
 #include "internal.h"
 #include "ical-limits.h"
+#include "ics-previous.h"
 #include "ics-text.h"
 
 /* A stream's sink is written out when it holds this much after an event
@@ -72,6 +83,10 @@ struct tt_ics_writer {
 	bool finished;
 	/* The texts of the event being written, and a line being built. */
 	struct ttp_buf summary, desc, cats, note, label, line;
+	/* With a previous calendar: which of its events were written again
+	 * (one byte each), and an event's content being compared. */
+	unsigned char *prev_written;
+	struct ttp_buf content;
 };
 
 /* A consultation or review series that one RRULE describes exactly. */
@@ -104,6 +119,7 @@ struct event {
 	tt_date end;			/* the next day, if HAS_END */
 	bool has_end;
 	bool alarm;			/* wants the writer's alarms */
+	const char *url;		/* the treaty's, or NULL */
 };
 
 static void sink_write(struct sink *s, const void *p, size_t n);
@@ -117,7 +133,8 @@ static void put_fixed(struct sink *out, const char *line);
 static void put_date(struct sink *out, const char *name, tt_date d);
 static void put_rrule(struct sink *out, const struct series *ser);
 static void put_trigger(struct sink *out, const struct trigger *t);
-static tt_status write_header(tt_ics_writer *w, const char *name,
+static void format_seconds(uint32_t secs, char out[32]);
+static tt_status write_header(tt_ics_writer *w, const tt_ics_options *opt,
 			      tt_error *err);
 static const char *treaty_key(const tt_schedule *s);
 static void treaty_notes(struct ttp_buf *desc, const tt_schedule *s);
@@ -139,10 +156,16 @@ static tt_status event_prepare(tt_ics_writer *w, const tt_schedule *s,
 			       const tt_milestone *m,
 			       const struct series *ser, struct event *ev,
 			       tt_error *err);
+static tt_status put_event(tt_ics_writer *w, const struct event *ev,
+			   unsigned seq, bool modified, tt_error *err);
+static void write_cancelled(tt_ics_writer *w,
+			    const struct ttp_prev_event *old);
 static tt_status write_event(tt_ics_writer *w, const tt_schedule *s,
 			     const tt_milestone *m, const struct series *ser,
 			     tt_error *err);
 static tt_status format_dtstamp(int64_t t, char out[24], tt_error *err);
+static tt_status check_header(const char *source_url, const char *color,
+			      tt_error *err);
 static tt_status writer_new(FILE *fp, const tt_ics_options *opt,
 			    tt_ics_writer **out, tt_error *err);
 
@@ -301,10 +324,30 @@ put_trigger(struct sink *out, const struct trigger *t)
 		ttp_ics_fold(&out->buf, line, (size_t)n);
 }
 
+/* SECS as an RFC 5545 duration: weeks, days, or a time. */
+static void
+format_seconds(uint32_t secs, char out[32])
+{
+	if (secs % 604800 == 0)
+		snprintf(out, 32, "P%" PRIu32 "W", secs / 604800);
+	else if (secs % 86400 == 0)
+		snprintf(out, 32, "P%" PRIu32 "D", secs / 86400);
+	else if (secs % 3600 == 0)
+		snprintf(out, 32, "PT%" PRIu32 "H", secs / 3600);
+	else if (secs % 60 == 0)
+		snprintf(out, 32, "PT%" PRIu32 "M", secs / 60);
+	else
+		snprintf(out, 32, "PT%" PRIu32 "S", secs);
+}
+
 /* The VCALENDAR's header, up to its first VEVENT. */
 static tt_status
-write_header(tt_ics_writer *w, const char *name, tt_error *err)
+write_header(tt_ics_writer *w, const tt_ics_options *opt, tt_error *err)
 {
+	const char *name = opt != NULL ? opt->calendar_name : NULL;
+	const char *desc = opt != NULL ? opt->description : NULL;
+	const char *source = opt != NULL ? opt->source_url : NULL;
+	const char *color = opt != NULL ? opt->color : NULL;
 	char prodid[96];
 
 	if (name == NULL || *name == '\0')
@@ -318,6 +361,23 @@ write_header(tt_ics_writer *w, const char *name, tt_error *err)
 	put_fixed(&w->out, "METHOD:PUBLISH");
 	put_text(w, "NAME", name, false);
 	put_text(w, "X-WR-CALNAME", name, false);
+	if (desc != NULL && *desc != '\0') {
+		put_text(w, "DESCRIPTION", desc, false);
+		put_text(w, "X-WR-CALDESC", desc, false);
+	}
+	if (source != NULL && *source != '\0') {
+		put_text(w, "SOURCE", source, true);
+		put_text(w, "URL", source, true);
+	}
+	if (w->opt.refresh != 0) {
+		char dur[32];
+
+		format_seconds(w->opt.refresh, dur);
+		put_text(w, "REFRESH-INTERVAL;VALUE=DURATION", dur, true);
+		put_text(w, "X-PUBLISHED-TTL", dur, true);
+	}
+	if (color != NULL && *color != '\0')
+		put_text(w, "COLOR", color, false);
 	return sink_status(&w->out, err);
 }
 
@@ -627,6 +687,7 @@ event_prepare(tt_ics_writer *w, const tt_schedule *s, const tt_milestone *m,
 
 	st = make_uid(s, m, ser != NULL, &w->line, ev->uid, err);
 	ev->alarm = wants_alarm(&w->opt, m->kind);
+	ev->url = tt_schedule_url(s);
 	return st;
 }
 
@@ -664,40 +725,122 @@ write_alarm(tt_ics_writer *w, const tt_milestone *m, tt_duration remind,
 	return TT_OK;
 }
 
-/* Writes milestone M of S as one VEVENT, or (SER not NULL) the whole
- * series M begins as one recurring VEVENT. */
+/* Writes the VEVENT that EV and the writer's texts describe, with
+ * SEQUENCE SEQ and, if MODIFIED, a LAST-MODIFIED of the DTSTAMP. */
 static tt_status
-write_event(tt_ics_writer *w, const tt_schedule *s, const tt_milestone *m,
-	    const struct series *ser, tt_error *err)
+put_event(tt_ics_writer *w, const struct event *ev, unsigned seq,
+	  bool modified, tt_error *err)
 {
-	struct event ev;
-	tt_status st = event_prepare(w, s, m, ser, &ev, err);
-
+	const tt_milestone *m = ev->m;
 	struct sink *out = &w->out;
+	char line[32];
+	tt_status st;
 
-	if (st != TT_OK)
-		return st;
 	put_fixed(out, "BEGIN:VEVENT");
-	put_text(w, "UID", ev.uid, true);
+	put_text(w, "UID", ev->uid, true);
 	put_text(w, "DTSTAMP", w->dtstamp, true);
+	if (modified)
+		put_text(w, "LAST-MODIFIED", w->dtstamp, true);
 	put_date(out, "DTSTART", m->date);
-	if (ev.has_end)
-		put_date(out, "DTEND", ev.end);
+	if (ev->has_end)
+		put_date(out, "DTEND", ev->end);
 	else
 		put_fixed(out, "DURATION:P1D");
-	if (ser != NULL)
-		put_rrule(out, ser);
+	if (ev->ser != NULL)
+		put_rrule(out, ev->ser);
 	put_text(w, "SUMMARY", w->summary.p, false);
 	put_text(w, "DESCRIPTION", w->desc.p, false);
 	/* Escaped already, element by element. */
 	put_text(w, "CATEGORIES", w->cats.p, true);
+	if (ev->url != NULL && *ev->url != '\0')
+		put_text(w, "URL", ev->url, true);
 	put_fixed(out, "TRANSP:TRANSPARENT");
-	put_fixed(out, "SEQUENCE:0");
-	for (size_t i = 0; ev.alarm && i < w->opt.nremind; i++)
+	snprintf(line, sizeof line, "SEQUENCE:%u", seq);
+	put_fixed(out, line);
+	for (size_t i = 0; ev->alarm && i < w->opt.nremind; i++)
 		if ((st = write_alarm(w, m, w->opt.remind[i], err)) != TT_OK)
 			return st;
 	put_fixed(out, "END:VEVENT");
 	return sink_status(out, err);
+}
+
+/* Writes milestone M of S as one VEVENT, or (SER not NULL) the whole
+ * series M begins as one recurring VEVENT.  With a previous calendar
+ * that has its UID, the event is written as it was there if nothing but
+ * when it was written differs, else with the next SEQUENCE. */
+static tt_status
+write_event(tt_ics_writer *w, const tt_schedule *s, const tt_milestone *m,
+	    const struct series *ser, tt_error *err)
+{
+	const tt_ics_previous *prev = w->opt.previous;
+	const struct ttp_prev_event *old;
+	struct sink *out = &w->out;
+	size_t start = out->buf.len, i;
+	struct event ev;
+	tt_status st = event_prepare(w, s, m, ser, &ev, err);
+
+	if (st != TT_OK)
+		return st;
+	if ((st = put_event(w, &ev, 0, false, err)) != TT_OK || prev == NULL ||
+	    (i = ttp_ics_previous_find(prev, ev.uid)) == (size_t)-1)
+		return st;
+	old = &prev->v[i];
+	w->prev_written[i] = 1;
+	/* The sink is flushed only between events: the event is all in it,
+	 * from START. */
+	ttp_buf_reset(&w->content);
+	ttp_ics_content(&w->content, out->buf.p + start, out->buf.len - start);
+	if (w->content.nomem)
+		return ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
+	out->buf.len = start;
+	out->buf.p[start] = '\0';
+	if (w->content.len == old->contentlen &&
+	    memcmp(w->content.p, old->content, old->contentlen) == 0) {
+		sink_write(out, old->raw, old->rawlen);
+		return sink_status(out, err);
+	}
+	return put_event(w, &ev, old->sequence + 1, true, err);
+}
+
+/* Writes event OLD of the previous calendar, which is written no more:
+ * as it was if it was cancelled already, else from its content lines
+ * with STATUS:CANCELLED, the next SEQUENCE, this DTSTAMP and
+ * LAST-MODIFIED, and without its alarms. */
+static void
+write_cancelled(tt_ics_writer *w, const struct ttp_prev_event *old)
+{
+	struct sink *out = &w->out;
+	const char *line = old->content, *end = line + old->contentlen;
+	unsigned alarm = 0;
+	char seq[32];
+
+	if (old->cancelled) {
+		sink_write(out, old->raw, old->rawlen);
+		return;
+	}
+	snprintf(seq, sizeof seq, "SEQUENCE:%u", old->sequence + 1);
+	while (line < end) {
+		const char *eol = memchr(line, '\n', (size_t)(end - line));
+		size_t n = (size_t)(eol - line);
+
+		if (n == 12 && strncasecmp(line, "BEGIN:VALARM", 12) == 0)
+			alarm++;
+		if (n == 10 && strncasecmp(line, "END:VEVENT", 10) == 0) {
+			put_fixed(out, "STATUS:CANCELLED");
+			put_fixed(out, seq);
+		}
+		if (alarm == 0 && !ttp_ics_line_is(line, n, "STATUS") &&
+		    out->status == TT_OK)
+			ttp_ics_fold(&out->buf, line, n);
+		if (alarm == 0 && ttp_ics_line_is(line, n, "UID")) {
+			put_text(w, "DTSTAMP", w->dtstamp, true);
+			put_text(w, "LAST-MODIFIED", w->dtstamp, true);
+		}
+		if (alarm > 0 && n == 10 &&
+		    strncasecmp(line, "END:VALARM", 10) == 0)
+			alarm--;
+		line = eol + 1;
+	}
 }
 
 /* --- the writer ----------------------------------------------------- */
@@ -725,6 +868,24 @@ format_dtstamp(int64_t t, char out[24], tt_error *err)
 	return TT_OK;
 }
 
+/* Checks the calendar's SOURCE_URL and COLOR. */
+static tt_status
+check_header(const char *source_url, const char *color, tt_error *err)
+{
+	if (source_url != NULL && *source_url != '\0' &&
+	    !ttp_url_ok(source_url, true))
+		return ttp_error_set(err, TT_EINVAL, 0, 0,
+				     "'%s' is not a URL (http:, https: or "
+				     "webcal:, no spaces)", source_url);
+	for (const char *c = color; c != NULL && *c != '\0'; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z')))
+			return ttp_error_set(err, TT_EINVAL, 0, 0,
+					     "'%s' is not a colour name (a "
+					     "CSS3 name such as darkred)",
+					     color);
+	return TT_OK;
+}
+
 static tt_status
 writer_new(FILE *fp, const tt_ics_options *opt, tt_ics_writer **out,
 	   tt_error *err)
@@ -749,9 +910,22 @@ writer_new(FILE *fp, const tt_ics_options *opt, tt_ics_writer **out,
 		tt_ics_writer_free(w);
 		return st;
 	}
-	/* Only tt_ics_writer_new() reads the name. */
+	if (st == TT_OK)
+		st = check_header(w->opt.source_url, w->opt.color, err);
+	if (st == TT_OK && w->opt.previous != NULL &&
+	    w->opt.previous->n > 0 &&
+	    (w->prev_written = calloc(w->opt.previous->n, 1)) == NULL)
+		st = ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
+	if (st != TT_OK) {
+		tt_ics_writer_free(w);
+		return st;
+	}
+	/* Only tt_ics_writer_new() reads the calendar's texts. */
 	w->opt.calendar_name = NULL;
-	st = write_header(w, opt != NULL ? opt->calendar_name : NULL, err);
+	w->opt.description = NULL;
+	w->opt.source_url = NULL;
+	w->opt.color = NULL;
+	st = write_header(w, opt, err);
 	if (st == TT_OK) {
 		sink_flush(&w->out);
 		st = sink_status(&w->out, err);
@@ -762,6 +936,16 @@ writer_new(FILE *fp, const tt_ics_options *opt, tt_ics_writer **out,
 	}
 	*out = w;
 	return TT_OK;
+}
+
+tt_status
+tt_ics_options_check(const tt_ics_options *opt, tt_error *err)
+{
+	if (opt->nremind > TT_ICS_REMIND_MAX)
+		return ttp_error_set(err, TT_EINVAL, 0, 0,
+				     "more than %d alarms an event",
+				     TT_ICS_REMIND_MAX);
+	return check_header(opt->source_url, opt->color, err);
 }
 
 void
@@ -844,10 +1028,16 @@ tt_ics_writer_add(tt_ics_writer *w, const tt_schedule *s, tt_error *err)
 tt_status
 tt_ics_writer_finish(tt_ics_writer *w, tt_error *err)
 {
+	const tt_ics_previous *prev = w->opt.previous;
+
 	if (w->finished)
 		return ttp_error_set(err, TT_EINVAL, 0, 0,
 				     "the calendar is already finished");
 	w->finished = true;
+	/* What the previous calendar had and this one has no more. */
+	for (size_t i = 0; prev != NULL && i < prev->n; i++)
+		if (!w->prev_written[i] && !prev->v[i].duplicate)
+			write_cancelled(w, &prev->v[i]);
 	sink_write(&w->out, "END:VCALENDAR\r\n", 15);
 	sink_flush(&w->out);
 	if (w->out.status == TT_OK && w->out.fp != NULL &&
@@ -870,6 +1060,8 @@ tt_ics_writer_free(tt_ics_writer *w)
 	ttp_buf_free(&w->note);
 	ttp_buf_free(&w->label);
 	ttp_buf_free(&w->line);
+	ttp_buf_free(&w->content);
+	free(w->prev_written);
 	free(w);
 }
 

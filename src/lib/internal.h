@@ -57,6 +57,12 @@ void ttp_error_clear(tt_error *err);
 void ttp_holidays_limit(tt_holidays *h, tt_date last, const char *what,
 			const char *why);
 
+/* True if S looks like an absolute http: or https: URL (or, with
+ * WEBCAL, webcal:): the scheme in any case, something after it, and no
+ * space, control character or '"', '<', '>', '\\', '^', '`', '{', '|',
+ * '}' (spec.c). */
+bool ttp_url_ok(const char *s, bool webcal);
+
 /* --- dates (date.c) ------------------------------------------------- */
 
 /* Checks that D is a day of the calendar, with the messages

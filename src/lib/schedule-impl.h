@@ -19,7 +19,7 @@ struct tt_schedule {
 	size_t n, cap, max;
 	char *strings;		/* a copy of the spec's strings */
 	size_t strings_cap;
-	const char *id, *name;
+	const char *id, *name, *url;
 	tt_date eif;
 	bool has_term;
 	tt_duration term;

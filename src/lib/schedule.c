@@ -135,6 +135,12 @@ tt_schedule_name(const tt_schedule *s)
 	return s->name ? s->name : "";
 }
 
+const char *
+tt_schedule_url(const tt_schedule *s)
+{
+	return s->url ? s->url : "";
+}
+
 tt_date
 tt_schedule_entry_into_force(const tt_schedule *s)
 {
@@ -1392,6 +1398,7 @@ copy_treaty(struct calc *c)
 		memcpy(s->strings, spec->strings, spec->strings_len);
 	s->id = spec->id.set ? s->strings + spec->id.v.str : "";
 	s->name = spec->name.set ? s->strings + spec->name.v.str : "";
+	s->url = spec->url.set ? s->strings + spec->url.v.str : "";
 	s->eif = spec->eif.v.date;
 	s->has_term = spec->term.set && !spec->term.indefinite;
 	if (s->has_term)
@@ -1436,7 +1443,7 @@ tt_schedule_compute(tt_schedule *s, const tt_spec *spec,
 	s->has_expiry = false;
 	s->truncated = false;
 	s->has_out_by = s->has_latest_notice = s->out_by_anyway = false;
-	s->id = s->name = NULL;
+	s->id = s->name = s->url = NULL;
 	s->eif_pending = s->trigger_met = false;
 	s->trigger_party = SIZE_MAX;
 	s->nparties = s->ndiscrepancies = 0;

@@ -92,7 +92,7 @@ struct ttp_party {		/* [party] */
 struct tt_spec {
 	struct ttp_field id, name, eif, term, convention, notice_given,
 			 horizon;
-	struct ttp_field ends, bilateral, hypothetical;
+	struct ttp_field ends, bilateral, hypothetical, url;
 	struct ttp_clause treaty;	/* the term's from and article */
 	struct ttp_series series[2];	/* consultation, review */
 	struct ttp_field withdrawal_opens, withdrawal_notice;

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 #include "spec-impl.h"
@@ -103,6 +104,9 @@ static const struct keydef keys[] = {
 	    "assumed", false }, S(hypothetical) },
 	{ { "treaty", "article", TEXT, "the article that sets the term",
 	    false }, S(treaty.article) },
+	{ { "treaty", "url", TT_VALUE_TEXT, "URL",
+	    "where the text is (http: or https:), each event's URL", false },
+	  S(url) },
 	{ { "consultation", "first", DUR,
 	    "the first consultation, from entry into force", false },
 	  S(series[0].first) },
@@ -1070,6 +1074,12 @@ check_value(const struct keydef *k, const struct value *v,
 	case TT_VALUE_NAMES:
 		if (v->kind != V_TEXT)
 			break;
+		if (type == TT_VALUE_TEXT && strcmp(k->pub.key, "url") == 0 &&
+		    !ttp_url_ok(v->text, false))
+			return ttp_error_set(err, TT_ESYNTAX, 0, 1,
+					     "expected a URL starting "
+					     "http: or https:, without "
+					     "spaces");
 		return check_text(v->text, type == TT_VALUE_ID ? type :
 				  TT_VALUE_TEXT, err);
 	case TT_VALUE_INSTRUMENT:
@@ -2119,4 +2129,22 @@ ttp_spec_validate_at(const tt_spec *spec, tt_error *err)
 					   "treaty expires");
 	}
 	return TT_OK;
+}
+
+bool
+ttp_url_ok(const char *s, bool webcal)
+{
+	static const char *const schemes[] = { "http:", "https:", "webcal:" };
+	size_t n = webcal ? 3 : 2, k = 0;
+
+	for (size_t i = 0; i < n && k == 0; i++)
+		if (strncasecmp(s, schemes[i], strlen(schemes[i])) == 0)
+			k = strlen(schemes[i]);
+	if (k == 0 || s[k] == '\0')
+		return false;
+	for (s += k; *s != '\0'; s++)
+		if ((unsigned char)*s <= ' ' || *s == 0x7f ||
+		    strchr("\"<>\\^`{|}", *s) != NULL)
+			return false;
+	return true;
 }

@@ -363,7 +363,7 @@ $ treatyterm schedule --preset ecsc-1951 --roll
 [exit 2]
 
 $ treatyterm schedule --preset ecsc-1951 --format ''
-2> treatyterm: schedule: --format: expected 'table', 'json', 'csv', 'ics', 'svg', 'png' or 'pdf', not ''
+2> treatyterm: schedule: --format: expected 'table', 'json', 'csv', 'ics', 'svg', 'png', 'pdf' or 'jcal', not ''
 2> Try 'treatyterm schedule --help' for more information.
 [exit 2]
 
@@ -560,7 +560,7 @@ $ printf '[treaty] # the treaty\nentry_into_force = 2000-01-01\n' > s.ini; treat
 
 # batch: header rows.
 $ printf 'id,entry_into_force,colour\n' > b.csv; treatyterm batch b.csv
-2> treatyterm: b.csv:1: column 3: unknown column 'colour' (expected id, name, entry_into_force, term, convention, notice_given, horizon, from, ends, bilateral, hypothetical or article, or section.key with section consultation, review, conference, withdrawal, renewal, milestone, event, notice, entry_into_force or party)
+2> treatyterm: b.csv:1: column 3: unknown column 'colour' (expected id, name, entry_into_force, term, convention, notice_given, horizon, from, ends, bilateral, hypothetical, article or url, or section.key with section consultation, review, conference, withdrawal, renewal, milestone, event, notice, entry_into_force or party)
 [exit 1]
 
 $ printf 'id,consultation.firstly\n' > b.csv; treatyterm batch b.csv
@@ -576,11 +576,11 @@ $ printf 'id,.first\n' > b.csv; treatyterm batch b.csv
 [exit 1]
 
 $ printf 'id,\n' > b.csv; treatyterm batch b.csv
-2> treatyterm: b.csv:1: column 2: unknown column '' (expected id, name, entry_into_force, term, convention, notice_given, horizon, from, ends, bilateral, hypothetical or article, or section.key with section consultation, review, conference, withdrawal, renewal, milestone, event, notice, entry_into_force or party)
+2> treatyterm: b.csv:1: column 2: unknown column '' (expected id, name, entry_into_force, term, convention, notice_given, horizon, from, ends, bilateral, hypothetical, article or url, or section.key with section consultation, review, conference, withdrawal, renewal, milestone, event, notice, entry_into_force or party)
 [exit 1]
 
 $ printf 'id;entry_into_force\nx;2000-01-01\n' > b.csv; treatyterm batch b.csv
-2> treatyterm: b.csv:1: column 1: unknown column 'id;entry_into_force' (expected id, name, entry_into_force, term, convention, notice_given, horizon, from, ends, bilateral, hypothetical or article, or section.key with section consultation, review, conference, withdrawal, renewal, milestone, event, notice, entry_into_force or party)
+2> treatyterm: b.csv:1: column 1: unknown column 'id;entry_into_force' (expected id, name, entry_into_force, term, convention, notice_given, horizon, from, ends, bilateral, hypothetical, article or url, or section.key with section consultation, review, conference, withdrawal, renewal, milestone, event, notice, entry_into_force or party)
 2> treatyterm: hint: the header has ';': try --delimiter ';'
 [exit 1]
 
@@ -702,7 +702,7 @@ $ treatyterm batch --strict=yes b.csv
 [exit 2]
 
 $ treatyterm batch b.csv --format xml
-2> treatyterm: batch: --format: expected 'jsonl', 'csv' or 'ics', not 'xml'
+2> treatyterm: batch: --format: expected 'jsonl', 'csv', 'ics' or 'jcal', not 'xml'
 2> Try 'treatyterm batch --help' for more information.
 [exit 2]
 
@@ -819,7 +819,7 @@ $ printf 'id,entry_into_force\n\nx,2000-02-30\n\n\ny,2000-02-31\n' > bl.csv; tre
 [exit 3]
 
 $ printf '\nid,colour\n' > h.csv; treatyterm batch h.csv
-2> treatyterm: h.csv:2: column 2: unknown column 'colour' (expected id, name, entry_into_force, term, convention, notice_given, horizon, from, ends, bilateral, hypothetical or article, or section.key with section consultation, review, conference, withdrawal, renewal, milestone, event, notice, entry_into_force or party)
+2> treatyterm: h.csv:2: column 2: unknown column 'colour' (expected id, name, entry_into_force, term, convention, notice_given, horizon, from, ends, bilateral, hypothetical, article or url, or section.key with section consultation, review, conference, withdrawal, renewal, milestone, event, notice, entry_into_force or party)
 [exit 1]
 
 $ treatyterm batch .

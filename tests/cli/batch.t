@@ -118,7 +118,7 @@ kept.csv
 
 # Header errors stop the run.
 $ printf 'id,colour\nx,red\n' > h.csv; treatyterm batch h.csv
-2> treatyterm: h.csv:1: column 2: unknown column 'colour' (expected id, name, entry_into_force, term, convention, notice_given, horizon, from, ends, bilateral, hypothetical or article, or section.key with section consultation, review, conference, withdrawal, renewal, milestone, event, notice, entry_into_force or party)
+2> treatyterm: h.csv:1: column 2: unknown column 'colour' (expected id, name, entry_into_force, term, convention, notice_given, horizon, from, ends, bilateral, hypothetical, article or url, or section.key with section consultation, review, conference, withdrawal, renewal, milestone, event, notice, entry_into_force or party)
 [exit 1]
 
 $ printf 'id,term,term\n' > h.csv; treatyterm batch h.csv
@@ -181,7 +181,7 @@ END:VCALENDAR
 # Spreadsheets write ';' or tabs: --delimiter, and a hint when the header
 # seems to use another delimiter.
 $ printf 'id;name;entry_into_force\nx;"a; b";2000-01-01\n' > semi.csv; treatyterm batch semi.csv
-2> treatyterm: semi.csv:1: column 1: unknown column 'id;name;entry_into_force' (expected id, name, entry_into_force, term, convention, notice_given, horizon, from, ends, bilateral, hypothetical or article, or section.key with section consultation, review, conference, withdrawal, renewal, milestone, event, notice, entry_into_force or party)
+2> treatyterm: semi.csv:1: column 1: unknown column 'id;name;entry_into_force' (expected id, name, entry_into_force, term, convention, notice_given, horizon, from, ends, bilateral, hypothetical, article or url, or section.key with section consultation, review, conference, withdrawal, renewal, milestone, event, notice, entry_into_force or party)
 2> treatyterm: hint: the header has ';': try --delimiter ';'
 [exit 1]
 
@@ -219,7 +219,7 @@ $ treatyterm batch two.csv one.csv
 [exit 2]
 
 $ treatyterm batch two.csv --format table
-2> treatyterm: batch: --format: expected 'jsonl', 'csv' or 'ics', not 'table'
+2> treatyterm: batch: --format: expected 'jsonl', 'csv', 'ics' or 'jcal', not 'table'
 2> Try 'treatyterm batch --help' for more information.
 [exit 2]
 

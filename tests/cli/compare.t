@@ -170,7 +170,7 @@ $ treatyterm compare -p byrnes-germany-1946 -p litvinov-1946 -o c.txt; head -n 1
 $ treatyterm compare -p byrnes-germany-1946 -p litvinov-1946 -o c.out || echo "exit $?"; ls | grep c.out | wc -l
 exit 2
 0
-2> treatyterm: compare: -o c.out: no format ends in '.out' (use .txt, .json, .csv, .ics, .svg, .png or .pdf, or give --format)
+2> treatyterm: compare: -o c.out: no format ends in '.out' (use .txt, .json, .csv, .ics, .jcal, .svg, .png or .pdf, or give --format)
 2> Try 'treatyterm compare --help' for more information.
 
 $ treatyterm compare -p byrnes-germany-1946 -p litvinov-1946 -f csv -o c.out; head -n 1 c.out | tr -d '\r'
@@ -198,7 +198,7 @@ $ treatyterm compare - - < /dev/null
 [exit 2]
 
 $ treatyterm compare -p litvinov-1946 -p ecsc-1951 -f xml
-2> treatyterm: compare: --format: expected 'table', 'json', 'csv', 'ics', 'svg', 'png' or 'pdf', not 'xml'
+2> treatyterm: compare: --format: expected 'table', 'json', 'csv', 'ics', 'svg', 'png', 'pdf' or 'jcal', not 'xml'
 2> Try 'treatyterm compare --help' for more information.
 [exit 2]
 

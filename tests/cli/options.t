@@ -81,11 +81,11 @@ treaty_id,date,weekday,kind,label,nominal_date,basis
 $ treatyterm schedule --preset north-atlantic-1949 -o nato.ical || echo "exit $?"; ls | grep ical | wc -l
 exit 2
 0
-2> treatyterm: schedule: -o nato.ical: no format ends in '.ical' (use .txt, .json, .csv, .ics, .svg, .png or .pdf, or give --format)
+2> treatyterm: schedule: -o nato.ical: no format ends in '.ical' (use .txt, .json, .csv, .ics, .jcal, .svg, .png or .pdf, or give --format)
 2> Try 'treatyterm schedule --help' for more information.
 
 $ treatyterm schedule --preset north-atlantic-1949 -o nato.jsonl
-2> treatyterm: schedule: -o nato.jsonl: schedule cannot write jsonl (only table, json, csv, ics, svg, png or pdf)
+2> treatyterm: schedule: -o nato.jsonl: schedule cannot write jsonl (only table, json, csv, ics, jcal, svg, png or pdf)
 2> Try 'treatyterm schedule --help' for more information.
 [exit 2]
 
@@ -102,7 +102,7 @@ precious
 2> Try 'treatyterm schedule --help' for more information.
 
 $ treatyterm schedule --preset north-atlantic-1949 -f jsonl
-2> treatyterm: schedule: --format: expected 'table', 'json', 'csv', 'ics', 'svg', 'png' or 'pdf', not 'jsonl'
+2> treatyterm: schedule: --format: expected 'table', 'json', 'csv', 'ics', 'svg', 'png', 'pdf' or 'jcal', not 'jsonl'
 2> Try 'treatyterm schedule --help' for more information.
 [exit 2]
 
@@ -162,22 +162,22 @@ $ treatyterm schedule --preset ecsc-1951 --explain -f json
 [exit 2]
 
 $ treatyterm schedule --preset ecsc-1951 --remind 90d
-2> treatyterm: schedule: --remind has no effect in table output (only in ics)
+2> treatyterm: schedule: --remind has no effect in table output (only in ics or jcal)
 2> Try 'treatyterm schedule --help' for more information.
 [exit 2]
 
 $ treatyterm schedule --preset ecsc-1951 --rrule -o ecsc.csv
-2> treatyterm: schedule: --rrule has no effect in csv output (only in ics)
+2> treatyterm: schedule: --rrule has no effect in csv output (only in ics or jcal)
 2> Try 'treatyterm schedule --help' for more information.
 [exit 2]
 
 $ treatyterm schedule --preset ecsc-1951 --calendar-name ECSC -f json
-2> treatyterm: schedule: --calendar-name has no effect in json output (only in ics)
+2> treatyterm: schedule: --calendar-name has no effect in json output (only in ics or jcal)
 2> Try 'treatyterm schedule --help' for more information.
 [exit 2]
 
 $ treatyterm compare -p ecsc-1951 -p npt-1968 --title 'Two treaties'
-2> treatyterm: compare: --title has no effect in table output (only in ics, svg, png or pdf)
+2> treatyterm: compare: --title has no effect in table output (only in ics, jcal, svg, png or pdf)
 2> Try 'treatyterm compare --help' for more information.
 [exit 2]
 

@@ -203,7 +203,7 @@ $ treatyterm schedule --preset ecsc-1951 a.ini
 [exit 2]
 
 $ treatyterm schedule --preset ecsc-1951 --format xml
-2> treatyterm: schedule: --format: expected 'table', 'json', 'csv', 'ics', 'svg', 'png' or 'pdf', not 'xml'
+2> treatyterm: schedule: --format: expected 'table', 'json', 'csv', 'ics', 'svg', 'png', 'pdf' or 'jcal', not 'xml'
 2> Try 'treatyterm schedule --help' for more information.
 [exit 2]
 

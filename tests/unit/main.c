@@ -18,6 +18,7 @@ main(int argc, char **argv)
 	add_date_tests();
 	add_ics_tests();
 	add_ics_text_tests();
+	add_ics_previous_tests();
 	add_spec_tests();
 	add_schedule_tests();
 	add_json_tests();

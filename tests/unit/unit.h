@@ -14,6 +14,7 @@
 void add_date_tests(void);
 void add_ics_tests(void);
 void add_ics_text_tests(void);
+void add_ics_previous_tests(void);
 void add_spec_tests(void);
 void add_schedule_tests(void);
 void add_json_tests(void);
