@@ -47,6 +47,7 @@ enum diff_exit {
 	DIFF_TROUBLE = 2	/* bad input, usage, a failed write */
 };
 extern const struct cli_command cmd_agenda;
+extern const struct cli_command cmd_serve;
 
 extern const char *cli_program;	/* "treatyterm" */
 

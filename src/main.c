@@ -21,6 +21,7 @@ static const struct cli_command *const commands[] = {
 	&cmd_batch,
 	&cmd_diff,
 	&cmd_agenda,
+	&cmd_serve,
 };
 
 static int

@@ -1,0 +1,74 @@
+/*
+ * serve-state.h -- what "treatyterm serve" remembers of the events it
+ * served, so that subscribers see a moved event as an update and a
+ * removed one as cancelled.
+ *
+ * One record per UID: the SEQUENCE last served, a hash of the event's
+ * content (DTSTAMP and SEQUENCE left out), its dates, whether it is
+ * cancelled, and what a cancelled event is written with (its kind,
+ * treaty and summary).  serve_state_update() compares a new set of
+ * events with the records: a changed event gets the next SEQUENCE, a
+ * vanished one is marked cancelled with the next SEQUENCE, one that
+ * comes back is live again with the next SEQUENCE.  Cancelled records
+ * are kept, so that a client that missed a change still learns of it.
+ *
+ * The file (--state FILE) holds one record a line, fields separated by a
+ * tab: UID, SEQUENCE, HASH (16 hex digits), DTSTART and DTEND
+ * (YYYYMMDD), STATUS (CONFIRMED or CANCELLED), KIND, TREATY, SUMMARY
+ * (its iCalendar text, escaped).  It is replaced whole, by rename, after
+ * each change.
+ */
+#ifndef TREATYTERM_SERVE_STATE_H
+#define TREATYTERM_SERVE_STATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct serve_record {
+	char *uid;
+	unsigned seq;
+	uint64_t hash;
+	char dtstart[9], dtend[9];
+	bool cancelled;
+	char *kind, *treaty, *summary;
+	bool seen;		/* in the set being compared */
+};
+
+struct serve_state {
+	struct serve_record *r;
+	size_t n, cap;
+};
+
+/* What serve_state_update() is given of each event served now. */
+struct serve_event_key {
+	const char *uid;
+	uint64_t hash;
+	const char *dtstart, *dtend;	/* YYYYMMDD */
+	const char *kind, *treaty, *summary;
+};
+
+void serve_state_init(struct serve_state *st);
+void serve_state_free(struct serve_state *st);
+
+/* Reads PATH into ST (empty when PATH does not exist).  False with WHY
+ * filled for a file that cannot be read or a line that is not a record
+ * (WHY names the line). */
+bool serve_state_load(struct serve_state *st, const char *path, char *why,
+		      size_t whysize);
+/* Writes ST to PATH through a temporary file renamed over it.  False
+ * with errno set. */
+bool serve_state_save(const struct serve_state *st, const char *path);
+
+/* Compares the N events EV with ST and updates ST as said above.
+ * Returns 1 if a record changed, 0 if none did, -1 when memory ran out
+ * (ST is then unchanged in its records' SEQUENCEs, maybe not in its
+ * set of records). */
+int serve_state_update(struct serve_state *st,
+		       const struct serve_event_key *ev, size_t n);
+
+/* The record of UID, or NULL. */
+const struct serve_record *serve_state_find(const struct serve_state *st,
+					    const char *uid);
+
+#endif /* TREATYTERM_SERVE_STATE_H */
