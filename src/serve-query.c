@@ -181,16 +181,17 @@ serve_target_parse(const char *target, struct serve_target *t, char *why,
 			return refuse(why, whysize, 400, "bad %%-escape or "
 				      "control character in the query");
 		k += strlen(p->key) + 1;
-		p->value = t->buf + k;
+		/* A key without '=' takes no room for its value, so that
+		 * "a&a&a" fits as well as "a=&a=&a=". */
+		p->value = "";
 		if (eq != NULL) {
+			p->value = t->buf + k;
 			if (!decode(eq + 1, (size_t)(stop - eq - 1), t->buf + k,
 				    true))
 				return refuse(why, whysize, 400, "bad "
 					      "%%-escape or control character "
 					      "in the query");
 			k += strlen(p->value) + 1;
-		} else {
-			t->buf[k++] = '\0';
 		}
 		q = stop + 1;
 	}
@@ -215,8 +216,9 @@ route_params(enum serve_route r)
 	case ROUTE_COMPARE:
 		return P_ID;
 	case ROUTE_TREATY_ICS:
-	case ROUTE_TREATY_JSON:
 		return P_PARTY | P_FILTERS;
+	case ROUTE_TREATY_JSON:
+		return P_FILTERS;	/* the schedule's own writer */
 	case ROUTE_INDEX:
 	case ROUTE_TREATY_SVG:
 		break;

@@ -25,5 +25,6 @@ main(int argc, char **argv)
 	add_party_tests();
 	add_diff_tests();
 	add_filter_tests();
+	add_serve_tests();
 	return unit_run(argc > 1 ? argv[1] : NULL);
 }

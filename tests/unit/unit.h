@@ -21,6 +21,7 @@ void add_json_tests(void);
 void add_party_tests(void);
 void add_diff_tests(void);
 void add_filter_tests(void);
+void add_serve_tests(void);
 
 /* Adds a suite NAME with the NULL-terminated TESTS; aborts the run if
  * CUnit cannot. */
