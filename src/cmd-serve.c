@@ -49,8 +49,9 @@
 #include "serve-state.h"
 #include "text.h"
 
-/* How often a subscriber should fetch again (REFRESH-INTERVAL). */
-#define SERVE_REFRESH "PT1H"
+/* How often a subscriber should fetch again, in seconds
+ * (REFRESH-INTERVAL), unless --refresh says. */
+#define SERVE_REFRESH 3600
 /* The most treaties drawn in the page's picture. */
 #define PAGE_CHART_MAX 12
 /* The most dates in the page's list of what is next. */
@@ -300,6 +301,9 @@ split_events(struct generation *g, size_t t, const tt_ics_options *base)
 	bool ok = false;
 
 	opt.rrule = false;	/* one event per milestone */
+	/* The state carries SEQUENCE over, event by event, so that a
+	 * filtered view does not show what it leaves out as cancelled. */
+	opt.previous = NULL;
 	opt.has_from = opt.has_until = false;
 	opt.kinds = 0;
 	if (tt_ics_render(&s, 1, &opt, &text, &len, &e) != TT_OK) {
@@ -620,14 +624,14 @@ write_calendar(struct server *sv, const struct serve_view *v,
 	tt_error e;
 
 	opt.calendar_name = name;
+	if (opt.refresh == 0)
+		opt.refresh = SERVE_REFRESH;
 	if (tt_ics_render(NULL, 0, &opt, &head, &len, &e) != TT_OK ||
 	    (end = strstr(head, "END:VCALENDAR\r\n")) == NULL) {
 		free(head);
 		return false;
 	}
 	fwrite(head, 1, (size_t)(end - head), fp);
-	fputs("REFRESH-INTERVAL;VALUE=DURATION:" SERVE_REFRESH "\r\n"
-	      "X-PUBLISHED-TTL:" SERVE_REFRESH "\r\n", fp);
 	for (size_t i = 0; i < g->nev; i++) {
 		const struct event *ev = &g->ev[i];
 		const struct serve_record *r;
@@ -1163,6 +1167,10 @@ exec(struct args *a)
 			return cli_usage_error("serve", "standard input ('-') "
 					       "cannot be read again when it "
 					       "changes: give a file");
+	if (a->calendar.previous_file != NULL)
+		return cli_usage_error("serve", "--previous: serve carries "
+				       "SEQUENCE and removed events over "
+				       "itself: give --state FILE");
 	if (!parse_listen(listen, host, sizeof host, &port))
 		return EXIT_USAGE;
 	if (!cli_today(&today))
