@@ -43,6 +43,7 @@ struct entry {
 
 struct agenda_state {
 	const char *next;
+	const char *parties;
 	bool no_pager;
 	struct inputs in;	/* the treaties (inputs.h) */
 };
@@ -72,6 +73,10 @@ static const struct opt options[] = {
 	  .flags = OPT_ONCE, .offset = offsetof(struct agenda_state, next),
 	  .help = "how far ahead to look from --from (by default today): "
 		  "12m (the default), 90d, 2y" },
+	{ .name = "parties", .arg = "FILE", .handler = opt_string,
+	  .flags = OPT_ONCE, .offset = offsetof(struct agenda_state, parties),
+	  .help = "[party] rows from a CSV file, added to the treaty its "
+		  "'treaty' column names" },
 	{ .name = "no-pager", .handler = opt_bool,
 	  .offset = offsetof(struct agenda_state, no_pager),
 	  .formats = FORMAT_TABLE,
@@ -187,6 +192,8 @@ exec(struct args *a)
 	if (!calendar_load_holidays(&a->calendar))
 		return EXIT_INVALID;
 	inputs_init(&st->in, "agenda", &a->calendar);
+	if (st->parties != NULL && !inputs_parties(&st->in, st->parties))
+		return EXIT_INVALID;
 	for (int i = 0; i < a->argc; i++)
 		if (!inputs_load(&st->in, a->argv[i]))
 			return EXIT_INVALID;

@@ -60,6 +60,7 @@
 struct serve_state_opts {
 	const char *listen;
 	const char *state;
+	const char *parties;
 };
 
 /* One calendar event of a generation: the block of text the writer
@@ -107,6 +108,11 @@ static const struct opt options[] = {
 	  .offset = offsetof(struct serve_state_opts, state),
 	  .help = "keep each event's SEQUENCE and the removed events in "
 		  "FILE, across changes and restarts" },
+	{ .name = "parties", .arg = "FILE", .handler = opt_string,
+	  .flags = OPT_ONCE,
+	  .offset = offsetof(struct serve_state_opts, parties),
+	  .help = "[party] rows from a CSV file, added to the treaty its "
+		  "'treaty' column names; read again when it changes" },
 	OPT_END
 };
 
@@ -218,6 +224,16 @@ fingerprint(int argc, char **argv, time_t *newest)
 		h = fnv(h, &sum, sizeof sum);
 	}
 	return h;
+}
+
+/* The fingerprint of the operands and of the --parties file. */
+static uint64_t
+served_fingerprint(const struct server *sv, time_t *newest)
+{
+	uint64_t h = fingerprint(sv->a->argc, sv->a->argv, newest);
+
+	return sv->opts->parties != NULL ? stat_hash(h, sv->opts->parties) :
+	       h;
 }
 
 /* --- a generation ------------------------------------------------------- */
@@ -391,9 +407,12 @@ generation_build(struct server *sv)
 		cli_error("out of memory");
 		return NULL;
 	}
-	g->fingerprint = fingerprint(a->argc, a->argv, &newest);
+	g->fingerprint = served_fingerprint(sv, &newest);
 	inputs_init(&g->in, "served treaties", &a->calendar);
 	if (!calendar_set_dtstamp(&a->calendar))
+		goto fail;
+	if (sv->opts->parties != NULL &&
+	    !inputs_parties(&g->in, sv->opts->parties))
 		goto fail;
 	for (int i = 0; i < a->argc; i++)
 		if (!inputs_load(&g->in, a->argv[i]))
@@ -459,7 +478,7 @@ refresh(struct server *sv)
 	     now.tv_nsec < sv->checked.tv_nsec))
 		return;
 	sv->checked = now;
-	fp = fingerprint(sv->a->argc, sv->a->argv, &newest);
+	fp = served_fingerprint(sv, &newest);
 	if (fp == sv->gen->fingerprint)
 		return;
 	if ((g = generation_build(sv)) == NULL || !state_update(sv, g)) {

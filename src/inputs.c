@@ -22,6 +22,7 @@
 #include "cli.h"
 #include "format.h"
 #include "inputs.h"
+#include "parties-csv.h"
 
 static bool load_spec(struct inputs *st, const char *path,
 		      const char *preset);
@@ -41,6 +42,23 @@ inputs_init(struct inputs *in, const char *what,
 	in->cal = cal;
 }
 
+bool
+inputs_parties(struct inputs *in, const char *file)
+{
+	FILE *fp = fopen(file, "r");
+	tt_error e;
+
+	if (fp == NULL) {
+		cli_error("%s: %s", file, strerror(errno));
+		return false;
+	}
+	in->parties_name = file;
+	if (parties_read(fp, true, NULL, &in->parties, &e) != TT_OK)
+		cli_file_error(file, &e);
+	fclose(fp);
+	return in->parties != NULL;
+}
+
 void
 inputs_free(struct inputs *in)
 {
@@ -53,6 +71,9 @@ inputs_free(struct inputs *in)
 	in->t = NULL;
 	in->n = in->cap = 0;
 	in->read_stdin = false;
+	parties_free(in->parties);
+	in->parties = NULL;
+	in->parties_name = NULL;
 }
 
 bool
@@ -298,8 +319,16 @@ add_treaty(struct inputs *st, tt_spec *spec,
 		cli_error("out of memory");
 		return false;
 	}
+	if (st->parties != NULL &&
+	    parties_add(st->parties, spec, tt_spec_id(spec), NULL,
+			&e) != TT_OK) {
+		cli_file_error(st->parties_name, &e);
+		return false;
+	}
 	if (calendar_compute(st->cal, t->s, spec, &e) != TT_OK) {
-		if (line != 0)
+		if (st->parties != NULL && parties_owns(st->parties, &e))
+			cli_file_error(st->parties_name, &e);
+		else if (line != 0)
 			row_error(src->file, line, &e);
 		else
 			clauses_report(src, &e);

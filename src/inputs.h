@@ -37,12 +37,18 @@ struct inputs {
 	struct treaty *t;
 	size_t n, cap;
 	bool read_stdin;
+	const char *parties_name;	/* --parties FILE, or NULL */
+	struct parties *parties;	/* its rows, by treaty id */
 };
 
 /* Starts an empty set for WHAT, computed with CAL (whose holidays are
  * loaded already); CAL must outlive IN. */
 void inputs_init(struct inputs *in, const char *what,
 		 const struct calendar_opts *cal);
+/* Reads the parties CSV FILE (--parties; its "treaty" column names each
+ * row's treaty by id), whose rows are added to each treaty loaded after;
+ * false after a message. */
+bool inputs_parties(struct inputs *in, const char *file);
 /* Adds the treaties of the operand ARG; false after a message. */
 bool inputs_load(struct inputs *in, const char *arg);
 /* Frees the treaties; IN is empty again, as after inputs_init(). */

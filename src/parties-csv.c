@@ -320,8 +320,9 @@ read_all(struct parties *p, struct csv_reader *rd, bool need_treaty,
 			    error);
 	st = map_header(&h, rd, fields, n, line, e);
 	if (st == TT_OK && need_treaty && h.treaty == NO_TREATY)
-		st = fail(e, TT_EINVAL, line, 0, "no 'treaty' column: batch "
-			  "needs the id of the treaty each party belongs to");
+		st = fail(e, TT_EINVAL, line, 0, "no 'treaty' column: with "
+			  "several treaties, each row needs the id of the "
+			  "treaty it belongs to");
 	if (st == TT_OK)
 		st = read_rows(p, rd, &h, need_treaty, scratch, e);
 	free(h.keys);

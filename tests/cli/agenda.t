@@ -177,3 +177,18 @@ $ treatyterm agenda abm-1972 --no-pager -f json
 2> treatyterm: agenda: --no-pager has no effect in json output (only in table)
 2> Try 'treatyterm agenda --help' for more information.
 [exit 2]
+
+# A multilateral treaty whose parties come from a status table kept as
+# CSV: its "treaty" column names the treaty by id.
+$ printf '[treaty]\nid = club\n[entry_into_force]\ninstruments = 2\nafter = 30d\n[withdrawal]\nnotice = 1y\n' > club.ini; printf 'treaty,name,deposit,notice\nclub,A,2026-01-05,\nclub,B,2026-11-01,2026-12-15\n' > clubp.csv
+$ TREATYTERM_TODAY=2026-11-30 treatyterm agenda club.ini --parties clubp.csv --next 13m --kind notice,withdrawal_effective
+Agenda from 2026-11-30 to 2027-12-30: 3 dates of 1 treaty
+
+Date        Days  Treaty  Party  Kind                  Label
+2026-12-15    15  club    B      notice                Notice received (B)
+2027-12-01   366  club    -      withdrawal_effective  Earliest withdrawal takes effect
+2027-12-15   380  club    B      withdrawal_effective  Withdrawal takes effect (B)
+
+$ printf 'name,deposit\nA,2026-01-05\n' > notreaty.csv; treatyterm agenda club.ini --parties notreaty.csv
+2> treatyterm: notreaty.csv:1: no 'treaty' column: with several treaties, each row needs the id of the treaty it belongs to
+[exit 1]

@@ -144,7 +144,7 @@ exit 0
 
 # batch needs the 'treaty' column, and a treaty in every row.
 $ treatyterm batch treaties.csv --parties un.csv
-2> treatyterm: un.csv:1: no 'treaty' column: batch needs the id of the treaty each party belongs to
+2> treatyterm: un.csv:1: no 'treaty' column: with several treaties, each row needs the id of the treaty it belongs to
 [exit 1]
 
 $ treatyterm batch treaties.csv --parties mixed.csv
