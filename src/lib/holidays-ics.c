@@ -25,6 +25,7 @@
 
 #include <libical/ical.h>
 
+#include "ical-errors.h"
 #include "internal.h"
 #include "ical-limits.h"
 #include "ics-text.h"
@@ -75,7 +76,6 @@ static unsigned find_line(const char *text, size_t len, const char *prop,
 			  const char *needle);
 static unsigned find_exact_line(const char *text, size_t len,
 				const char *what);
-static icalproperty *first_error(icalcomponent *c);
 static tt_status report_parse_error(const struct load *ld,
 				    icalcomponent *root, tt_error *err);
 static tt_status add_span(struct load *ld, tt_date d, int32_t days,
@@ -201,24 +201,6 @@ find_exact_line(const char *text, size_t len, const char *what)
 	return 0;
 }
 
-/* The first X-LIC-ERROR property in C or its subcomponents. */
-static icalproperty *
-first_error(icalcomponent *c)
-{
-	icalproperty *p = icalcomponent_get_first_property(c,
-		ICAL_XLICERROR_PROPERTY);
-	icalcomponent *sub;
-
-	if (p != NULL)
-		return p;
-	for (sub = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT);
-	     sub != NULL;
-	     sub = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT))
-		if ((p = first_error(sub)) != NULL)
-			return p;
-	return NULL;
-}
-
 /* Reports libical's first parse error with the line it was found on.
  * libical gives no line numbers, but its messages end with the text it
  * rejected ("...: FOO BAR"), and value errors name the property ("in
@@ -227,7 +209,7 @@ static tt_status
 report_parse_error(const struct load *ld, icalcomponent *root,
 		   tt_error *err)
 {
-	icalproperty *p = first_error(root);
+	icalproperty *p = ttp_ical_first_error(root);
 	const char *msg = p ? icalproperty_get_xlicerror(p) : NULL;
 	const char *tail, *in, *cut;
 	char prop[64] = "";

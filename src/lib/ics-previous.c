@@ -24,6 +24,7 @@
 
 #include <libical/ical.h>
 
+#include "ical-errors.h"
 #include "internal.h"
 #include "ics-previous.h"
 #include "ics-text.h"
@@ -83,24 +84,6 @@ line_of(const char *text, size_t len, const char *needle)
 	return 0;
 }
 
-/* The first X-LIC-ERROR property of C or its subcomponents. */
-static icalproperty *
-first_error(icalcomponent *c)
-{
-	icalproperty *p = icalcomponent_get_first_property(c,
-		ICAL_XLICERROR_PROPERTY);
-	icalcomponent *sub;
-
-	if (p != NULL)
-		return p;
-	for (sub = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT);
-	     sub != NULL;
-	     sub = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT))
-		if ((p = first_error(sub)) != NULL)
-			return p;
-	return NULL;
-}
-
 /* Reports libical's first complaint, lower case and without its
  * "Removing entire property" aside, on the line of the text it quotes
  * (its messages end with ": TEXT"). */
@@ -108,7 +91,7 @@ static tt_status
 parse_error(const char *text, size_t len, icalcomponent *root,
 	    tt_error *err)
 {
-	icalproperty *p = first_error(root);
+	icalproperty *p = ttp_ical_first_error(root);
 	const char *msg = p != NULL ? icalproperty_get_xlicerror(p) : NULL;
 	const char *cut, *tail;
 	char buf[160];
