@@ -25,6 +25,7 @@
 #include "calendar.h"
 #include "clauses.h"
 #include "cli.h"
+#include "lib/utf8.h"
 #include "filter.h"
 #include "format.h"
 #include "inputs.h"
@@ -286,22 +287,10 @@ compare_entries(const void *pa, const void *pb)
 	return a->mi < b->mi ? -1 : a->mi > b->mi;
 }
 
-/* Characters, not bytes, in the UTF-8 string S. */
-static size_t
-width_of(const char *s)
-{
-	size_t w = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			w++;
-	return w;
-}
-
 static void
 padded(FILE *fp, const char *s, size_t width)
 {
-	size_t w = width_of(s);
+	size_t w = ttp_utf8_width(s);
 
 	fputs(s, fp);
 	fprintf(fp, "%*s", (int)(width > w ? width - w : 0) + 2, "");
@@ -333,9 +322,9 @@ write_table(FILE *fp, const struct agenda *ag, const struct agenda_state *st,
 		const struct entry *e = &ag->e[i];
 		size_t w;
 
-		if ((w = width_of(e->t->name)) > wt)
+		if ((w = ttp_utf8_width(e->t->name)) > wt)
 			wt = w;
-		if ((w = width_of(party_of(e->m))) > wp)
+		if ((w = ttp_utf8_width(party_of(e->m))) > wp)
 			wp = w;
 		if ((w = strlen(tt_kind_name(e->m->kind))) > wk)
 			wk = w;

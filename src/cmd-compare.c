@@ -462,18 +462,6 @@ static const char *const row_names[NROWS] = {
 	"Earliest withdrawal"
 };
 
-/* Characters, not bytes, in the UTF-8 string S. */
-static size_t
-width_of(const char *s)
-{
-	size_t w = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			w++;
-	return w;
-}
-
 static void
 date_or_dash(const tt_milestone *m, char *buf, size_t size)
 {
@@ -612,8 +600,8 @@ write_table(FILE *fp, const struct compare *cmp)
 		fill_column(cell, ncols, i + 1, &cmp->p[i]);
 	for (size_t r = 0; r < NROWS; r++)
 		for (size_t k = 0; k < ncols; k++)
-			if (width_of(cell[r * ncols + k]) > width[k])
-				width[k] = width_of(cell[r * ncols + k]);
+			if (ttp_utf8_width(cell[r * ncols + k]) > width[k])
+				width[k] = ttp_utf8_width(cell[r * ncols + k]);
 	for (size_t r = 0; r < NROWS; r++) {
 		for (size_t k = 0; k < ncols; k++) {
 			const char *t = cell[r * ncols + k];
@@ -621,7 +609,7 @@ write_table(FILE *fp, const struct compare *cmp)
 			fputs(t, fp);
 			if (k + 1 < ncols)
 				fprintf(fp, "%*s", (int)(width[k] + 2 -
-					width_of(t)), "");
+					ttp_utf8_width(t)), "");
 		}
 		fputc('\n', fp);
 	}

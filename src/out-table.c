@@ -8,6 +8,7 @@
 
 #include "diff-report.h"
 #include "filter.h"
+#include "lib/utf8.h"
 #include "format.h"
 #include "text.h"
 
@@ -108,23 +109,11 @@ out_by(FILE *fp, const tt_schedule *s)
 			tt_date_format(by, b));
 }
 
-/* The columns S takes on a terminal: its characters, not its bytes
- * (names such as "Côte d'Ivoire"). */
-static size_t
-columns(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
 /* Writes S and pads it with spaces to WIDTH columns. */
 static void
 padded(FILE *fp, const char *s, size_t width)
 {
-	size_t n = columns(s);
+	size_t n = ttp_utf8_width(s);
 
 	fputs(s, fp);
 	for (; n < width; n++)
@@ -149,7 +138,7 @@ parties(FILE *fp, const tt_schedule *s)
 	if (tt_schedule_party_count(s) == 0)
 		return;
 	for (size_t i = 0; i < tt_schedule_party_count(s); i++) {
-		int n = (int)columns(tt_schedule_party_at(s, i)->name);
+		int n = (int)ttp_utf8_width(tt_schedule_party_at(s, i)->name);
 
 		if (n > width)
 			width = n;

@@ -99,3 +99,13 @@ ttp_utf8_trim(char *s)
 	}
 	return n;
 }
+
+size_t
+ttp_utf8_width(const char *s)
+{
+	size_t w = 0;
+
+	for (; *s != '\0'; s++)
+		w += ((unsigned char)*s & 0xc0) != 0x80;
+	return w;
+}

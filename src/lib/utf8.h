@@ -24,5 +24,8 @@ size_t ttp_utf8_char_len(const char *s);
  * (as snprintf() leaves one when it truncates), so that a shortened text
  * is still UTF-8; returns the new length. */
 size_t ttp_utf8_trim(char *s);
+/* The characters of the NUL-terminated UTF-8 string S: its width in a
+ * table, where every character takes one column. */
+size_t ttp_utf8_width(const char *s);
 
 #endif /* TREATYTERM_UTF8_H */
