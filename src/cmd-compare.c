@@ -215,12 +215,8 @@ write_compare(struct args *a, struct output *out, const struct compare *cmp)
 	case FORMAT_PDF:
 		st->chart.format = a->out.format;
 		ok = chart_write(out->fp, cmp, &st->chart, &why);
-		if (!ok && !ferror(out->fp) &&
-		    strcmp(why, "write error") != 0) {
-			cli_error("%s: %s", output_name(out), why);
-			output_abort(out);
+		if (output_refused(out, ok, why))
 			return false;
-		}
 		break;
 	default:
 		ok = write_table(out->fp, cmp);

@@ -162,12 +162,8 @@ write_schedule(struct args *a, struct output *out, const tt_schedule *s)
 		/* The parties in force over time; exec() refused a treaty
 		 * without parties. */
 		ok = chart_write_parties(out->fp, s, &chart, &why);
-		if (!ok && !ferror(out->fp) &&
-		    strcmp(why, "write error") != 0) {
-			cli_error("%s: %s", output_name(out), why);
-			output_abort(out);
+		if (output_refused(out, ok, why))
 			return false;
-		}
 		break;
 	default:
 		if (st->check) {

@@ -221,3 +221,14 @@ output_finish(struct output *o, bool ok)
 	}
 	return output_commit(o);
 }
+
+bool
+output_refused(struct output *o, bool ok, const char *why)
+{
+	if (ok || ferror(o->fp) || why == NULL ||
+	    strcmp(why, "write error") == 0)
+		return false;
+	cli_error("%s: %s", output_name(o), why);
+	output_abort(o);
+	return true;
+}

@@ -44,6 +44,11 @@ void output_fail(struct output *o, int err);
 /* Ends a write that succeeded (OK) or failed with errno set: commits, or
  * reports a write error and gives up; returns whether FILE was written. */
 bool output_finish(struct output *o, bool ok);
+/* After a writer that says why it failed (WHY, static): true when it
+ * failed for a reason of its own rather than the stream's ("write
+ * error", left to output_finish()), after saying so and giving up as
+ * output_abort() does. */
+bool output_refused(struct output *o, bool ok, const char *why);
 /* "standard output" or the path, for messages. */
 const char *output_name(const struct output *o);
 
