@@ -17,6 +17,7 @@
 
 #include "lib/grow.h"
 #include "format.h"
+#include "cli.h"
 #include "parties-csv.h"
 
 #define BOM "\xef\xbb\xbf"
@@ -61,6 +62,10 @@ struct header {
 	size_t n;
 	size_t treaty;		/* its column, or NO_TREATY */
 };
+
+static tt_status fail(tt_error *e, tt_status code, unsigned long line,
+		      unsigned column, const char *fmt, ...)
+	CLI_PRINTF(5, 6);
 
 static tt_status
 fail(tt_error *e, tt_status code, unsigned long line, unsigned column,
