@@ -69,6 +69,11 @@ completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	}
 }
 
+/* libmicrohttpd's own messages (a request it refused itself); FMT is
+ * the library's. */
+static void library_log(void *cls, const char *fmt, va_list ap)
+	CLI_PRINTF(2, 0);
+
 static void
 library_log(void *cls, const char *fmt, va_list ap)
 {
