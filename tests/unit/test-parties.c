@@ -224,7 +224,9 @@ test_cwc(void)
 
 /* Ottawa Convention art. 17: the first day of the sixth month after the
  * month of the 40th deposit (Burkina Faso, 1998-09-16): five months
- * later, then the first of the next month. */
+ * later, then the first of the next month.  Poland's deposit and date and
+ * Lithuania's notice and its effect are recorded (doc/treaties.md);
+ * Lithuania's deposit date and the 39 earlier deposits are stand-ins. */
 static void
 test_ottawa(void)
 {
@@ -252,7 +254,9 @@ test_ottawa(void)
 /* Kyoto Protocol art. 25: 55 Parties and 55 % of Annex I emissions;
  * Russia (17.4 %) brought 44.2 % over it on 2004-11-18; in force the 90th
  * day after.  Art. 27: notice after three years from entry into force
- * for the party, effective a year after receipt (Canada). */
+ * for the party, effective a year after receipt (Canada's notice and its
+ * effect are recorded; its deposit date and weight, and the 100 other
+ * deposits, are stand-ins). */
 static void
 test_weight(void)
 {
