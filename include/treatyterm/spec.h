@@ -228,7 +228,8 @@ bool tt_spec_get_text(const tt_spec *spec, const char *section,
 		      const char *key, const char **out);
 
 /* Starts a new instance of a repeatable section ("conference",
- * "milestone", "event" or "notice"); for other sections it does nothing.  Fails for an unknown
+ * "milestone", "event", "notice" or "party"); for other sections it does
+ * nothing.  Fails for an unknown
  * section. */
 tt_status tt_spec_begin_section(tt_spec *spec, const char *section,
 				unsigned line, unsigned column, tt_error *err);
