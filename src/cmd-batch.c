@@ -17,8 +17,11 @@
  */
 #include <config.h>
 
+#include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -26,7 +29,7 @@
 #include <unistd.h>
 
 #include "batch-columns.h"
-#include "bgwrite.h"
+#include "batch-pool.h"
 #include "calendar.h"
 #include "clauses.h"
 #include "cli.h"
@@ -35,12 +38,20 @@
 #include "output.h"
 #include "parties-csv.h"
 
-/* A run's state, from the options to the row being done. */
+/* One worker's own spec and schedule, reused from row to row. */
+struct worker {
+	const struct batch *b;	/* read only while the rows are worked */
+	tt_spec *spec;
+	tt_schedule *s;
+};
+
+/* A run's state, from the options to the rows being done. */
 struct batch {
 	/* What the command line asked for. */
 	enum format format;
 	bool strict, quiet;
 	unsigned char delim;
+	unsigned jobs;		/* --jobs */
 	struct clause_flags *flags;
 	struct calendar_opts *cal;
 	const struct filter *filter;	/* --from, --until, --kind */
@@ -59,18 +70,20 @@ struct batch {
 	const char *parties_name;
 	struct parties *parties;
 
-	/* The row being done: one spec and one schedule, reused. */
-	tt_spec *spec;
-	tt_schedule *s;
+	/* The rows, worked by the pool's threads (or by the main thread
+	 * with WORKERS[0]) and committed in order. */
+	struct worker *workers;
+	unsigned nworkers;
+	struct pool *pool;
 	unsigned long rows, skipped;
 
-	/* The output, with the writer of its format: the calendar writer, or
-	 * the thread that writes JSON Lines (none if it cannot start). */
+	/* The output, with the writer of its format.  JSON Lines are
+	 * written from the pool's chunks, a run of whole rows at a time. */
 	struct output out;
 	bool out_open;		/* to abort if the run stops */
 	tt_ics_writer *w;
 	struct jcal jcal;	/* for jCal, where the calendar goes first */
-	struct bgwrite *bg;
+	struct pool_span run;	/* rows of the chunk not yet written */
 
 	/* Progress on standard error: rows done and, for a file of known
 	 * size, the share of it read. */
@@ -83,22 +96,26 @@ struct batch {
 /* The command's own options. */
 struct batch_state {
 	int delimiter;		/* 0 for ',' */
+	unsigned jobs;		/* 0: as many as processors */
 	const char *parties;
 	const char *as_of;
 	bool strict, quiet, check;
 };
 
-/* What became of a record. */
+/* What became of a record (a pool_row's status). */
 enum row {
-	ROW_OK,			/* its schedule is computed, to be written */
-	ROW_SKIPPED,		/* it was bad: reported and skipped */
-	ROW_STOP,		/* the run stops (after a message) */
-	ROW_END			/* there was none: the input is done */
+	ROW_OK,			/* computed: to be written */
+	ROW_SKIPPED,		/* it was bad: to be reported and skipped */
+	ROW_STOP		/* the run stops (a message was printed) */
 };
+
+/* At most this many threads compute rows. */
+#define MAX_JOBS 64
 
 static int exec(struct args *a);
 static int set_delimiter(struct args *a, const struct opt *o,
 			 const char *value);
+static int set_jobs(struct args *a, const struct opt *o, const char *value);
 static void columns_help(FILE *fp);
 static int parse_delimiter(const char *s);
 static bool progress_wanted(const char *output);
@@ -106,22 +123,31 @@ static void start_progress(struct batch *b, const char *output);
 static void clear_progress(struct batch *b);
 static void show_progress(struct batch *b);
 static void batch_init(struct batch *b, struct args *a);
+static unsigned count_jobs(const struct batch *b);
+static bool worker_init(struct worker *w);
 static bool batch_prepare(struct batch *b);
 static bool load_parties(struct batch *b, const char *path);
-static bool add_parties(struct batch *b, unsigned long line);
-static bool unused_parties(const struct batch *b);
 static bool open_input(struct batch *b, const char *file);
 static bool read_header(struct batch *b);
 static bool open_output(struct batch *b, const char *path);
-static enum row next_row(struct batch *b);
-static void report_differences(struct batch *b, unsigned long line);
-static enum row compute_row(struct batch *b, char **fields, size_t n,
-			    unsigned long line);
-static enum row skip_row(struct batch *b);
-static void bad_row(struct batch *b, unsigned long line, const tt_error *e);
-static bool check_key(struct batch *b, const tt_spec *spec,
-		      unsigned long line, bool *nomem);
-static bool write_row(struct batch *b);
+static bool start_pool(struct batch *b);
+static bool read_rows(struct batch *b);
+static void notef(struct pool_chunk *c, struct pool_row *row, bool check,
+		  const char *fmt, ...) CLI_PRINTF(4, 5);
+static void bad_row(const struct batch *b, struct pool_chunk *c,
+		    struct pool_row *row, const tt_error *e);
+static void work_row(void *worker, struct pool_chunk *c,
+		     struct pool_row *row);
+static void report_differences(const struct worker *w,
+			       struct pool_chunk *c, struct pool_row *row);
+static bool commit_row(void *arg, struct pool_chunk *c,
+		       struct pool_row *row);
+static bool skip_row(struct batch *b, struct pool_chunk *c);
+static bool check_key(struct batch *b, const struct pool_chunk *c,
+		      const struct pool_row *row, bool *nomem);
+static bool write_row(struct batch *b, struct pool_chunk *c,
+		      const struct pool_row *row);
+static bool write_run(struct batch *b, const struct pool_chunk *c);
 static bool write_failed(struct batch *b);
 static bool finish_output(struct batch *b);
 static int summary(const struct batch *b);
@@ -134,6 +160,11 @@ static const struct opt options[] = {
 	  .help = "the byte between the input's fields: ',' (the default), "
 		  "';' or any other but a quote or a line end; 'tab' for a "
 		  "tab" },
+	{ .name = "jobs", .shortname = 'j', .arg = "N", .handler = set_jobs,
+	  .flags = OPT_ONCE, .formats = FORMAT_JSONL,
+	  .help = "compute the rows on N threads (1: none beside the one "
+		  "that reads and writes); by default as many as there are "
+		  "processors, one with --parties" },
 	{ .name = "strict", .shortname = 's', .handler = opt_bool,
 	  .offset = offsetof(struct batch_state, strict),
 	  .help = "stop at the first bad row (exit status 1)" },
@@ -229,6 +260,26 @@ set_delimiter(struct args *a, const struct opt *o, const char *value)
 	return 0;
 }
 
+/* Takes the --jobs value: a number from 1 to MAX_JOBS. */
+static int
+set_jobs(struct args *a, const struct opt *o, const char *value)
+{
+	struct batch_state *st = a->own;
+	char *end;
+	unsigned long n;
+
+	(void)o;
+	errno = 0;
+	n = strtoul(value, &end, 10);
+	if (!isdigit((unsigned char)*value) || *end != '\0' || errno != 0 ||
+	    n < 1 || n > MAX_JOBS)
+		return cli_usage_error("batch", "--jobs: expected a number "
+				       "from 1 to %d, not '%s'", MAX_JOBS,
+				       value);
+	st->jobs = (unsigned)n;
+	return 0;
+}
+
 /* True if standard error is a terminal that the data does not go to. */
 static bool
 progress_wanted(const char *output)
@@ -291,9 +342,41 @@ show_progress(struct batch *b)
 	fprintf(stderr, "   ");
 }
 
-/* Reports what was wrong with the row at LINE. */
+/* Adds a message to ROW, made as printf makes it (to its checks with
+ * CHECK).  If memory runs out, the chunk says so. */
 static void
-bad_row(struct batch *b, unsigned long line, const tt_error *e)
+notef(struct pool_chunk *c, struct pool_row *row, bool check,
+      const char *fmt, ...)
+{
+	char small[512], *msg = small;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		c->text.failed = true;
+		return;
+	}
+	if ((size_t)n >= sizeof small) {
+		if ((msg = malloc((size_t)n + 1)) == NULL) {
+			c->text.failed = true;
+			return;
+		}
+		va_start(ap, fmt);
+		(void)vsnprintf(msg, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	pool_note(c, row, check, msg);
+	if (msg != small)
+		free(msg);
+}
+
+/* Notes what was wrong with ROW: the cell, the flag or the row. */
+static void
+bad_row(const struct batch *b, struct pool_chunk *c, struct pool_row *row,
+	const tt_error *e)
 {
 	bool cell = false;
 
@@ -301,53 +384,18 @@ bad_row(struct batch *b, unsigned long line, const tt_error *e)
 		if (strcmp(b->cols.keys[i]->section, e->section) == 0 &&
 		    strcmp(b->cols.keys[i]->key, e->key) == 0)
 			cell = true;
-	clear_progress(b);
 	if (cell && e->line != 0)
-		cli_error("%s:%lu: %s%s%s: %s", b->name, line,
-			  strcmp(e->section, "treaty") ? e->section : "",
-			  strcmp(e->section, "treaty") ? "." : "", e->key,
-			  e->message);
+		notef(c, row, false, "%s:%lu: %s%s%s: %s", b->name, row->line,
+		      strcmp(e->section, "treaty") ? e->section : "",
+		      strcmp(e->section, "treaty") ? "." : "", e->key,
+		      e->message);
 	else if (e->section != NULL && e->line == 0 &&
 		 clause_flag_for(e->section, e->key) != NULL)
-		cli_error("%s:%lu: --%s: %s", b->name, line,
-			  clause_flag_for(e->section, e->key), e->message);
+		notef(c, row, false, "%s:%lu: --%s: %s", b->name, row->line,
+		      clause_flag_for(e->section, e->key), e->message);
 	else
-		cli_error("%s:%lu: %s", b->name, line, e->message);
-}
-
-/* Checks that the treaty in SPEC has a key (an id or a name) that no row
- * before had; false after a message. */
-static bool
-check_key(struct batch *b, const tt_spec *spec, unsigned long line,
-	  bool *nomem)
-{
-	const char *key = batch_row_key(spec);
-	bool named = *tt_spec_id(spec) == '\0';
-	unsigned long first = 0;
-	int r;
-
-	if (*key == '\0') {
-		clear_progress(b);
-		cli_error("%s:%lu: no id or name: give the row an id (its "
-			  "calendar events are known by it)", b->name, line);
-		return false;
-	}
-	r = batch_keys_add(b->keys, key, line, &first);
-	if (r > 0)
-		return true;
-	clear_progress(b);
-	if (r < 0) {
-		cli_error("out of memory");
-		*nomem = true;
-	} else if (named) {
-		cli_error("%s:%lu: name: '%s' was already used on line %lu (a "
-			  "row without an id is known by its name: give it "
-			  "an id)", b->name, line, key, first);
-	} else {
-		cli_error("%s:%lu: id: '%s' was already used on line %lu",
-			  b->name, line, key, first);
-	}
-	return false;
+		notef(c, row, false, "%s:%lu: %s", b->name, row->line,
+		      e->message);
 }
 
 /* Starts the state of a run from the command line. */
@@ -361,27 +409,63 @@ batch_init(struct batch *b, struct args *a)
 	b->strict = st->strict;
 	b->quiet = st->quiet;
 	b->delim = (unsigned char)(st->delimiter ? st->delimiter : ',');
+	b->jobs = st->jobs;
 	b->flags = &a->clauses;
 	b->cal = &a->calendar;
 	b->filter = &a->filter;
 	b->check = st->check;
 }
 
-/* Makes the reused spec and schedule and the set of keys, and checks what
- * applies to every row; false after a message. */
-static bool
-batch_prepare(struct batch *b)
+/* How many threads compute the rows: none for CSV and calendars, whose
+ * writers take the rows one by one from the one worker; one for
+ * --parties, whose rows are marked as used; else --jobs or one a
+ * processor.  A single job needs no thread. */
+static unsigned
+count_jobs(const struct batch *b)
 {
-	if ((b->spec = clauses_spec_new()) == NULL)
+	long n;
+
+	if (b->format != FORMAT_JSONL)
+		return 0;
+	if (b->parties != NULL)
+		return 1;
+	if (b->jobs != 0)
+		return b->jobs > 1 ? b->jobs : 0;
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 1 ? (unsigned)(n < MAX_JOBS ? n : MAX_JOBS) : 0;
+}
+
+/* Makes W's spec and schedule and applies the flags to the spec; false
+ * after a message.  Once the flags applied to one spec, only memory can
+ * fail them on another, and they say so. */
+static bool
+worker_init(struct worker *w)
+{
+	if ((w->spec = clauses_spec_new()) == NULL)
 		return false;
-	b->s = tt_schedule_new();
-	b->keys = batch_keys_new();
-	if (b->s == NULL || b->keys == NULL) {
+	if ((w->s = tt_schedule_new()) == NULL) {
 		cli_error("out of memory");
 		return false;
 	}
-	/* Check the flags once, so that a bad flag is not a bad row. */
-	if (!clauses_apply(b->spec, b->flags))
+	return clauses_apply(w->spec, w->b->flags);
+}
+
+/* Makes the first worker and the set of keys, and checks what applies
+ * to every row; false after a message. */
+static bool
+batch_prepare(struct batch *b)
+{
+	b->nworkers = MAX_JOBS;
+	if ((b->workers = calloc(b->nworkers, sizeof *b->workers)) == NULL ||
+	    (b->keys = batch_keys_new()) == NULL) {
+		cli_error("out of memory");
+		return false;
+	}
+	for (unsigned i = 0; i < b->nworkers; i++)
+		b->workers[i].b = b;
+	/* The first worker checks the flags, so that a bad flag is not a
+	 * bad row; the others are made once their number is known. */
+	if (!worker_init(&b->workers[0]))
 		return false;
 	if ((b->format & FORMAT_CALENDARS) && !calendar_set_dtstamp(b->cal))
 		return false;
@@ -401,26 +485,11 @@ load_parties(struct batch *b, const char *path)
 		cli_error("%s: %s", path, strerror(errno));
 		return false;
 	}
-	if (parties_read(fp, true, b->spec, &b->parties, &e) != TT_OK)
+	if (parties_read(fp, true, b->workers[0].spec, &b->parties, &e) !=
+	    TT_OK)
 		cli_file_error(path, &e);
 	fclose(fp);
 	return b->parties != NULL;
-}
-
-/* Adds the parties of the treaty in B->SPEC, from LINE; false after a
- * message (a spec that can take no more). */
-static bool
-add_parties(struct batch *b, unsigned long line)
-{
-	tt_error e;
-
-	if (parties_add(b->parties, b->spec, tt_spec_id(b->spec), NULL,
-			&e) == TT_OK)
-		return true;
-	clear_progress(b);
-	cli_error("%s:%u: %s (treaty of %s:%lu)", b->parties_name, e.line,
-		  e.message, b->name, line);
-	return false;
 }
 
 /* Warns of the treaties of the parties file that no row computed; true
@@ -499,8 +568,7 @@ read_header(struct batch *b)
 }
 
 /* Opens the output (PATH, NULL or "-" for standard output) and starts its
- * format: the CSV header, the calendar writer or the writer thread; false
- * after a message. */
+ * format: the CSV header or the calendar writer; false after a message. */
 static bool
 open_output(struct batch *b, const char *path)
 {
@@ -509,13 +577,9 @@ open_output(struct batch *b, const char *path)
 	if (!output_open(&b->out, path))
 		return false;
 	b->out_open = true;
-	/* Hundreds of megabytes go out: write them in large blocks, JSON
-	 * Lines from a second thread while the next rows are computed. */
-	if (b->format == FORMAT_JSONL &&
-	    (b->bg = bgwrite_new(b->out.fp)) != NULL)
-		(void)setvbuf(b->out.fp, NULL, _IONBF, 0);
-	else
-		(void)setvbuf(b->out.fp, NULL, _IOFBF, 1 << 20);
+	/* Hundreds of megabytes go out: write them in large blocks (JSON
+	 * Lines a chunk of rows at a time, mostly past the buffer). */
+	(void)setvbuf(b->out.fp, NULL, _IOFBF, 1 << 20);
 	if (b->format == FORMAT_CSV && !csv_write_header(b->out.fp))
 		return write_failed(b);
 	if ((b->format & FORMAT_CALENDARS) &&
@@ -528,120 +592,264 @@ open_output(struct batch *b, const char *path)
 	return true;
 }
 
-/* Reads the next record and computes its schedule into B->S. */
-static enum row
-next_row(struct batch *b)
+/* Starts the pool with its workers' specs and schedules; false after a
+ * message.  If no thread can be started, the main thread does the
+ * rows. */
+static bool
+start_pool(struct batch *b)
 {
-	char **fields;
-	const char *error;
-	unsigned long line;
-	size_t n;
-	int r;
+	void *states[MAX_JOBS];
+	unsigned jobs = count_jobs(b);
+	/* CSV and calendars are written from the worker's schedule. */
+	bool one = b->format != FORMAT_JSONL;
 
-	r = csv_reader_next(b->rd, &fields, &n, &line, &error);
-	if (r == 0)
-		return ROW_END;
-	if (r == -1) {
-		clear_progress(b);
-		cli_error("%s:%lu: %s", b->name, line, error);
-		return ROW_STOP;
+	for (unsigned i = 0; i < b->nworkers; i++)
+		states[i] = &b->workers[i];
+	for (unsigned i = 1; i < jobs; i++)
+		if (!worker_init(&b->workers[i]))
+			return false;
+	b->pool = pool_new(jobs, one, states, work_row, commit_row, b);
+	if (b->pool == NULL && jobs > 0 && errno != ENOMEM)
+		b->pool = pool_new(0, one, states, work_row, commit_row, b);
+	if (b->pool == NULL) {
+		cli_error("out of memory");
+		return false;
 	}
-	b->rows++;
-	if (r == -2) {
-		/* A malformed record: the reader has skipped it. */
-		clear_progress(b);
-		cli_error("%s:%lu: %s", b->name, line, error);
-		return skip_row(b);
-	}
-	return compute_row(b, fields, n, line);
+	return true;
 }
 
-/* Computes the schedule of the row in FIELDS, from LINE, after checking
- * its cells and its key. */
-static enum row
-compute_row(struct batch *b, char **fields, size_t n, unsigned long line)
+/* Reads every record and adds it to the pool, which has it computed and
+ * committed; false after a message. */
+static bool
+read_rows(struct batch *b)
 {
-	bool nomem = false;
+	enum pool_result r = POOL_OK;
+	char **fields;
+	const char *error = NULL;
+	unsigned long line;
+	size_t n;
+	int got;
+
+	while (r == POOL_OK &&
+	       (got = csv_reader_next(b->rd, &fields, &n, &line,
+				      &error)) != 0) {
+		if (got == -1) {
+			/* The input cannot be read on: what was read is
+			 * done first. */
+			if ((r = pool_finish(b->pool)) == POOL_OK) {
+				clear_progress(b);
+				cli_error("%s:%lu: %s", b->name, line, error);
+				return false;
+			}
+			break;
+		}
+		/* A malformed record (-2) has been skipped by the reader:
+		 * it is reported in its turn. */
+		r = pool_add(b->pool, line, got == -2 ? NULL : fields, n,
+			     error);
+	}
+	if (r == POOL_OK)
+		r = pool_finish(b->pool);
+	if (r == POOL_NOMEM) {
+		clear_progress(b);
+		cli_error("out of memory");
+	}
+	return r == POOL_OK;
+}
+
+/* Computes ROW with the worker W: its cells, the flags, its parties, its
+ * schedule and its key, then its output for JSON Lines; what was wrong
+ * is noted in the chunk C, to be reported in the row's turn. */
+static void
+work_row(void *worker, struct pool_chunk *c, struct pool_row *row)
+{
+	struct worker *w = worker;
+	const struct batch *b = w->b;
+	const char *key;
 	tt_error e;
 
-	tt_spec_reset(b->spec);
-	if (batch_row_fill(&b->cols, b->spec, fields, n, line, &e) != TT_OK) {
-		bad_row(b, line, &e);
-		return skip_row(b);
+	row->status = ROW_SKIPPED;
+	if (row->fields == NULL) {
+		notef(c, row, false, "%s:%lu: %s", b->name, row->line,
+		      row->error);
+		return;
+	}
+	tt_spec_reset(w->spec);
+	if (batch_row_fill(&b->cols, w->spec, row->fields, row->nfields,
+			   row->line, &e) != TT_OK) {
+		bad_row(b, c, row, &e);
+		return;
 	}
 	/* The flags were checked before the first row: only memory can fail
 	 * them now, and they say so. */
-	if (!clauses_apply(b->spec, b->flags))
-		return ROW_STOP;
-	if (b->parties != NULL && !add_parties(b, line))
-		return skip_row(b);
-	if (calendar_compute(b->cal, b->s, b->spec, &e) != TT_OK) {
-		if (b->parties != NULL && parties_owns(b->parties, &e)) {
-			clear_progress(b);
-			cli_error("%s:%u:%u: %s (treaty of %s:%lu)",
-				  b->parties_name, e.line, e.column,
-				  e.message, b->name, line);
-		} else {
-			bad_row(b, line, &e);
-		}
-		return skip_row(b);
+	if (!clauses_apply(w->spec, b->flags)) {
+		row->status = ROW_STOP;
+		return;
 	}
-	if (check_key(b, b->spec, line, &nomem)) {
-		if (b->check)
-			report_differences(b, line);
-		return ROW_OK;
+	if (b->parties != NULL &&
+	    parties_add(b->parties, w->spec, tt_spec_id(w->spec), NULL,
+			&e) != TT_OK) {
+		notef(c, row, false, "%s:%u: %s (treaty of %s:%lu)",
+		      b->parties_name, e.line, e.message, b->name, row->line);
+		return;
 	}
-	return nomem ? ROW_STOP : skip_row(b);
+	if (calendar_compute(b->cal, w->s, w->spec, &e) != TT_OK) {
+		if (b->parties != NULL && parties_owns(b->parties, &e))
+			notef(c, row, false, "%s:%u:%u: %s (treaty of %s:%lu)",
+			      b->parties_name, e.line, e.column, e.message,
+			      b->name, row->line);
+		else
+			bad_row(b, c, row, &e);
+		return;
+	}
+	key = batch_row_key(w->spec);
+	if (*key == '\0') {
+		notef(c, row, false, "%s:%lu: no id or name: give the row an "
+		      "id (its calendar events are known by it)", b->name,
+		      row->line);
+		return;
+	}
+	pool_set_key(c, row, key);
+	row->named = *tt_spec_id(w->spec) == '\0';
+	if (b->check)
+		report_differences(w, c, row);
+	if (b->format == FORMAT_JSONL) {
+		row->data.off = c->data.len;
+		json_append_schedule_filtered(&c->data, w->s, b->filter);
+		row->data.len = c->data.len - row->data.off;
+	}
+	row->status = ROW_OK;
 }
 
 /* --check: each recorded date of the row's parties that differs from the
- * computed one, as a diagnostic at the row's line. */
+ * computed one, as a message at the row's line, reported if the row is
+ * written. */
 static void
-report_differences(struct batch *b, unsigned long line)
+report_differences(const struct worker *w, struct pool_chunk *c,
+		   struct pool_row *row)
 {
-	char r[TT_DATE_BUFSIZE], c[TT_DATE_BUFSIZE];
+	char r[TT_DATE_BUFSIZE], d[TT_DATE_BUFSIZE];
 	char basis[TT_TEXT_BUFSIZE];
 
-	for (size_t i = 0; i < tt_schedule_discrepancy_count(b->s); i++) {
-		const tt_discrepancy *x = tt_schedule_discrepancy_at(b->s, i);
-		const tt_party *p = tt_schedule_party_at(b->s, x->party);
+	for (size_t i = 0; i < tt_schedule_discrepancy_count(w->s); i++) {
+		const tt_discrepancy *x = tt_schedule_discrepancy_at(w->s, i);
+		const tt_party *p = tt_schedule_party_at(w->s, x->party);
 
 		if (x->has_computed)
 			tt_milestone_basis(&x->basis, basis, sizeof basis);
-		clear_progress(b);
-		cli_error("%s:%lu: %s: %s: %s recorded %s, computed %s%s%s%s",
-			  b->name, line, batch_row_key(b->spec), p->name,
-			  x->field, tt_date_format(x->recorded, r),
-			  x->has_computed ? tt_date_format(x->computed, c) :
-			  "none", x->has_computed ? " (" : "",
-			  x->has_computed ? basis : "",
-			  x->has_computed ? ")" : "");
-		b->differing++;
+		notef(c, row, true, "%s:%lu: %s: %s: %s recorded %s, computed "
+		      "%s%s%s%s", w->b->name, row->line,
+		      batch_row_key(w->spec), p->name, x->field,
+		      tt_date_format(x->recorded, r),
+		      x->has_computed ? tt_date_format(x->computed, d) :
+		      "none", x->has_computed ? " (" : "",
+		      x->has_computed ? basis : "",
+		      x->has_computed ? ")" : "");
 	}
 }
 
-/* Counts a bad row, reported already; with --strict the run stops. */
-static enum row
-skip_row(struct batch *b)
+/* Acts on ROW in its turn: reports what was wrong, checks its key, then
+ * writes it.  A NULL ROW ends the chunk C: what is left of it is written.
+ * False stops the run (after a message). */
+static bool
+commit_row(void *arg, struct pool_chunk *c, struct pool_row *row)
 {
-	b->skipped++;
-	return b->strict ? ROW_STOP : ROW_SKIPPED;
+	struct batch *b = arg;
+	const char *msg;
+	size_t at = 0;
+	bool nomem = false;
+
+	if (row == NULL)
+		return write_run(b, c);
+	b->rows++;
+	while ((msg = pool_text(c, row->notes, &at)) != NULL) {
+		clear_progress(b);
+		cli_error("%s", msg);
+	}
+	switch (row->status) {
+	case ROW_STOP:
+		(void)write_run(b, c);
+		return false;
+	case ROW_SKIPPED:
+		return skip_row(b, c);
+	default:
+		break;
+	}
+	if (!check_key(b, c, row, &nomem)) {
+		if (nomem) {
+			(void)write_run(b, c);
+			return false;
+		}
+		return skip_row(b, c);
+	}
+	for (at = 0; (msg = pool_text(c, row->checks, &at)) != NULL;) {
+		clear_progress(b);
+		cli_error("%s", msg);
+	}
+	b->differing += row->nchecks;
+	if (!write_row(b, c, row))
+		return false;
+	show_progress(b);
+	return true;
 }
 
-/* Writes the schedule in B->S; false after a message. */
+/* Counts a bad row, reported already; with --strict the run stops
+ * (false) once the rows before it are written. */
 static bool
-write_row(struct batch *b)
+skip_row(struct batch *b, struct pool_chunk *c)
 {
+	b->skipped++;
+	if (!b->strict)
+		return true;
+	(void)write_run(b, c);
+	return false;
+}
+
+/* Checks that ROW's key (its id or name) was not that of a row before;
+ * false after a message. */
+static bool
+check_key(struct batch *b, const struct pool_chunk *c,
+	  const struct pool_row *row, bool *nomem)
+{
+	size_t at = 0;
+	const char *key = pool_text(c, row->key, &at);
+	unsigned long first = 0;
+	int r;
+
+	r = batch_keys_add(b->keys, key, row->line, &first);
+	if (r > 0)
+		return true;
+	clear_progress(b);
+	if (r < 0) {
+		cli_error("out of memory");
+		*nomem = true;
+	} else if (row->named) {
+		cli_error("%s:%lu: name: '%s' was already used on line %lu (a "
+			  "row without an id is known by its name: give it "
+			  "an id)", b->name, row->line, key, first);
+	} else {
+		cli_error("%s:%lu: id: '%s' was already used on line %lu",
+			  b->name, row->line, key, first);
+	}
+	return false;
+}
+
+/* Writes ROW: JSON Lines join the run of rows to write; CSV and
+ * calendars are written from the one worker's schedule.  False after a
+ * message. */
+static bool
+write_row(struct batch *b, struct pool_chunk *c, const struct pool_row *row)
+{
+	const tt_schedule *s = b->workers[0].s;
 	tt_error e;
-	bool ok;
 
 	switch (b->format) {
 	case FORMAT_CSV:
-		ok = csv_write_schedule_filtered(b->out.fp, b->s, b->filter);
-		break;
+		return csv_write_schedule_filtered(b->out.fp, s, b->filter) ||
+		       write_failed(b);
 	case FORMAT_ICS:
 	case FORMAT_JCAL:
-		if (tt_ics_writer_add(b->w, b->s, &e) == TT_OK)
+		if (tt_ics_writer_add(b->w, s, &e) == TT_OK)
 			return true;
 		if (e.code == TT_EIO)
 			return write_failed(b);
@@ -649,17 +857,29 @@ write_row(struct batch *b)
 		cli_error("%s: %s", output_name(&b->out), e.message);
 		return false;
 	default:
-		if (b->bg == NULL) {
-			ok = json_write_schedule_filtered(b->out.fp, b->s,
-							  false, b->filter);
-			break;
-		}
-		json_append_schedule_filtered(bgwrite_buf(b->bg), b->s,
-					      b->filter);
-		ok = bgwrite_ready(b->bg);
-		break;
+		/* A row skipped since the run began ends it. */
+		if (b->run.len > 0 && b->run.off + b->run.len != row->data.off &&
+		    !write_run(b, c))
+			return false;
+		if (b->run.len == 0)
+			b->run.off = row->data.off;
+		b->run.len += row->data.len;
+		return true;
 	}
-	return ok || write_failed(b);
+}
+
+/* Writes the run of JSON Lines rows of C not yet written; false after a
+ * message. */
+static bool
+write_run(struct batch *b, const struct pool_chunk *c)
+{
+	size_t len = b->run.len;
+
+	b->run.len = 0;
+	if (len == 0)
+		return true;
+	return fwrite(c->data.p + b->run.off, 1, len, b->out.fp) == len ||
+	       write_failed(b);
 }
 
 /* Reports a failed write, errno telling why; returns false. */
@@ -671,8 +891,8 @@ write_failed(struct batch *b)
 	return false;
 }
 
-/* Ends the output once every row is done: the writer thread's last block,
- * the calendar's footer, then the commit; false after a message. */
+/* Ends the output once every row is done: the calendar's footer, then
+ * the commit; false after a message. */
 static bool
 finish_output(struct batch *b)
 {
@@ -680,8 +900,6 @@ finish_output(struct batch *b)
 	tt_error e;
 
 	clear_progress(b);
-	if (b->bg != NULL && !bgwrite_finish(b->bg))
-		return write_failed(b);
 	if (b->w != NULL) {
 		const char *why;
 		bool ok;
@@ -739,36 +957,36 @@ abort_output(struct batch *b)
 	if (!b->out_open)
 		return;
 	/* Output that is not a temporary file stays: let it end complete,
-	 * a calendar with its footer. */
+	 * a calendar with its footer (JSON Lines hold whole rows only). */
 	if (b->w != NULL && b->out.tmp == NULL)
 		(void)tt_ics_writer_finish(b->w, &e);
 	(void)jcal_end(&b->jcal, b->w != NULL && b->out.tmp == NULL, &why);
-	bgwrite_free(b->bg);	/* writes the whole lines made */
-	b->bg = NULL;
 	if (b->out.tmp == NULL)
 		(void)fflush(b->out.fp);
 	output_abort(&b->out);
 	b->out_open = false;
 }
 
-/* Ends a run however it went: aborts the output if it is still open and
- * frees everything. */
+/* Ends a run however it went: stops the threads, aborts the output if it
+ * is still open and frees everything. */
 static void
 batch_free(struct batch *b)
 {
+	pool_free(b->pool);
 	clear_progress(b);
 	abort_output(b);
-	bgwrite_free(b->bg);
 	tt_ics_writer_free(b->w);
-	json_release();
 	csv_reader_free(b->rd);
 	if (b->in != NULL && b->in != stdin)
 		fclose(b->in);
 	batch_columns_free(&b->cols);
 	batch_keys_free(b->keys);
 	parties_free(b->parties);
-	tt_schedule_free(b->s);
-	tt_spec_free(b->spec);
+	for (unsigned i = 0; b->workers != NULL && i < b->nworkers; i++) {
+		tt_schedule_free(b->workers[i].s);
+		tt_spec_free(b->workers[i].spec);
+	}
+	free(b->workers);
 }
 
 /* Checks the operands, opens the input and the output, computes and
@@ -779,7 +997,6 @@ exec(struct args *a)
 	const struct batch_state *st = a->own;
 	struct batch b;
 	int status = EXIT_INVALID;
-	enum row r;
 
 	if (a->argc > 1)
 		return cli_usage_error("batch", "only one input FILE may be "
@@ -800,18 +1017,8 @@ exec(struct args *a)
 	    !open_input(&b, a->argc == 1 ? a->argv[0] : "-"))
 		goto done;
 	start_progress(&b, a->out.path);
-	if (!open_output(&b, a->out.path))
-		goto done;
-	while ((r = next_row(&b)) != ROW_END) {
-		if (r == ROW_STOP)
-			goto done;
-		if (r == ROW_SKIPPED)
-			continue;
-		if (!write_row(&b))
-			goto done;
-		show_progress(&b);
-	}
-	if (finish_output(&b))
+	if (open_output(&b, a->out.path) && start_pool(&b) && read_rows(&b) &&
+	    finish_output(&b))
 		status = summary(&b);
 done:
 	batch_free(&b);

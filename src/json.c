@@ -316,6 +316,16 @@ string(struct json_writer *w, const char *s)
 	json_buf_string(w->b, s, strlen(s));
 }
 
+/* The text FN gives for M, as a string (its length known). */
+static void
+milestone_text(struct json_writer *w, struct text *t, text_fn fn,
+	       const tt_milestone *m)
+{
+	const char *s = text_milestone(t, fn, m);
+
+	json_buf_string(w->b, s, t->len);
+}
+
 /* A word of the program's own vocabulary (a kind, a convention, an ISO
  * duration): letters, digits, '_' and '-' only, nothing to escape. */
 static void
@@ -415,15 +425,15 @@ milestone_object(struct json_writer *w, struct text *t, const tt_milestone *m)
 	KEY(w, "kind");
 	word(w, tt_kind_name(m->kind));
 	KEY(w, "label");
-	string(w, text_milestone(t, tt_milestone_label, m));
+	milestone_text(w, t, tt_milestone_label, m);
 	if (m->pending) {
 		KEY(w, "pending");
 		PUTS(w->b, "true");
 		KEY(w, "condition");
-		string(w, text_milestone(t, tt_milestone_condition, m));
+		milestone_text(w, t, tt_milestone_condition, m);
 	} else {
 		KEY(w, "basis");
-		string(w, text_milestone(t, tt_milestone_basis, m));
+		milestone_text(w, t, tt_milestone_basis, m);
 	}
 	if (m->party != NULL) {
 		KEY(w, "party");

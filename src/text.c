@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "text.h"
 
@@ -11,6 +12,8 @@ void
 text_init(struct text *t)
 {
 	t->p = t->small;
+	t->len = 0;
+	t->small[0] = '\0';
 	t->cap = sizeof t->small;
 }
 
@@ -28,15 +31,20 @@ text_milestone(struct text *t, text_fn fn, const tt_milestone *m)
 	size_t need = fn(m, t->p, t->cap);
 	char *p;
 
-	if (need < t->cap)
+	if (need < t->cap) {
+		t->len = need;
 		return t->p;
+	}
 	p = malloc(need + 1);
-	if (p == NULL)
-		return t->p;	/* cut short, as the formatter left it */
+	if (p == NULL) {
+		t->len = strlen(t->p);	/* cut short, as the formatter left
+					 * it */
+		return t->p;
+	}
 	if (t->p != t->small)
 		free(t->p);
 	t->p = p;
 	t->cap = need + 1;
-	fn(m, t->p, t->cap);
+	t->len = fn(m, t->p, t->cap);
 	return t->p;
 }

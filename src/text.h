@@ -16,6 +16,7 @@
 
 struct text {
 	char *p;		/* NUL-terminated once text_milestone() ran */
+	size_t len;		/* the length of that text */
 	size_t cap;
 	char small[TT_TEXT_BUFSIZE];	/* used until a text needs more */
 };

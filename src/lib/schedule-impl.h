@@ -77,9 +77,15 @@ struct origin {
 tt_status ttp_emit(struct calc *c, const tt_milestone *m);
 tt_status ttp_emit_pending(struct calc *c, const tt_milestone *m);
 tt_status ttp_emit_any(struct calc *c, const tt_milestone *m);
-/* A milestone of KIND with nothing else set. */
-tt_milestone ttp_blank(tt_kind kind, unsigned series, unsigned ordinal,
-		       const char *label);
+/* A milestone of KIND with nothing else set.  Inline: series of
+ * hundreds of dates make one each, and the compiler then builds it in
+ * place rather than zeroing and copying it. */
+static inline tt_milestone
+ttp_blank(tt_kind kind, unsigned series, unsigned ordinal, const char *label)
+{
+	return (tt_milestone){ .kind = kind, .series = series,
+			       .ordinal = ordinal, .label = label };
+}
 /* M at ANCHOR_DATE + OFFSET by the same-date rule (or days). */
 tt_status ttp_at_offset(tt_milestone *m, tt_anchor anchor,
 			tt_date anchor_date, tt_duration offset,

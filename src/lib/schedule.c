@@ -336,19 +336,6 @@ ttp_at_offset(tt_milestone *m, tt_anchor anchor, tt_date anchor_date,
 	return TT_OK;
 }
 
-tt_milestone
-ttp_blank(tt_kind kind, unsigned series, unsigned ordinal, const char *label)
-{
-	tt_milestone m;
-
-	memset(&m, 0, sizeof m);
-	m.kind = kind;
-	m.series = series;
-	m.ordinal = ordinal;
-	m.label = label;
-	return m;
-}
-
 /* Where clause CL counts from (entry into force when CL is NULL or has
  * no 'from'). */
 void
@@ -1372,7 +1359,16 @@ sort_milestones(tt_schedule *s)
 	sort_entries(s->order, s->order + n, n);
 	for (size_t i = 0; i < n; i++)
 		s->sorted[i] = s->ms[s->order[i].index];
-	memcpy(s->ms, s->sorted, n * sizeof *s->ms);
+	/* The sorted copy becomes the milestones, the old array scratch. */
+	{
+		tt_milestone *t = s->ms;
+		size_t cap = s->cap;
+
+		s->ms = s->sorted;
+		s->cap = s->sorted_cap;
+		s->sorted = t;
+		s->sorted_cap = cap;
+	}
 	return;
 fallback:
 	qsort(s->ms, n, sizeof *s->ms, compare_milestones);

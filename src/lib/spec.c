@@ -1260,19 +1260,18 @@ static const struct keydef *
 known_key(const char *section, const char *key, unsigned line,
 	  unsigned column, tt_error *err)
 {
-	const struct keydef *k;
+	const struct keydef *k = find_key(section, key);
 
+	if (k != NULL)
+		return k;
 	if (find_section(section) == NULL) {
 		ttp_error_set(err, TT_EINVAL, line, column,
 			      "unknown section [%s]", section);
 		return NULL;
 	}
-	k = find_key(section, key);
-	if (k == NULL)
-		ttp_error_set(err, TT_EINVAL, line, column,
-			      "unknown key '%s' in section [%s]", key,
-			      section);
-	return k;
+	ttp_error_set(err, TT_EINVAL, line, column,
+		      "unknown key '%s' in section [%s]", key, section);
+	return NULL;
 }
 
 tt_status

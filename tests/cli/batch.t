@@ -305,6 +305,11 @@ while True:
 p.wait()
 progress = [t.strip() for t in re.split(r"[\r\n]", got.decode())
             if re.match(r"treatyterm: batch: \d+ rows", t)]
+# How far the reader is ahead of the rows done depends on the threads:
+# the share read is checked to be a share, not compared.
+def share(m):
+    return ", N% read" if 0 < int(m.group(1)) <= 100 else m.group(0)
+progress = [re.sub(r", (\d+)% read", share, t) for t in progress]
 print("progress:", progress[0] if progress else "none")
 for t in re.split(r"[\r\n]", got.decode()):
     if t.startswith("treatyterm: ") and not t.startswith("treatyterm: batch: "):
@@ -312,7 +317,7 @@ for t in re.split(r"[\r\n]", got.decode()):
 print("exit", p.returncode)
 >>>
 $ /usr/bin/python3 "$top_srcdir/bench/gen-treaties.py" 5000 3 > big.csv; /usr/bin/python3 onterm.py err "$TREATYTERM" batch big.csv -o big.jsonl; wc -l < big.jsonl
-progress: treatyterm: batch: 1024 rows, 0 skipped, 20% read
+progress: treatyterm: batch: 1024 rows, 0 skipped, N% read
 treatyterm: big.csv: 5000 rows, none skipped
 exit 0
 5000
@@ -327,7 +332,7 @@ progress: none
 exit 0
 
 $ printf 'bad\n' >> big.csv; /usr/bin/python3 onterm.py err "$TREATYTERM" batch big.csv -o big.jsonl; treatyterm batch big.csv > /dev/null
-progress: treatyterm: batch: 1024 rows, 0 skipped, 20% read
+progress: treatyterm: batch: 1024 rows, 0 skipped, N% read
 treatyterm: big.csv:5002: the row has 1 field, the header 16
 treatyterm: big.csv: 1 of 5001 rows skipped
 exit 3
@@ -361,3 +366,48 @@ treaty_id,date,weekday,kind,label
 x,2000-01-01,Saturday,entry_into_force,Entry into force
 x,2001-01-01,Monday,conference,First
 x,2002-01-01,Tuesday,conference,Second
+
+# --jobs: the rows are computed on several threads and written in their
+# order: the output, the messages and the exit status are the same on
+# any number of threads, with bad rows (a duplicate id, a bad cell, no id
+# or name, a malformed record) spread over several chunks of rows.
+$ /usr/bin/python3 "$top_srcdir/bench/gen-treaties.py" 3000 7 | awk -F, 'BEGIN { OFS = "," } NR == 300 { $1 = "t0000005" } NR == 700 { $4 = "xyz" } NR == 1200 { $1 = ""; $2 = "" } NR == 1800 { $2 = "\"broken" } NR == 2600 { $1 = "t0002599" } { print }' > many.csv; for j in 1 2 5; do treatyterm batch many.csv --jobs $j > out$j.jsonl 2> err$j; echo "jobs $j: exit $?"; done; cmp out1.jsonl out2.jsonl && cmp out1.jsonl out5.jsonl && cmp err1 err2 && cmp err1 err5 && echo same; cat err1; wc -l < out1.jsonl
+jobs 1: exit 3
+jobs 2: exit 3
+jobs 5: exit 3
+same
+treatyterm: many.csv:300: id: 't0000005' was already used on line 7
+treatyterm: many.csv:700: term: expected a number, found 'x'
+treatyterm: many.csv:1200: no id or name: give the row an id (its calendar events are known by it)
+treatyterm: many.csv:1800: unterminated quoted field
+treatyterm: many.csv:2601: id: 't0002599' was already used on line 2600
+treatyterm: many.csv: 5 of 3000 rows skipped
+2995
+
+# The rows written are those of the input, in its order, less the bad ones.
+$ /usr/bin/python3 -c 'import json; ids = [json.loads(l)["treaty"]["id"] for l in open("out5.jsonl")]; print(ids[:3], ids[-1], len(set(ids)))'
+['t0000000', 't0000001', 't0000002'] t0002999 2995
+
+# With --strict the run stops at the first bad row, whatever the threads
+# had computed beyond it: the rows before it are written.
+$ treatyterm batch many.csv --jobs 3 --strict > s.jsonl; echo "exit $?"; wc -l < s.jsonl; tail -n 1 s.jsonl | cut -c 1-26
+exit 1
+298
+{"treaty":{"id":"t0000297"
+2> treatyterm: many.csv:300: id: 't0000005' was already used on line 7
+
+$ treatyterm batch many.csv --jobs 0
+2> treatyterm: batch: --jobs: expected a number from 1 to 64, not '0'
+2> Try 'treatyterm batch --help' for more information.
+[exit 2]
+
+$ treatyterm batch many.csv --jobs 2x
+2> treatyterm: batch: --jobs: expected a number from 1 to 64, not '2x'
+2> Try 'treatyterm batch --help' for more information.
+[exit 2]
+
+# Calendars and CSV are written row by row: --jobs has no effect there.
+$ treatyterm batch many.csv --jobs 2 -f ics
+2> treatyterm: batch: --jobs has no effect in ics output (only in jsonl)
+2> Try 'treatyterm batch --help' for more information.
+[exit 2]

@@ -26,5 +26,6 @@ main(int argc, char **argv)
 	add_diff_tests();
 	add_filter_tests();
 	add_serve_tests();
+	add_pool_tests();
 	return unit_run(argc > 1 ? argv[1] : NULL);
 }

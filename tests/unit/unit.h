@@ -22,6 +22,7 @@ void add_party_tests(void);
 void add_diff_tests(void);
 void add_filter_tests(void);
 void add_serve_tests(void);
+void add_pool_tests(void);
 
 /* Adds a suite NAME with the NULL-terminated TESTS; aborts the run if
  * CUnit cannot. */
