@@ -1357,8 +1357,18 @@ sort_milestones(tt_schedule *s)
 		s->order[i].index = i;
 	}
 	sort_entries(s->order, s->order + n, n);
-	for (size_t i = 0; i < n; i++)
-		s->sorted[i] = s->ms[s->order[i].index];
+	/* Milestones already in order stay; the others are copied a run of
+	 * consecutive ones at a time (one memcpy() a run, where copying
+	 * them one by one cost a slow string move each). */
+	for (size_t i = 0, k; i < n; i += k) {
+		size_t j = s->order[i].index;
+
+		for (k = 1; i + k < n && s->order[i + k].index == j + k; k++)
+			continue;
+		if (k == n)
+			return;
+		memcpy(&s->sorted[i], &s->ms[j], k * sizeof *s->ms);
+	}
 	/* The sorted copy becomes the milestones, the old array scratch. */
 	{
 		tt_milestone *t = s->ms;
