@@ -1870,10 +1870,55 @@ check_party(const tt_spec *spec, const struct ttp_party *p, tt_error *err)
 	return TT_OK;
 }
 
+/* A party's name and place in the spec, sorted by name, then place. */
+struct party_ref {
+	const char *name;
+	size_t i;
+};
+
+static int
+compare_party_refs(const void *a, const void *b)
+{
+	const struct party_ref *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	return c != 0 ? c : x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* The first party (in spec order) whose name an earlier one has, into
+ * *TWICE, or SIZE_MAX: the names sorted, not compared pairwise, since a
+ * spec may list thousands. */
+static tt_status
+first_repeated_party(const tt_spec *spec, size_t *twice, tt_error *err)
+{
+	size_t n = spec->nparties;
+	struct party_ref *r;
+
+	*twice = SIZE_MAX;
+	if (n < 2)
+		return TT_OK;
+	if ((r = calloc(n, sizeof *r)) == NULL)
+		return ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
+	for (size_t i = 0; i < n; i++) {
+		r[i].name = ttp_spec_string(spec, &spec->parties[i].name);
+		r[i].i = i;
+	}
+	qsort(r, n, sizeof *r, compare_party_refs);
+	/* In a run of one name, the second is the first repeat. */
+	for (size_t k = 1; k < n; k++)
+		if (strcmp(r[k].name, r[k - 1].name) == 0 &&
+		    (k < 2 || strcmp(r[k - 1].name, r[k - 2].name) != 0) &&
+		    r[k].i < *twice)
+			*twice = r[k].i;
+	free(r);
+	return TT_OK;
+}
+
 tt_status
 ttp_spec_check_deposits(const tt_spec *spec, tt_error *err)
 {
 	const struct ttp_deposits *d = &spec->deposits;
+	size_t twice;
 	tt_status st;
 
 	if (ttp_spec_has_deposits(spec) && spec->eif.set)
@@ -1908,6 +1953,17 @@ ttp_spec_check_deposits(const tt_spec *spec, tt_error *err)
 					   "[entry_into_force] needs "
 					   "'instruments', 'weight', "
 					   "'required' or 'from'");
+		/* Later parties are those after entry into force: with the
+		 * date given there is no triggering instrument to count
+		 * from. */
+		if (d->later_from_instrument.set &&
+		    d->later_from_instrument.v.yes)
+			return FIELD_ERROR(err, &d->later_from_instrument,
+					   TT_EINVAL, "later_from_instrument "
+					   "needs the instrument that brings "
+					   "the treaty into force: "
+					   "'instruments', 'weight', "
+					   "'required' or 'from'");
 	}
 	if (d->cl.not_before.set && !d->cl.not_before.is_date &&
 	    !d->opened.set && !d->cl.from.set)
@@ -1915,21 +1971,16 @@ ttp_spec_check_deposits(const tt_spec *spec, tt_error *err)
 				   "a 'not_before' duration counts from "
 				   "'opened' (the day the treaty opened for "
 				   "signature): set it, or give a date");
+	if ((st = first_repeated_party(spec, &twice, err)) != TT_OK)
+		return st;
 	for (size_t i = 0; i < spec->nparties; i++) {
 		if ((st = check_party(spec, &spec->parties[i], err)) != TT_OK)
 			return st;
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(ttp_spec_string(spec,
-						   &spec->parties[i].name),
-				   ttp_spec_string(spec,
-						   &spec->parties[j].name)) ==
-			    0)
-				return FIELD_ERROR(err,
-						   &spec->parties[i].name,
-						   TT_EINVAL, "party '%s' is "
-						   "listed twice",
-						   ttp_spec_string(spec,
-						   &spec->parties[i].name));
+		if (i == twice)
+			return FIELD_ERROR(err, &spec->parties[i].name,
+					   TT_EINVAL, "party '%s' is listed "
+					   "twice", ttp_spec_string(spec,
+					   &spec->parties[i].name));
 	}
 	return TT_OK;
 }

@@ -442,6 +442,29 @@ test_refused(void)
 				   "after = 1m\n[party]\nname = A\n"
 				   "deposit = 9999-12-15\n", NULL, &e));
 	CU_ASSERT_EQUAL(e.code, TT_ERANGE);
+	/* The first name given twice, in the spec's order, whatever the
+	 * order of the names: A (line 10) before B (line 12), Z (line 8)
+	 * before A (line 10). */
+	CU_ASSERT_PTR_NULL(compute("[entry_into_force]\ninstruments = 1\n"
+				   "[party]\nname = B\n[party]\nname = A\n"
+				   "[party]\nname = C\n[party]\nname = A\n"
+				   "[party]\nname = B\n[party]\nname = A\n",
+				   NULL, &e));
+	CU_ASSERT_EQUAL(e.line, 10);
+	CU_ASSERT_STRING_EQUAL(e.message, "party 'A' is listed twice");
+	CU_ASSERT_PTR_NULL(compute("[entry_into_force]\ninstruments = 1\n"
+				   "[party]\nname = Z\n[party]\nname = A\n"
+				   "[party]\nname = Z\n[party]\nname = A\n",
+				   NULL, &e));
+	CU_ASSERT_EQUAL(e.line, 8);
+	CU_ASSERT_STRING_EQUAL(e.message, "party 'Z' is listed twice");
+	/* Later parties counted from the triggering instrument need one:
+	 * with the date given, the key would do nothing. */
+	CU_ASSERT_PTR_NULL(compute("[treaty]\nentry_into_force = 2002-07-01\n"
+				   "[entry_into_force]\nlater_after = 60d\n"
+				   "later_from_instrument = yes\n", NULL, &e));
+	CU_ASSERT_EQUAL(e.line, 5);
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.message, "later_from_instrument"));
 }
 
 /* From an event: "thirty days after the exchange of ratifications". */
