@@ -433,12 +433,14 @@ static bool
 state_update(struct server *sv, const struct generation *g)
 {
 	struct serve_event_key *k = calloc(g->nev ? g->nev : 1, sizeof *k);
+	tt_date today = { 1970, 1, 1 };
 	int r;
 
 	if (k == NULL) {
 		cli_error("out of memory");
 		return false;
 	}
+	(void)cli_today(&today);	/* checked at the start */
 	for (size_t i = 0; i < g->nev; i++) {
 		k[i].uid = g->ev[i].uid;
 		k[i].hash = g->ev[i].hash;
@@ -447,8 +449,10 @@ state_update(struct server *sv, const struct generation *g)
 		k[i].kind = tt_kind_name(g->ev[i].m->kind);
 		k[i].treaty = g->in.t[g->ev[i].t].name;
 		k[i].summary = g->ev[i].summary;
+		k[i].party = g->ev[i].m->flags & TT_MS_PARTY ?
+			     g->ev[i].m->party : NULL;
 	}
-	r = serve_state_update(&sv->state, k, g->nev);
+	r = serve_state_update(&sv->state, k, g->nev, today);
 	free(k);
 	if (r < 0) {
 		cli_error("out of memory");
@@ -589,7 +593,8 @@ record_in_view(const struct serve_record *r, const struct serve_view *v)
 	const char *bad;
 	size_t badlen;
 
-	if (!serve_view_has_id(v, r->treaty))
+	if (!serve_view_has_id(v, r->treaty) ||
+	    !serve_view_has_party(v, r->party))
 		return false;
 	if (v->f.kinds != 0 &&
 	    (!filter_parse_kinds(r->kind, &mask, &bad, &badlen) ||
@@ -672,8 +677,6 @@ write_calendar(struct server *sv, const struct serve_view *v,
 
 		if (!r->cancelled || !record_in_view(r, v))
 			continue;
-		/* Party dates are not told apart in the state: a removed
-		 * one is shown in every party's view. */
 		short_summary(r->summary, summary, sizeof summary);
 		fprintf(fp, "BEGIN:VEVENT\r\nUID:%s\r\nDTSTAMP:%s\r\n"
 			"DTSTART;VALUE=DATE:%s\r\nDTEND;VALUE=DATE:%s\r\n"

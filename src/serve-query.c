@@ -343,16 +343,27 @@ serve_view_has_id(const struct serve_view *v, const char *name)
 }
 
 bool
+serve_view_has_party(const struct serve_view *v, const char *party)
+{
+	if (v->nparties == 0 || party == NULL || *party == '\0')
+		return true;
+	for (size_t i = 0; i < v->nparties; i++)
+		if (strcmp(v->parties[i], party) == 0)
+			return true;
+	return false;
+}
+
+bool
 serve_view_keep(const struct serve_view *v, const tt_milestone *m)
 {
 	if (!filter_keep(&v->f, m))
 		return false;
-	if (v->nparties == 0 || !(m->flags & TT_MS_PARTY))
+	if (!(m->flags & TT_MS_PARTY))
 		return true;
-	for (size_t i = 0; i < v->nparties; i++)
-		if (m->party != NULL && strcmp(v->parties[i], m->party) == 0)
-			return true;
-	return false;
+	/* A party's date with no party named is nobody's: not shown to a
+	 * view that names parties. */
+	return m->party != NULL ? serve_view_has_party(v, m->party) :
+	       v->nparties == 0;
 }
 
 static const char *const wdays[] = {

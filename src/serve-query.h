@@ -80,6 +80,8 @@ bool serve_view_has_id(const struct serve_view *v, const char *name);
 /* True when V shows M: in the window, of the kinds, and, when V names
  * parties, a date of one of them or a date of every party. */
 bool serve_view_keep(const struct serve_view *v, const tt_milestone *m);
+/* True when V shows a date of PARTY ("" or NULL: of every party). */
+bool serve_view_has_party(const struct serve_view *v, const char *party);
 
 /* HTTP dates ("Sun, 06 Nov 1994 08:49:37 GMT", RFC 9110), always GMT. */
 #define SERVE_HTTP_DATE_SIZE 64	/* room for any year */

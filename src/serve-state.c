@@ -33,6 +33,7 @@ record_free(struct serve_record *r)
 	free(r->kind);
 	free(r->treaty);
 	free(r->summary);
+	free(r->party);
 }
 
 void
@@ -59,6 +60,17 @@ is_date(const char *s)
 	return strlen(s) == 8 && strspn(s, "0123456789") == 8;
 }
 
+/* The date of YYYYMMDD S (is_date() true), or false if no such day. */
+static bool
+parse_date(const char *s, tt_date *d)
+{
+	d->year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 +
+		  (s[2] - '0') * 10 + (s[3] - '0');
+	d->month = (s[4] - '0') * 10 + (s[5] - '0');
+	d->day = (s[6] - '0') * 10 + (s[7] - '0');
+	return tt_date_is_valid(*d);
+}
+
 /* A copy of S with tabs and line ends as spaces, which the file's
  * format cannot hold. */
 static char *
@@ -78,19 +90,24 @@ record_set(struct serve_record *r, const struct serve_event_key *ev)
 {
 	char *kind = field_dup(ev->kind), *treaty = field_dup(ev->treaty);
 	char *summary = field_dup(ev->summary);
+	char *party = field_dup(ev->party != NULL ? ev->party : "");
 
-	if (kind == NULL || treaty == NULL || summary == NULL) {
+	if (kind == NULL || treaty == NULL || summary == NULL ||
+	    party == NULL) {
 		free(kind);
 		free(treaty);
 		free(summary);
+		free(party);
 		return false;
 	}
 	free(r->kind);
 	free(r->treaty);
 	free(r->summary);
+	free(r->party);
 	r->kind = kind;
 	r->treaty = treaty;
 	r->summary = summary;
+	r->party = party;
 	snprintf(r->dtstart, sizeof r->dtstart, "%.8s", ev->dtstart);
 	snprintf(r->dtend, sizeof r->dtend, "%.8s", ev->dtend);
 	r->hash = ev->hash;
@@ -129,23 +146,27 @@ serve_state_load(struct serve_state *st, const char *path, char *why,
 		return false;
 	}
 	while (fgets(line, sizeof line, fp) != NULL) {
-		char *f[9], *p = line, *end;
+		char *f[11], *p = line, *end;
 		struct serve_record *r;
 		struct serve_event_key k;
 		unsigned long seq;
 		size_t nf = 0;
+		tt_date on = { 0, 0, 0 };
 
 		lineno++;
 		line[strcspn(line, "\n")] = '\0';
-		while (nf < 9) {
+		while (nf < 11) {
 			f[nf++] = p;
 			if ((p = strchr(p, '\t')) == NULL)
 				break;
 			*p++ = '\0';
 		}
 		errno = 0;
-		seq = nf == 9 ? strtoul(f[1], &end, 10) : 0;
-		if (nf != 9 || p != NULL || errno != 0 || *end != '\0' ||
+		seq = nf >= 9 ? strtoul(f[1], &end, 10) : 0;
+		if ((nf != 9 && nf != 11) || p != NULL || errno != 0 ||
+		    *end != '\0' ||
+		    (nf == 11 && f[10][0] != '\0' &&
+		     (!is_date(f[10]) || !parse_date(f[10], &on))) ||
 		    f[1][0] == '\0' || seq > 0x7fffffffUL || f[0][0] == '\0' ||
 		    strlen(f[2]) != 16 ||
 		    strspn(f[2], "0123456789abcdef") != 16 ||
@@ -155,8 +176,9 @@ serve_state_load(struct serve_state *st, const char *path, char *why,
 		    serve_state_find(st, f[0]) != NULL) {
 			snprintf(why, whysize, "%s:%lu: not a state record "
 				 "(UID, SEQUENCE, HASH, DTSTART, DTEND, "
-				 "STATUS, KIND, TREATY, SUMMARY, separated "
-				 "by tabs; each UID once)", path, lineno);
+				 "STATUS, KIND, TREATY, SUMMARY, PARTY, "
+				 "CANCELLED_ON, separated by tabs; each UID "
+				 "once)", path, lineno);
 			fclose(fp);
 			return false;
 		}
@@ -167,6 +189,7 @@ serve_state_load(struct serve_state *st, const char *path, char *why,
 		k.kind = f[6];
 		k.treaty = f[7];
 		k.summary = f[8];
+		k.party = nf == 11 ? f[9] : NULL;
 		if ((r = record_add(st, f[0])) == NULL ||
 		    !record_set(r, &k)) {
 			snprintf(why, whysize, "out of memory");
@@ -175,6 +198,8 @@ serve_state_load(struct serve_state *st, const char *path, char *why,
 		}
 		r->seq = (unsigned)seq;
 		r->cancelled = strcmp(f[5], "CANCELLED") == 0;
+		/* Unknown (year 0): the next update says today. */
+		r->cancelled_on = r->cancelled ? on : (tt_date){ 0, 0, 0 };
 	}
 	if (ferror(fp)) {
 		snprintf(why, whysize, "%s: read error", path);
@@ -209,11 +234,16 @@ serve_state_save(const struct serve_state *st, const char *path)
 	}
 	for (size_t i = 0; i < st->n; i++) {
 		const struct serve_record *r = &st->r[i];
+		char on[16] = "";
 
-		fprintf(fp, "%s\t%u\t%016" PRIx64 "\t%s\t%s\t%s\t%s\t%s\t%s\n",
-			r->uid, r->seq, r->hash, r->dtstart, r->dtend,
-			r->cancelled ? "CANCELLED" : "CONFIRMED", r->kind,
-			r->treaty, r->summary);
+		if (r->cancelled && r->cancelled_on.year > 0)
+			snprintf(on, sizeof on, "%04d%02d%02d",
+				 r->cancelled_on.year, r->cancelled_on.month,
+				 r->cancelled_on.day);
+		fprintf(fp, "%s\t%u\t%016" PRIx64 "\t%s\t%s\t%s\t%s\t%s\t%s"
+			"\t%s\t%s\n", r->uid, r->seq, r->hash, r->dtstart,
+			r->dtend, r->cancelled ? "CANCELLED" : "CONFIRMED",
+			r->kind, r->treaty, r->summary, r->party, on);
 	}
 	if (fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0) {
 		saved = errno ? errno : EIO;
@@ -234,9 +264,36 @@ serve_state_save(const struct serve_state *st, const char *path)
 	return true;
 }
 
+/* Drops the cancellations older than SERVE_STATE_KEEP_DAYS on TODAY,
+ * and dates those of unknown day TODAY; 1 if any record changed. */
+static int
+drop_old(struct serve_state *st, tt_date today)
+{
+	int changed = 0;
+	size_t k = 0;
+
+	for (size_t i = 0; i < st->n; i++) {
+		struct serve_record *r = &st->r[i];
+
+		if (r->cancelled && r->cancelled_on.year == 0) {
+			r->cancelled_on = today;
+			changed = 1;
+		}
+		if (r->cancelled && tt_date_diff_days(r->cancelled_on, today) >
+		    SERVE_STATE_KEEP_DAYS) {
+			record_free(r);
+			changed = 1;
+			continue;
+		}
+		st->r[k++] = *r;
+	}
+	st->n = k;
+	return changed;
+}
+
 int
 serve_state_update(struct serve_state *st, const struct serve_event_key *ev,
-		   size_t n)
+		   size_t n, tt_date today)
 {
 	int changed = 0;
 
@@ -268,8 +325,9 @@ serve_state_update(struct serve_state *st, const struct serve_event_key *ev,
 	for (size_t i = 0; i < st->n; i++)
 		if (!st->r[i].seen && !st->r[i].cancelled) {
 			st->r[i].cancelled = true;
+			st->r[i].cancelled_on = today;
 			st->r[i].seq++;
 			changed = 1;
 		}
-	return changed;
+	return drop_old(st, today) | changed;
 }

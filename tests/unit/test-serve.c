@@ -167,6 +167,12 @@ test_view(void)
 	CU_ASSERT(serve_view_keep(&v, &m));
 	m.date = D(2028, 1, 2);
 	CU_ASSERT_FALSE(serve_view_keep(&v, &m));
+	/* A cancelled date of the state, known by its party's name: shown
+	 * to views of that party, or of every party. */
+	CU_ASSERT(serve_view_has_party(&v, "P"));
+	CU_ASSERT_FALSE(serve_view_has_party(&v, "Q"));
+	CU_ASSERT(serve_view_has_party(&v, ""));
+	CU_ASSERT(serve_view_has_party(&v, NULL));
 
 	CU_ASSERT_EQUAL(view("/calendar.ics?kind=nope", &v), 400);
 	CU_ASSERT(strncmp(why, "kind=nope: unknown kind 'nope' (one of: ",
@@ -218,34 +224,48 @@ test_conditional(void)
 	CU_ASSERT_FALSE(serve_not_modified(NULL, "yesterday", "abc", 10));
 }
 
+/* Replaces the file PATH by TEXT. */
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "w");
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+	CU_ASSERT(fputs(text, fp) >= 0);
+	CU_ASSERT(fclose(fp) == 0);
+}
+
 static void
 test_state(void)
 {
 	struct serve_state st;
 	struct serve_event_key ev[2] = {
-		{ "u1", 1, "20300101", "20300102", "expiry", "t", "T: E" },
-		{ "u2", 2, "20310101", "20310102", "review", "t", "T: R" },
+		{ "u1", 1, "20300101", "20300102", "expiry", "t", "T: E",
+		  NULL },
+		{ "u2", 2, "20310101", "20310102", "review", "t", "T: R",
+		  "Chad" },
 	};
 	char path[] = "/tmp/test-serve-state-XXXXXX", w[256];
 	int fd = mkstemp(path);
+	tt_date today = D(2027, 1, 1);
 
 	CU_ASSERT_FATAL(fd >= 0);
 	close(fd);
 	serve_state_init(&st);
-	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 2), 1);
+	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 2, today), 1);
 	CU_ASSERT_EQUAL(serve_state_find(&st, "u1")->seq, 0);
-	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 2), 0);
+	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 2, today), 0);
 	/* u1 moves, u2 goes. */
 	ev[0].hash = 3;
 	ev[0].dtstart = "20300201";
-	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 1), 1);
+	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 1, today), 1);
 	CU_ASSERT_EQUAL(serve_state_find(&st, "u1")->seq, 1);
 	CU_ASSERT_STRING_EQUAL(serve_state_find(&st, "u1")->dtstart,
 			       "20300201");
 	CU_ASSERT(serve_state_find(&st, "u2")->cancelled);
 	CU_ASSERT_EQUAL(serve_state_find(&st, "u2")->seq, 1);
 	/* Still gone: nothing more to tell. */
-	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 1), 0);
+	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 1, today), 0);
 	CU_ASSERT_EQUAL(serve_state_find(&st, "u2")->seq, 1);
 	/* Saved and read back. */
 	CU_ASSERT(serve_state_save(&st, path));
@@ -256,10 +276,39 @@ test_state(void)
 	CU_ASSERT_EQUAL(serve_state_find(&st, "u1")->hash, 3);
 	CU_ASSERT(serve_state_find(&st, "u2")->cancelled);
 	CU_ASSERT_STRING_EQUAL(serve_state_find(&st, "u2")->summary, "T: R");
+	CU_ASSERT_STRING_EQUAL(serve_state_find(&st, "u2")->party, "Chad");
+	CU_ASSERT_STRING_EQUAL(serve_state_find(&st, "u1")->party, "");
+	CU_ASSERT(tt_date_compare(serve_state_find(&st, "u2")->cancelled_on,
+				  today) == 0);
 	/* It comes back: live again, one higher. */
-	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 2), 1);
+	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 2, today), 1);
 	CU_ASSERT_FALSE(serve_state_find(&st, "u2")->cancelled);
 	CU_ASSERT_EQUAL(serve_state_find(&st, "u2")->seq, 2);
+
+	/* A cancellation is served a year and a day, then dropped. */
+	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 1, today), 1);
+	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 1, D(2028, 1, 2)), 0);
+	CU_ASSERT_PTR_NOT_NULL(serve_state_find(&st, "u2"));
+	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 1, D(2028, 1, 3)), 1);
+	CU_ASSERT_PTR_NULL(serve_state_find(&st, "u2"));
+	CU_ASSERT_EQUAL(st.n, 1);
+	serve_state_free(&st);
+
+	/* A state file of nine fields, as earlier versions wrote: no
+	 * party, cancelled on the day of the first update after it. */
+	write_file(path, "u2\t4\t0000000000000002\t20310101\t20310102\t"
+		   "CANCELLED\treview\tt\tT: R\n");
+	CU_ASSERT(serve_state_load(&st, path, w, sizeof w));
+	CU_ASSERT_STRING_EQUAL(serve_state_find(&st, "u2")->party, "");
+	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 1, D(2029, 5, 1)), 1);
+	CU_ASSERT(tt_date_compare(serve_state_find(&st, "u2")->cancelled_on,
+				  D(2029, 5, 1)) == 0);
+	serve_state_free(&st);
+	/* A bad day of cancellation is not a record. */
+	write_file(path, "u2\t4\t0000000000000002\t20310101\t20310102\t"
+		   "CANCELLED\treview\tt\tT: R\tChad\t20270230\n");
+	CU_ASSERT_FALSE(serve_state_load(&st, path, w, sizeof w));
+	CU_ASSERT_PTR_NOT_NULL(strstr(w, ":1: not a state record"));
 	serve_state_free(&st);
 	unlink(path);
 }
