@@ -36,6 +36,7 @@ struct serve_http {
 /* One request, from the URI callback to the completion callback. */
 struct request {
 	char *target;		/* as sent */
+	bool headers;		/* the first call, on the headers, was made */
 	bool answered;
 };
 
@@ -201,6 +202,21 @@ access_handler(void *cls, struct MHD_Connection *c, const char *url,
 	(void)version;
 	(void)upload_data;
 	memset(&rs, 0, sizeof rs);
+	/* A GET or HEAD without a body is answered on the second call,
+	 * once libmicrohttpd knows the request is whole: answered on the
+	 * first, the connection would be closed after it, not kept alive.
+	 * A request with a body is answered on the first (and the
+	 * connection closed): its body is never read. */
+	if (r != NULL && !r->headers) {
+		r->headers = true;
+		if ((strcmp(method, "GET") == 0 ||
+		     strcmp(method, "HEAD") == 0) &&
+		    MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+						"Content-Length") == NULL &&
+		    MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+						"Transfer-Encoding") == NULL)
+			return MHD_YES;
+	}
 	if (r != NULL && r->answered) {
 		/* A body after the answer (a refused POST): drop it. */
 		*upload_data_size = 0;
