@@ -239,6 +239,23 @@ batch_row_key(const tt_spec *spec)
 	return *id != '\0' ? id : tt_spec_name(spec);
 }
 
+const char *
+batch_row_cells_key(const struct batch_columns *c, tt_spec *spec,
+		    char *const *fields, size_t n)
+{
+	tt_error e;
+
+	tt_spec_reset(spec);
+	for (size_t i = 0; i < n && i < c->n; i++)
+		if (strcmp(c->keys[i]->section, "treaty") == 0 &&
+		    (strcmp(c->keys[i]->key, "id") == 0 ||
+		     strcmp(c->keys[i]->key, "name") == 0) &&
+		    fields[i][0] != '\0')
+			(void)tt_spec_set(spec, "treaty", c->keys[i]->key,
+					  fields[i], 0, 0, &e);
+	return batch_row_key(spec);
+}
+
 /* --- the keys seen ------------------------------------------------- */
 
 /*

@@ -48,6 +48,12 @@ tt_status batch_row_fill(const struct batch_columns *c, tt_spec *spec,
 /* The key a treaty is known by in calendars (its UIDs are made from it):
  * its id, or without one its name, as "schedule" does; "" if neither. */
 const char *batch_row_key(const tt_spec *spec);
+/* The same for a row that could not be computed, from its id and name
+ * cells alone (N FIELDS), set into SPEC, which is reset first: "" when
+ * neither is there and good. */
+const char *batch_row_cells_key(const struct batch_columns *c,
+				tt_spec *spec, char *const *fields,
+				size_t n);
 
 /* The keys seen so far, to find a treaty given twice.  Memory grows with
  * the number of keys: each is kept once, with the line it was first seen

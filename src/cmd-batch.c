@@ -142,6 +142,7 @@ static void report_differences(const struct worker *w,
 			       struct pool_chunk *c, struct pool_row *row);
 static bool commit_row(void *arg, struct pool_chunk *c,
 		       struct pool_row *row);
+static bool keep_row(struct batch *b, const struct pool_row *row);
 static bool skip_row(struct batch *b, struct pool_chunk *c);
 static bool check_key(struct batch *b, const struct pool_chunk *c,
 		      const struct pool_row *row, bool *nomem);
@@ -771,7 +772,7 @@ commit_row(void *arg, struct pool_chunk *c, struct pool_row *row)
 		(void)write_run(b, c);
 		return false;
 	case ROW_SKIPPED:
-		return skip_row(b, c);
+		return keep_row(b, row) && skip_row(b, c);
 	default:
 		break;
 	}
@@ -791,6 +792,29 @@ commit_row(void *arg, struct pool_chunk *c, struct pool_row *row)
 		return false;
 	show_progress(b);
 	return true;
+}
+
+/* A calendar over --previous keeps the events of a treaty whose row is
+ * bad as they were, rather than cancel them: the row is known by its id
+ * and name cells (a malformed record by nothing).  False after a
+ * message. */
+static bool
+keep_row(struct batch *b, const struct pool_row *row)
+{
+	tt_error e;
+
+	if (b->w == NULL || b->cal->ics.previous == NULL ||
+	    row->fields == NULL)
+		return true;
+	if (tt_ics_writer_keep(b->w, batch_row_cells_key(&b->cols,
+							 b->workers[0].spec,
+							 row->fields,
+							 row->nfields),
+			       &e) == TT_OK)
+		return true;
+	clear_progress(b);
+	cli_error("%s", e.message);
+	return false;
 }
 
 /* Counts a bad row, reported already; with --strict the run stops

@@ -121,6 +121,14 @@ tt_ics_writer *tt_ics_writer_new(FILE *out, const tt_ics_options *opt,
  * would fall before year 1. */
 tt_status tt_ics_writer_add(tt_ics_writer *w, const tt_schedule *s,
 			    tt_error *err);
+/* Says that the treaty known by KEY (its id, or its name when it has
+ * none) is not written this time, say because its data could not be
+ * read: its events of the previous calendar (tt_ics_options.previous)
+ * are then written again as they were, not cancelled, unless a schedule
+ * added after all writes them.  Without a previous calendar it does
+ * nothing.  Returns TT_OK or TT_ENOMEM. */
+tt_status tt_ics_writer_keep(tt_ics_writer *w, const char *key,
+			     tt_error *err);
 /* Writes the end of the calendar; W stays to be freed. */
 tt_status tt_ics_writer_finish(tt_ics_writer *w, tt_error *err);
 void tt_ics_writer_free(tt_ics_writer *w);

@@ -87,6 +87,9 @@ struct tt_ics_writer {
 	 * (one byte each), and an event's content being compared. */
 	unsigned char *prev_written;
 	struct ttp_buf content;
+	/* The treaties kept (tt_ics_writer_keep()): their keys as
+	 * CATEGORIES has them, escaped, each followed by LF. */
+	struct ttp_buf kept;
 };
 
 /* A consultation or review series that one RRULE describes exactly. */
@@ -1026,6 +1029,50 @@ tt_ics_writer_add(tt_ics_writer *w, const tt_schedule *s, tt_error *err)
 }
 
 tt_status
+tt_ics_writer_keep(tt_ics_writer *w, const char *key, tt_error *err)
+{
+	if (w->opt.previous == NULL || *key == '\0')
+		return TT_OK;
+	ttp_ics_escape(&w->kept, key);
+	ttp_buf_putn(&w->kept, "\n", 1);
+	if (w->kept.nomem)
+		return ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
+	return TT_OK;
+}
+
+/* True if the previous event OLD is of a treaty kept: its CATEGORIES
+ * (the kind, a comma, the treaty's key) names one. */
+static bool
+is_kept(const tt_ics_writer *w, const struct ttp_prev_event *old)
+{
+	const char *line = old->content, *end = line + old->contentlen;
+	const char *key = NULL, *eol = NULL;
+
+	if (w->kept.len == 0)
+		return false;
+	while (line < end) {
+		eol = memchr(line, '\n', (size_t)(end - line));
+		if (ttp_ics_line_is(line, (size_t)(eol - line), "CATEGORIES")) {
+			key = memchr(line, ',', (size_t)(eol - line));
+			break;
+		}
+		line = eol + 1;
+	}
+	if (key == NULL)
+		return false;
+	key++;
+	for (const char *k = w->kept.p; k < w->kept.p + w->kept.len;) {
+		const char *kend = strchr(k, '\n');
+
+		if (kend - k == eol - key &&
+		    memcmp(k, key, (size_t)(eol - key)) == 0)
+			return true;
+		k = kend + 1;
+	}
+	return false;
+}
+
+tt_status
 tt_ics_writer_finish(tt_ics_writer *w, tt_error *err)
 {
 	const tt_ics_previous *prev = w->opt.previous;
@@ -1034,10 +1081,16 @@ tt_ics_writer_finish(tt_ics_writer *w, tt_error *err)
 		return ttp_error_set(err, TT_EINVAL, 0, 0,
 				     "the calendar is already finished");
 	w->finished = true;
-	/* What the previous calendar had and this one has no more. */
-	for (size_t i = 0; prev != NULL && i < prev->n; i++)
-		if (!w->prev_written[i] && !prev->v[i].duplicate)
+	/* What the previous calendar had and this one has no more: as it
+	 * was for a treaty kept, else cancelled. */
+	for (size_t i = 0; prev != NULL && i < prev->n; i++) {
+		if (w->prev_written[i] || prev->v[i].duplicate)
+			continue;
+		if (is_kept(w, &prev->v[i]))
+			sink_write(&w->out, prev->v[i].raw, prev->v[i].rawlen);
+		else
 			write_cancelled(w, &prev->v[i]);
+	}
 	sink_write(&w->out, "END:VCALENDAR\r\n", 15);
 	sink_flush(&w->out);
 	if (w->out.status == TT_OK && w->out.fp != NULL &&
@@ -1057,6 +1110,7 @@ tt_ics_writer_free(tt_ics_writer *w)
 	ttp_buf_free(&w->summary);
 	ttp_buf_free(&w->desc);
 	ttp_buf_free(&w->cats);
+	ttp_buf_free(&w->kept);
 	ttp_buf_free(&w->note);
 	ttp_buf_free(&w->label);
 	ttp_buf_free(&w->line);

@@ -68,6 +68,22 @@ STATUS:CANCELLED
 SUMMARY:B: Expiry (last day in force)
 STATUS:CANCELLED
 
+# A treaty whose row has become bad is not taken for one that went: its
+# events are written as they were, not cancelled (a malformed record,
+# which has no id to go by, excepted).
+$ export SOURCE_DATE_EPOCH=1800000000; printf 'id,name,entry_into_force,term\na,A,2000-01-01,10y\nb,B,2001-01-01,five years\n' > bad.csv; treatyterm batch bad.csv -f ics --previous b.ics > kept.ics; echo "exit $?"; tr -d '\r' < kept.ics | grep -E '^(SUMMARY|STATUS|DTSTAMP)'
+exit 3
+DTSTAMP:20231114T221320Z
+SUMMARY:A: Entry into force
+DTSTAMP:20231114T221320Z
+SUMMARY:A: Expiry (last day in force)
+DTSTAMP:20231114T221320Z
+SUMMARY:B: Entry into force
+DTSTAMP:20231114T221320Z
+SUMMARY:B: Expiry (last day in force)
+2> treatyterm: bad.csv:3: term: expected a number, found 'f'
+2> treatyterm: bad.csv: 1 of 2 rows skipped
+
 # Without --previous nothing changes; with it, only calendars.
 $ treatyterm schedule --preset litvinov-1946 --previous old.ics
 2> treatyterm: schedule: --previous has no effect in table output (only in ics or jcal)

@@ -260,6 +260,68 @@ test_cancelled_carried(void)
 	tt_schedule_free(s35);
 }
 
+/* The calendar of the schedules S[0..N) over PREV, the treaty KEPT
+ * (NULL for none) said to be kept before they are added. */
+static char *
+write_keeping(const tt_schedule *const *s, size_t n,
+	      const tt_ics_previous *prev, const char *kept)
+{
+	tt_ics_options o;
+	tt_ics_writer *w;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&out, &len);
+	tt_error e;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+	tt_ics_options_init(&o);
+	o.dtstamp = DTSTAMP_NEW;
+	o.previous = prev;
+	w = tt_ics_writer_new(fp, &o, &e);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(w);
+	if (kept != NULL)
+		CU_ASSERT_EQUAL(tt_ics_writer_keep(w, kept, &e), TT_OK);
+	for (size_t i = 0; i < n; i++)
+		CU_ASSERT_EQUAL(tt_ics_writer_add(w, s[i], &e), TT_OK);
+	CU_ASSERT_EQUAL(tt_ics_writer_finish(w, &e), TT_OK);
+	tt_ics_writer_free(w);
+	CU_ASSERT_EQUAL_FATAL(fclose(fp), 0);
+	return out;
+}
+
+/* A treaty not written this time but kept (batch's bad row): its events
+ * are written as they were, not cancelled; another treaty's are
+ * cancelled; and a kept treaty written after all is written once. */
+static void
+test_kept(void)
+{
+	tt_schedule *s50 = litvinov("50y", NULL);
+	char *old = write(s50, DTSTAMP_OLD, NULL, 0);
+	tt_ics_previous *p = read_previous(old);
+	char *kept = write_keeping(NULL, 0, p, "litvinov-1946");
+	char *other = write_keeping(NULL, 0, p, "another-treaty");
+	char *both = write_keeping((const tt_schedule *const *)&s50, 1, p,
+				   "litvinov-1946");
+	const char *ev = strstr(old, "BEGIN:VEVENT");
+
+	/* Every event, byte for byte, in its order, to the calendar's end. */
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ev);
+	CU_ASSERT_PTR_NOT_NULL(strstr(kept, ev));
+	CU_ASSERT_EQUAL(count(kept, "BEGIN:VEVENT"), 7);
+	CU_ASSERT_EQUAL(count(kept, "STATUS:CANCELLED"), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(kept, "DTSTAMP:20231114T221320Z"));
+	CU_ASSERT_EQUAL(ical_count_events(kept), 7);
+	CU_ASSERT_EQUAL(count(other, "STATUS:CANCELLED"), 7);
+	CU_ASSERT_EQUAL(count(both, "BEGIN:VEVENT"), 7);
+	CU_ASSERT_EQUAL(count(both, "STATUS:CANCELLED"), 0);
+	free(both);
+	free(other);
+	free(kept);
+	tt_ics_previous_free(p);
+	free(old);
+	tt_schedule_free(s50);
+}
+
 /* A previous calendar with bare LF line ends (as some tools save it):
  * still the same events, written with CRLF. */
 static void
@@ -414,6 +476,7 @@ add_ics_previous_tests(void)
 		{ "unreadable previous calendars", test_errors },
 		{ "calendar properties and URLs", test_calendar_properties },
 		{ "[treaty] url", test_spec_url },
+		{ "a treaty kept", test_kept },
 		CU_TEST_INFO_NULL
 	};
 
