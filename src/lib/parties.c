@@ -237,53 +237,6 @@ ttp_trigger_condition(const tt_spec *spec, const struct ttp_trigger *t,
 	return len;
 }
 
-/* The floor of [entry_into_force] not_before into *OUT: a date, or a
- * duration from 'opened' or from the event 'from' names; false for none
- * (or a floor counted from an event without a date). */
-static bool
-deposits_floor(const tt_spec *spec, const struct ttp_trigger *t,
-	       tt_date *out)
-{
-	const struct ttp_deposits *d = &spec->deposits;
-	const struct ttp_field *nb = &d->cl.not_before;
-	tt_date from;
-
-	if (!nb->set)
-		return false;
-	if (nb->is_date) {
-		*out = nb->v.date;
-		return true;
-	}
-	if (d->opened.set)
-		from = d->opened.v.date;
-	else if (t->from_event && t->met)
-		from = t->on;
-	else
-		return false;
-	return tt_date_add(from, nb->v.dur, out, NULL, NULL) == TT_OK;
-}
-
-tt_status
-ttp_deposits_date(const tt_spec *spec, const struct ttp_trigger *t,
-		  tt_date *out, tt_error *err)
-{
-	const struct ttp_deposits *d = &spec->deposits;
-	tt_duration after = d->after.set ? d->after.v.dur :
-			    tt_duration_of_days(0);
-	tt_counting rule = d->cl.rule.set ? d->cl.rule.v.rule :
-			   TT_COUNTING_SAME_DATE;
-	tt_date same, floor;
-	tt_status st;
-
-	if ((st = tt_date_add(t->on, after, &same, NULL, err)) != TT_OK ||
-	    (st = tt_counting_apply(rule, same, out, err)) != TT_OK)
-		return st;
-	if (deposits_floor(spec, t, &floor) &&
-	    tt_date_compare(*out, floor) < 0)
-		*out = floor;
-	return TT_OK;
-}
-
 /* --- the schedule ---------------------------------------------------- */
 
 /* Room for one index a party in S's scratch. */

@@ -1435,6 +1435,48 @@ set_horizon(struct calc *c)
 	}
 }
 
+/* The first steps of a computation: the deposits' conditions, the
+ * treaty's strings, entry into force into *EIF (or pending), then the
+ * other clauses checked against it, counting from the date computed
+ * (C's spec becomes WORK, a copy with that date, when the deposits or
+ * an event give it). */
+static tt_status
+begin(struct calc *c, tt_spec *work, tt_milestone *eif)
+{
+	tt_status st;
+
+	if ((st = ttp_spec_check_deposits(c->spec, c->err)) != TT_OK ||
+	    (st = copy_treaty(c)) != TT_OK ||
+	    (st = ttp_compute_entry_into_force(c, eif)) != TT_OK)
+		return st;
+	if (ttp_spec_has_deposits(c->spec)) {
+		*work = *c->spec;
+		work->eif.set = true;
+		work->eif.v.date = c->s->eif;
+		c->spec = work;
+	}
+	set_horizon(c);
+	return ttp_spec_validate_at(c->spec, c->err);
+}
+
+tt_status
+ttp_schedule_validate(const tt_spec *spec, tt_error *err)
+{
+	tt_schedule *s = tt_schedule_new();
+	struct calc c = { s, spec, NULL, err };
+	tt_spec work;
+	tt_milestone eif;
+	tt_status st;
+
+	if (s == NULL)
+		return ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
+	s->trigger_party = SIZE_MAX;
+	s->max = TT_SCHEDULE_MAX_MILESTONES;
+	st = begin(&c, &work, &eif);
+	tt_schedule_free(s);
+	return st;
+}
+
 tt_status
 tt_schedule_compute(tt_schedule *s, const tt_spec *spec,
 		    const tt_schedule_options *opt, tt_error *err)
@@ -1456,19 +1498,7 @@ tt_schedule_compute(tt_schedule *s, const tt_spec *spec,
 	s->has_as_of = false;
 	s->max = opt && opt->max_milestones ? opt->max_milestones :
 		 TT_SCHEDULE_MAX_MILESTONES;
-	if ((st = ttp_spec_check_deposits(spec, err)) != TT_OK ||
-	    (st = copy_treaty(&c)) != TT_OK ||
-	    (st = ttp_compute_entry_into_force(&c, &eif)) != TT_OK)
-		goto fail;
-	if (ttp_spec_has_deposits(spec)) {
-		/* The other clauses count from the date computed. */
-		work = *spec;
-		work.eif.set = true;
-		work.eif.v.date = s->eif;
-		c.spec = &work;
-	}
-	set_horizon(&c);
-	if ((st = ttp_spec_validate_at(c.spec, err)) != TT_OK)
+	if ((st = begin(&c, &work, &eif)) != TT_OK)
 		goto fail;
 	if ((st = ttp_emit_any(&c, &eif)) != TT_OK ||
 	    (st = compute_term(&c)) != TT_OK ||

@@ -146,15 +146,15 @@ size_t ttp_trigger_condition(const tt_spec *spec,
 			     size_t size);
 /* A weight as "44.2", snprintf-style. */
 size_t ttp_weight_format(int weight, char *buf, size_t size);
-/* The general entry into force the trigger T gives: T's day plus
- * [entry_into_force] after, by its rule, not before its floor. */
-tt_status ttp_deposits_date(const tt_spec *spec, const struct ttp_trigger *t,
-			    tt_date *out, tt_error *err);
 /* Checks the [entry_into_force] and [party] sections of SPEC. */
 tt_status ttp_spec_check_deposits(const tt_spec *spec, tt_error *err);
 /* Checks SPEC as tt_spec_validate() does, with its entry into force
  * already set (computed from the deposits, or given). */
 tt_status ttp_spec_validate_at(const tt_spec *spec, tt_error *err);
+/* tt_spec_validate() for a spec whose entry into force comes from its
+ * deposits or an event: computed as tt_schedule_compute() computes it
+ * (schedule.c), then the other clauses checked against it. */
+tt_status ttp_schedule_validate(const tt_spec *spec, tt_error *err);
 
 /* The [event] called NAME, or NULL. */
 const struct ttp_event *ttp_spec_event(const tt_spec *spec,

@@ -1988,9 +1988,6 @@ ttp_spec_check_deposits(const tt_spec *spec, tt_error *err)
 tt_status
 tt_spec_validate(const tt_spec *spec, tt_error *err)
 {
-	struct ttp_trigger t;
-	tt_spec work;
-	size_t *order;
 	tt_status st;
 
 	if ((st = ttp_spec_check_deposits(spec, err)) != TT_OK)
@@ -1998,23 +1995,9 @@ tt_spec_validate(const tt_spec *spec, tt_error *err)
 	if (!ttp_spec_has_deposits(spec))
 		return ttp_spec_validate_at(spec, err);
 	/* The other clauses are checked against the entry into force the
-	 * deposits give, or a stand-in while they give none. */
-	order = malloc((spec->nparties > 0 ? spec->nparties : 1) *
-		       sizeof *order);
-	if (order == NULL)
-		return ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
-	ttp_trigger_find(spec, order, &t);
-	work = *spec;
-	work.eif.set = true;
-	if (!t.met || ttp_deposits_date(spec, &t, &work.eif.v.date,
-					NULL) != TT_OK)
-		work.eif.v.date = t.deposited > 0 ?
-			spec->parties[order[t.deposited - 1]].deposit.v.date :
-			spec->deposits.opened.set ?
-			spec->deposits.opened.v.date :
-			tt_date_from_daynum(TT_DAYNUM_MIN);
-	free(order);
-	return ttp_spec_validate_at(&work, err);
+	 * deposits give, or a stand-in while they give none, reckoned as
+	 * the schedule reckons it. */
+	return ttp_schedule_validate(spec, err);
 }
 
 tt_status
