@@ -144,6 +144,27 @@ static const unsigned char special[256] = {
 	[0xf0] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
+/* True if none of the N bytes at P needs escaping (nor a second look:
+ * bytes from 0x80 count as needing one). */
+static bool
+plain(const unsigned char *p, size_t n)
+{
+	const unsigned char *end = p + n;
+
+#ifdef __SSE2__
+	for (; end - p >= 16; p += 16)
+		if (!plain16(p))
+			return false;
+#endif
+	for (; end - p >= 8; p += 8)
+		if (!plain8(p))
+			return false;
+	for (; p < end; p++)
+		if (special[*p])
+			return false;
+	return true;
+}
+
 static void
 escape(struct json_buf *b, const char *s, size_t len)
 {
@@ -316,14 +337,31 @@ string(struct json_writer *w, const char *s)
 	json_buf_string(w->b, s, strlen(s));
 }
 
-/* The text FN gives for M, as a string (its length known). */
+/* The text FN gives for M, as a string.  Most texts need no escaping:
+ * each is formatted straight into the output, after its opening quote,
+ * and stays there if so; else (or if it does not fit) it is formatted
+ * aside and escaped. */
 static void
 milestone_text(struct json_writer *w, struct text *t, text_fn fn,
 	       const tt_milestone *m)
 {
-	const char *s = text_milestone(t, fn, m);
+	struct json_buf *b = w->b;
+	const char *s;
 
-	json_buf_string(w->b, s, t->len);
+	if (reserve(b, TT_TEXT_BUFSIZE + 2)) {
+		char *p = b->p + b->len + 1;
+		size_t room = b->cap - b->len - 2;
+		size_t n = fn(m, p, room);
+
+		if (n < room && plain((const unsigned char *)p, n)) {
+			b->p[b->len] = '"';
+			b->p[b->len + 1 + n] = '"';
+			b->len += n + 2;
+			return;
+		}
+	}
+	s = text_milestone(t, fn, m);
+	json_buf_string(b, s, t->len);
 }
 
 /* A word of the program's own vocabulary (a kind, a convention, an ISO

@@ -3,6 +3,7 @@
  * place text becomes JSON: every output byte must be valid JSON text,
  * whatever the input, and plain text must come out as it went in.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,6 +114,65 @@ test_all_bytes(void)
 	json_buf_free(&b);
 }
 
+/* The JSON line of a treaty with one milestone labelled LABEL. */
+static char *
+milestone_json(const char *label)
+{
+	const char *kv[][3] = {
+		{ "treaty", "id", "t" },
+		{ "treaty", "entry_into_force", "2000-01-01" },
+		{ "milestone", "label", label },
+		{ "milestone", "at", "1y" },
+	};
+	struct json_buf b = { NULL, 0, 0, false };
+	tt_spec *spec = tt_spec_new();
+	tt_schedule *s = tt_schedule_new();
+	tt_error e;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(spec);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	for (size_t i = 0; i < sizeof kv / sizeof kv[0]; i++)
+		CU_ASSERT_EQUAL_FATAL(tt_spec_set(spec, kv[i][0], kv[i][1],
+						  kv[i][2], 0, 0, &e), TT_OK);
+	CU_ASSERT_EQUAL_FATAL(tt_schedule_compute(s, spec, NULL, &e), TT_OK);
+	json_append_schedule(&b, s);
+	CU_ASSERT_FALSE(b.failed);
+	json_buf_raw(&b, "", 1);
+	tt_schedule_free(s);
+	tt_spec_free(spec);
+	return b.p;
+}
+
+/* Milestone texts are formatted into the output and escaped there only
+ * when they need it: plain, escaped, and longer than any text buffer. */
+static void
+test_milestone_texts(void)
+{
+	char long_label[1200], want[1300];
+	char *j;
+
+	j = milestone_json("Review of the plan");
+	CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"label\":\"Review of the plan\""));
+	free(j);
+	j = milestone_json("say \"hi\" \\ caf\xc3\xa9 a\xe2\x80\xa8" "b");
+	CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"label\":\"say \\\"hi\\\" \\\\ "
+				      "caf\xc3\xa9 a\\u2028b\""));
+	free(j);
+	memset(long_label, 'x', sizeof long_label - 2);
+	long_label[sizeof long_label - 2] = '"';
+	long_label[sizeof long_label - 1] = '\0';
+	snprintf(want, sizeof want, "\"label\":\"%.*s\\\"\"",
+		 (int)sizeof long_label - 2, long_label);
+	j = milestone_json(long_label);
+	CU_ASSERT_PTR_NOT_NULL(strstr(j, want));
+	free(j);
+	long_label[sizeof long_label - 2] = 'x';
+	snprintf(want, sizeof want, "\"label\":\"%s\"", long_label);
+	j = milestone_json(long_label);
+	CU_ASSERT_PTR_NOT_NULL(strstr(j, want));
+	free(j);
+}
+
 void
 add_json_tests(void)
 {
@@ -121,6 +181,7 @@ add_json_tests(void)
 		{ "escapes", test_escapes },
 		{ "invalid UTF-8", test_invalid_utf8 },
 		{ "all byte pairs", test_all_bytes },
+		{ "milestone texts", test_milestone_texts },
 		CU_TEST_INFO_NULL
 	};
 
