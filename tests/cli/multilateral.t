@@ -34,6 +34,58 @@ Poland        2012-12-27  ratification  2013-06-01  -           -
 $ treatyterm schedule --preset ottawa-1997 --check
 ottawa-1997: every recorded date agrees with the computed one
 
+# UNCLOS art. 308: in force 16 November 1994, twelve months after Guyana's
+# 60th instrument of 16 November 1993.  A State depositing after the 60th
+# is bound on the 30th day after its deposit, not before the general date:
+# Sri Lanka (19 July 1994) and Germany (14 October 1994) on 16 November 1994,
+# China (7 June 1996) on 7 July 1996, Japan (20 June 1996) on 20 July 1996,
+# the United Kingdom (25 July 1997) on 24 August 1997.
+$ treatyterm schedule --preset unclos-1982 | sed -n '/^Entry into force/p; /^Party/,$p'
+Entry into force: 1994-11-16 (Wednesday)
+Party           Deposit     Instrument    In force    Notice      Withdrawal
+Guyana          1993-11-16  ratification  1994-11-16  -           -
+Sri Lanka       1994-07-19  ratification  1994-11-16  -           -
+Germany         1994-10-14  accession     1994-11-16  -           -
+China           1996-06-07  ratification  1996-07-07  -           -
+Japan           1996-06-20  ratification  1996-07-20  -           -
+United Kingdom  1997-07-25  accession     1997-08-24  -           -
+
+$ treatyterm schedule --preset unclos-1982 --check
+unclos-1982: every recorded date agrees with the computed one
+
+$ treatyterm schedule --preset unclos-1982 --format json | grep -m1 '"basis"'
+      "basis": "the 60th instrument, deposited 1993-11-16 + 12 months (same date; Reg. 1182/71 art. 3(2)(c) / ETS 076 art. 4(1); UNCLOS art. 308)"
+
+# CWC art. XXI: in force 29 April 1997, 180 days after Hungary's 65th
+# instrument of 31 October 1996 (the two-year floor, 13 January 1995, does
+# not bind); later States on the 30th day after their deposit: Iran
+# (3 November 1997) on 3 December 1997, the State of Palestine (17 May 2018)
+# on 16 June 2018.  China and the United States deposited on 25 April 1997,
+# before entry into force: bound from the general date, which --check sets
+# against the State Department's 25 May 1997 for the United States.
+$ treatyterm schedule --preset cwc-1993 | sed -n '/^Entry into force/p; /^Party/,/^State of/p'
+Entry into force: 1997-04-29 (Tuesday)
+Party                     Deposit     Instrument    In force    Notice      Withdrawal
+Hungary                   1996-10-31  ratification  1997-04-29  -           -
+China                     1997-04-25  ratification  1997-04-29  -           -
+United States of America  1997-04-25  ratification  1997-04-29  -           -
+Iran                      1997-11-03  ratification  1997-12-03  -           -
+Russian Federation        1997-11-05  ratification  1997-12-05  -           -
+State of Palestine        2018-05-17  accession     2018-06-16  -           -
+
+$ treatyterm schedule --preset cwc-1993 --check
+United States of America: entry_into_force: recorded 1997-05-25, computed 1997-04-29
+    the 65th instrument, deposited 1996-10-31 + 180 days (the day of the
+    event not counted; Reg. 1182/71 art. 3(1), 3(2)(b) / ETS 076 art. 3; CWC
+    art. XXI)
+[exit 3]
+
+# Had the 65th instrument come a year after the opening for signature, the
+# two-year floor would have bound: 13 January 1995, not 180 days later.
+$ treatyterm presets cwc-1993 -f ini | sed 's/^date = 1996-10-31$/date = 1994-01-13/' > early.ini; treatyterm schedule early.ini | grep -E '^Entry into force'; treatyterm schedule early.ini -f json | grep -m1 '"basis"'
+Entry into force: 1995-01-13 (Friday)
+      "basis": "the 65th instrument, deposited 1994-01-13 + 180 days = 1994-07-12; not before 1995-01-13 (same date, and never before the clause's floor; CWC art. XXI)"
+
 # Kyoto: in force 16 February 2005; Australia (12 December 2007) on
 # 11 March 2008; Canada's notice of 15 December 2011 effective 2012.
 $ treatyterm schedule --preset kyoto-1997

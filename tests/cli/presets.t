@@ -25,6 +25,8 @@ rome-statute-1998    Rome Statute of the International Criminal Court: the 60th 
 ottawa-1997          Anti-Personnel Mine Ban Convention (Ottawa): the first day of the sixth month after the 40th instrument; six months' notice
 kyoto-1997           Kyoto Protocol: 90 days after 55 Parties with 55 % of Annex I emissions; a year's notice after three years
 paris-2015           Paris Agreement: 30 days after 55 Parties with 55 % of emissions; a year's notice after three years
+unclos-1982          UN Convention on the Law of the Sea: twelve months after the 60th instrument; later States the 30th day after; a year's notice
+cwc-1993             Chemical Weapons Convention: 180 days after the 65th instrument, not before two years; 90 days' notice
 
 # The 1946 drafts never entered into force: one hypothetical date for all.
 $ treatyterm schedule --preset byrnes-germany-1946
