@@ -1,19 +1,28 @@
 /*
  * cmd-batch.c -- "treatyterm batch": whole treaty databases from CSV.
  *
- * Each row of the input is one treaty, each column a spec key; the row is
- * parsed into one reused spec, computed into one reused schedule and
- * written at once, so memory grows only by the keys kept to find a treaty
- * given twice.  A bad row -- a bad cell, a malformed record, a treaty
- * without an id or name, or one given twice -- is reported with its line
- * and skipped (or, with --strict, stops the run); the exit status says
- * that rows were skipped.  Whatever stops the run, a calendar on standard
- * output is closed, so that it ends complete.
+ * Each row of the input is one treaty, each column a spec key.  The main
+ * thread reads the records and hands them to a pool (batch-pool.c): a
+ * worker, with its own reused spec and schedule, fills, computes and (for
+ * JSON Lines) formats each row, noting what was wrong with it
+ * (work_row()); the main thread then takes the rows back in input order,
+ * reports their messages, checks their keys for a treaty given twice and
+ * writes them (commit_row()).  So output and messages do not depend on
+ * the number of threads, and memory grows only by the keys kept and the
+ * chunks in flight.  CSV and calendars are computed and written row by
+ * row in the main thread, from its one worker's schedule.
+ *
+ * A bad row -- a bad cell, a malformed record, a treaty without an id or
+ * name, or one given twice -- is reported with its line and skipped (or,
+ * with --strict, stops the run); the exit status says that rows were
+ * skipped.  Whatever stops the run, a calendar on standard output is
+ * closed, so that it ends complete.
  *
  * The run's state is one struct batch.  exec() opens the input and maps
- * its header, opens the output, then computes and writes each row
- * (next_row(), write_row()) and finishes (finish_output(), summary());
- * batch_free() cleans up, aborting an output that was not finished.
+ * its header, opens the output, starts the pool, reads every row
+ * (read_rows()) and finishes (finish_output(), summary()); batch_free()
+ * stops the threads and cleans up, aborting an output that was not
+ * finished.
  */
 #include <config.h>
 
