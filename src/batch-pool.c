@@ -15,8 +15,10 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lib/grow.h"
 #include "batch-pool.h"
@@ -43,6 +45,8 @@ struct chunk {
 	size_t noffs, capoffs;
 	char **ptrs;		/* the same, as pointers, once sealed */
 	size_t capptrs;
+	size_t worked;		/* rows worked before WORK said stop or a
+				 * buffer ran out of memory */
 	bool done;		/* under the mutex */
 };
 
@@ -60,7 +64,7 @@ struct pool {
 	struct chunk *ring;
 	size_t nring;
 	size_t sealed, taken, committed;
-	bool stopped;		/* COMMIT stopped the run */
+	enum pool_result stopped; /* POOL_OK, or why the run stopped */
 	unsigned jobs;		/* worker threads started */
 	struct worker *workers;
 	void *inline_state;	/* with no threads */
@@ -71,12 +75,45 @@ struct pool {
 	bool sync;		/* the mutex and conditions exist */
 };
 
-/* Works every row of C. */
+unsigned
+pool_jobs(unsigned asked, long processors, bool one_thread)
+{
+	unsigned n = asked != 0 ? asked :
+		     processors > POOL_MAX_JOBS ? POOL_MAX_JOBS :
+		     processors > 0 ? (unsigned)processors : 1;
+
+	if (n > POOL_MAX_JOBS)
+		n = POOL_MAX_JOBS;
+	if (n <= 1)
+		return 0;
+	return one_thread ? 1 : n;
+}
+
+long
+pool_processors(void)
+{
+	long n = 0;
+
+#ifdef CPU_COUNT
+	cpu_set_t set;
+
+	if (sched_getaffinity(0, sizeof set, &set) == 0)
+		n = CPU_COUNT(&set);
+#endif
+	if (n <= 0)
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? n : 1;
+}
+
+/* Works the rows of C until WORK says stop or a buffer runs out of
+ * memory; C->WORKED says how far it went. */
 static void
 work_chunk(struct pool *p, void *state, struct chunk *c)
 {
+	c->worked = 0;
 	for (size_t i = 0; i < c->nrows; i++) {
 		struct pool_row *r = &c->rows[i];
+		bool go_on;
 
 		r->status = 0;
 		memset(&r->notes, 0, sizeof r->notes);
@@ -85,7 +122,12 @@ work_chunk(struct pool *p, void *state, struct chunk *c)
 		memset(&r->data, 0, sizeof r->data);
 		r->named = false;
 		r->nchecks = 0;
-		p->work(state, &c->pub, r);
+		go_on = p->work(state, &c->pub, r);
+		if (c->pub.text.failed || c->pub.data.failed)
+			return;
+		c->worked = i + 1;
+		if (!go_on)
+			return;
 	}
 }
 
@@ -259,26 +301,25 @@ reset_chunk(struct chunk *c)
 	c->done = false;
 }
 
-/* Commits the rows of C, then tells COMMIT the chunk is done. */
+/* Commits the rows of C that were worked, then tells COMMIT the chunk
+ * is done; a run stopped, by COMMIT or for memory, stays stopped. */
 static enum pool_result
 commit_chunk(struct pool *p, struct chunk *c)
 {
-	if (c->pub.text.failed || c->pub.data.failed)
-		return POOL_NOMEM;
-	for (size_t i = 0; i < c->nrows; i++)
-		if (!p->commit(p->arg, &c->pub, &c->rows[i])) {
-			p->stopped = true;
-			return POOL_STOPPED;
-		}
-	if (!p->commit(p->arg, &c->pub, NULL)) {
-		p->stopped = true;
-		return POOL_STOPPED;
-	}
+	for (size_t i = 0; i < c->worked; i++)
+		if (!p->commit(p->arg, &c->pub, &c->rows[i]))
+			return p->stopped = POOL_STOPPED;
+	if (!p->commit(p->arg, &c->pub, NULL))
+		return p->stopped = POOL_STOPPED;
+	/* Rows left unworked: memory ran out (a row that said stop was
+	 * committed, and stopped the run). */
+	if (c->worked < c->nrows)
+		return p->stopped = POOL_NOMEM;
 	return POOL_OK;
 }
 
-/* Commits the done chunks that come next in order; with WAIT, waits for
- * the next one if it is not done. */
+/* Commits the chunks done that come next in order: with WAIT, the next
+ * one first, waiting until it is done, then those done already. */
 static enum pool_result
 commit_done(struct pool *p, bool wait)
 {
@@ -294,6 +335,7 @@ commit_done(struct pool *p, bool wait)
 		pthread_mutex_unlock(&p->lock);
 		if (!done)
 			break;
+		wait = false;
 		if ((r = commit_chunk(p, c)) != POOL_OK)
 			return r;
 		reset_chunk(c);
@@ -312,7 +354,7 @@ seal(struct pool *p)
 	enum pool_result r;
 
 	if (!seal_rows(c))
-		return POOL_NOMEM;
+		return p->stopped = POOL_NOMEM;
 	if (p->jobs == 0) {
 		work_chunk(p, p->inline_state, c);
 		p->sealed++;
@@ -344,17 +386,17 @@ pool_add(struct pool *p, unsigned long line, char *const *fields, size_t n,
 	struct slot *slots;
 	size_t cap;
 
-	if (p->stopped)
-		return POOL_STOPPED;
+	if (p->stopped != POOL_OK)
+		return p->stopped;
 	cap = c->caprows;
 	if ((rows = ttp_grow(c->rows, &cap, c->nrows + 1,
 			     sizeof *rows)) == NULL)
-		return POOL_NOMEM;
+		return p->stopped = POOL_NOMEM;
 	c->rows = rows;
 	cap = c->caprows;
 	if ((slots = ttp_grow(c->slots, &cap, c->nrows + 1,
 			      sizeof *slots)) == NULL)
-		return POOL_NOMEM;
+		return p->stopped = POOL_NOMEM;
 	c->slots = slots;
 	c->caprows = cap;
 	slots = &c->slots[c->nrows];
@@ -363,7 +405,7 @@ pool_add(struct pool *p, unsigned long line, char *const *fields, size_t n,
 	slots->bad = fields == NULL;
 	if (fields == NULL ? !add_cells(c, &error, 1) :
 	    !add_cells(c, (const char *const *)fields, n))
-		return POOL_NOMEM;
+		return p->stopped = POOL_NOMEM;
 	memset(&c->rows[c->nrows], 0, sizeof c->rows[c->nrows]);
 	c->rows[c->nrows++].line = line;
 	return c->nrows == p->chunk_rows ? seal(p) : POOL_OK;
@@ -374,14 +416,15 @@ pool_finish(struct pool *p)
 {
 	enum pool_result r;
 
-	if (p->stopped)
-		return POOL_STOPPED;
+	if (p->stopped != POOL_OK)
+		return p->stopped;
 	if (p->ring[p->sealed % p->nring].nrows > 0 &&
 	    (r = seal(p)) != POOL_OK)
 		return r;
-	if (p->jobs == 0)
-		return POOL_OK;
-	return commit_done(p, true);
+	while (p->committed < p->sealed)
+		if ((r = commit_done(p, true)) != POOL_OK)
+			return r;
+	return POOL_OK;
 }
 
 void

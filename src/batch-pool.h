@@ -54,13 +54,23 @@ struct pool_chunk {
 	struct json_buf text, data;
 };
 
-/* WORK: computes ROW with the worker state WORKER.  COMMIT: acts on ROW,
- * which WORK has done, in input order; false stops the run (pool_add()
- * and pool_finish() then return POOL_STOPPED). */
-typedef void pool_work_fn(void *worker, struct pool_chunk *c,
+/* WORK: computes ROW with the worker state WORKER; false when the rows
+ * after it need not be worked (COMMIT will stop the run at ROW).
+ * COMMIT: acts on ROW, which WORK has done, in input order; false stops
+ * the run (pool_add() and pool_finish() then return POOL_STOPPED). */
+typedef bool pool_work_fn(void *worker, struct pool_chunk *c,
 			  struct pool_row *row);
 typedef bool pool_commit_fn(void *arg, struct pool_chunk *c,
 			    struct pool_row *row);
+
+/* How many worker threads to start: ASKED (0: one for each processor
+ * this process may run on, PROCESSORS, at most POOL_MAX_JOBS), none when
+ * that is one, and at most one with ONE_THREAD. */
+#define POOL_MAX_JOBS 64
+unsigned pool_jobs(unsigned asked, long processors, bool one_thread);
+/* The processors this process may run on (its CPU affinity), or those
+ * online; at least 1. */
+long pool_processors(void);
 
 /* Starts JOBS worker threads (0 for none), WORKERS[i] the state of the
  * i-th (WORKERS[0] the one state with none); with ONE, and no threads,
@@ -72,7 +82,8 @@ struct pool *pool_new(unsigned jobs, bool one, void *const *workers,
 enum pool_result {
 	POOL_OK,
 	POOL_STOPPED,		/* COMMIT returned false */
-	POOL_NOMEM		/* memory ran out */
+	POOL_NOMEM		/* memory ran out: the rows before are
+				 * committed; the pool takes no more */
 };
 
 /* Adds the record at LINE: its N FIELDS (copied), or, with FIELDS NULL,
@@ -86,7 +97,8 @@ enum pool_result pool_finish(struct pool *p);
 void pool_free(struct pool *p);
 
 /* For WORK: appends the message MSG to ROW's notes (or, with CHECK, to
- * its checks); sets ROW's key to KEY. */
+ * its checks); sets ROW's key to KEY.  A row's notes, and its checks,
+ * must each be added one after another, nothing else between. */
 void pool_note(struct pool_chunk *c, struct pool_row *row, bool check,
 	       const char *msg);
 void pool_set_key(struct pool_chunk *c, struct pool_row *row,

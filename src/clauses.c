@@ -154,29 +154,31 @@ clauses_spec_new(void)
 	return spec;
 }
 
-/* --event NAME=DATE. */
+/* --event NAME=DATE; false with the message in WHY. */
 static bool
-apply_event(tt_spec *spec, const char *value)
+apply_event(tt_spec *spec, const char *value, char *why, size_t size)
 {
 	const char *eq = strchr(value, '=');
 	char name[NAMESIZE];
 	tt_error e;
 
 	if (eq == NULL || eq == value || (size_t)(eq - value) >= NAMESIZE) {
-		cli_error("--event: expected NAME=DATE, not '%s'", value);
+		snprintf(why, size, "--event: expected NAME=DATE, not '%s'",
+			 value);
 		return false;
 	}
 	memcpy(name, value, (size_t)(eq - value));
 	name[eq - value] = '\0';
 	if (tt_spec_set_event_date(spec, name, eq + 1, &e) != TT_OK) {
-		cli_arg_error("--event", value, &e);
+		cli_arg_error_format(why, size, "--event", value, &e);
 		return false;
 	}
 	return true;
 }
 
 bool
-clauses_apply(tt_spec *spec, const struct clause_flags *f)
+clauses_apply_quiet(tt_spec *spec, const struct clause_flags *f, char *why,
+		    size_t size)
 {
 	for (size_t i = 0; i < f->n; i++) {
 		const struct clause_flag *d = f->items[i].def;
@@ -186,23 +188,34 @@ clauses_apply(tt_spec *spec, const struct clause_flags *f)
 
 		snprintf(what, sizeof what, "--%s", d->flag);
 		if (d == &event_flag) {
-			if (!apply_event(spec, value))
+			if (!apply_event(spec, value, why, size))
 				return false;
 			continue;
 		}
 		if (d->def->repeatable &&
 		    tt_spec_has(spec, d->section, d->key) &&
 		    tt_spec_begin_section(spec, d->section, 0, 0, &e) != TT_OK) {
-			cli_error("%s: %s", what, e.message);
+			snprintf(why, size, "%s: %s", what, e.message);
 			return false;
 		}
 		if (tt_spec_set(spec, d->section, d->key, value, 0, 0, &e) !=
 		    TT_OK) {
-			cli_arg_error(what, f->items[i].value, &e);
+			cli_arg_error_format(why, size, what, value, &e);
 			return false;
 		}
 	}
 	return true;
+}
+
+bool
+clauses_apply(tt_spec *spec, const struct clause_flags *f)
+{
+	char why[1024];
+
+	if (clauses_apply_quiet(spec, f, why, sizeof why))
+		return true;
+	cli_error("%s", why);
+	return false;
 }
 
 bool

@@ -61,6 +61,10 @@ tt_spec *clauses_spec_new(void);
  * values, not on SPEC: once the flags applied to one spec made by
  * clauses_spec_new(), they apply to any other. */
 bool clauses_apply(tt_spec *spec, const struct clause_flags *f);
+/* The same without printing: false with the message in WHY (SIZE bytes),
+ * for a thread that must not print (batch's workers). */
+bool clauses_apply_quiet(tt_spec *spec, const struct clause_flags *f,
+			 char *why, size_t size);
 /* Prints an error found when SPEC (from SRC) is checked or computed:
  * "FILE:LINE:COL: msg" for a value from a file, "option --flag: msg" for a
  * flag, else "SOURCE: msg". */

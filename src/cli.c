@@ -31,14 +31,33 @@ cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+size_t
+cli_arg_error_format(char *buf, size_t size, const char *what,
+		     const char *value, const tt_error *e)
+{
+	int n;
+
+	if (e->column != 0)
+		n = snprintf(buf, size, "%s '%s': column %u: %s", what, value,
+			     e->column, e->message);
+	else
+		n = snprintf(buf, size, "%s '%s': %s", what, value,
+			     e->message);
+	return n > 0 ? (size_t)n : 0;
+}
+
 void
 cli_arg_error(const char *what, const char *value, const tt_error *e)
 {
-	if (e->column != 0)
-		cli_error("%s '%s': column %u: %s", what, value, e->column,
-			  e->message);
-	else
-		cli_error("%s '%s': %s", what, value, e->message);
+	char small[512], *msg = small;
+	size_t n = cli_arg_error_format(small, sizeof small, what, value, e);
+
+	/* A long value is reported whole. */
+	if (n >= sizeof small && (msg = malloc(n + 1)) != NULL)
+		cli_arg_error_format(msg, n + 1, what, value, e);
+	cli_error("%s", msg != NULL ? msg : small);
+	if (msg != small)
+		free(msg);
 }
 
 void

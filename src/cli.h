@@ -54,6 +54,10 @@ extern const char *cli_program;	/* "treatyterm" */
 void cli_error(const char *fmt, ...) CLI_PRINTF(1, 2);
 /* "treatyterm: WHAT 'VALUE': column C: MESSAGE" for a bad argument. */
 void cli_arg_error(const char *what, const char *value, const tt_error *e);
+/* The same message, without the program's name, into BUF (SIZE bytes);
+ * returns the length it needed, as snprintf() does. */
+size_t cli_arg_error_format(char *buf, size_t size, const char *what,
+			    const char *value, const tt_error *e);
 /* "treatyterm: FILE:LINE:COLUMN: MESSAGE" for a bad input file. */
 void cli_file_error(const char *file, const tt_error *e);
 /* "Try 'treatyterm CMD --help' ..." after a usage error; returns

@@ -61,6 +61,7 @@ struct batch {
 	bool strict, quiet;
 	unsigned char delim;
 	unsigned jobs;		/* --jobs */
+	tt_date today;		/* for every row */
 	struct clause_flags *flags;
 	struct calendar_opts *cal;
 	const struct filter *filter;	/* --from, --until, --kind */
@@ -118,8 +119,6 @@ enum row {
 	ROW_STOP		/* the run stops (a message was printed) */
 };
 
-/* At most this many threads compute rows. */
-#define MAX_JOBS 64
 
 static int exec(struct args *a);
 static int set_delimiter(struct args *a, const struct opt *o,
@@ -145,7 +144,7 @@ static void notef(struct pool_chunk *c, struct pool_row *row, bool check,
 		  const char *fmt, ...) CLI_PRINTF(4, 5);
 static void bad_row(const struct batch *b, struct pool_chunk *c,
 		    struct pool_row *row, const tt_error *e);
-static void work_row(void *worker, struct pool_chunk *c,
+static bool work_row(void *worker, struct pool_chunk *c,
 		     struct pool_row *row);
 static void report_differences(const struct worker *w,
 			       struct pool_chunk *c, struct pool_row *row);
@@ -173,8 +172,8 @@ static const struct opt options[] = {
 	{ .name = "jobs", .shortname = 'j', .arg = "N", .handler = set_jobs,
 	  .flags = OPT_ONCE, .formats = FORMAT_JSONL,
 	  .help = "compute the rows on N threads (1: none beside the one "
-		  "that reads and writes); by default as many as there are "
-		  "processors, one with --parties" },
+		  "that reads and writes); by default one for each processor, "
+		  "at most one with --parties" },
 	{ .name = "strict", .shortname = 's', .handler = opt_bool,
 	  .offset = offsetof(struct batch_state, strict),
 	  .help = "stop at the first bad row (exit status 1)" },
@@ -270,7 +269,7 @@ set_delimiter(struct args *a, const struct opt *o, const char *value)
 	return 0;
 }
 
-/* Takes the --jobs value: a number from 1 to MAX_JOBS. */
+/* Takes the --jobs value: a number from 1 to POOL_MAX_JOBS. */
 static int
 set_jobs(struct args *a, const struct opt *o, const char *value)
 {
@@ -282,9 +281,9 @@ set_jobs(struct args *a, const struct opt *o, const char *value)
 	errno = 0;
 	n = strtoul(value, &end, 10);
 	if (!isdigit((unsigned char)*value) || *end != '\0' || errno != 0 ||
-	    n < 1 || n > MAX_JOBS)
+	    n < 1 || n > POOL_MAX_JOBS)
 		return cli_usage_error("batch", "--jobs: expected a number "
-				       "from 1 to %d, not '%s'", MAX_JOBS,
+				       "from 1 to %d, not '%s'", POOL_MAX_JOBS,
 				       value);
 	st->jobs = (unsigned)n;
 	return 0;
@@ -427,22 +426,15 @@ batch_init(struct batch *b, struct args *a)
 }
 
 /* How many threads compute the rows: none for CSV and calendars, whose
- * writers take the rows one by one from the one worker; one for
- * --parties, whose rows are marked as used; else --jobs or one a
- * processor.  A single job needs no thread. */
+ * writers take the rows one by one from the one worker; else --jobs, or
+ * one a processor, but at most one with --parties, whose rows are marked
+ * as used.  A single job needs no thread. */
 static unsigned
 count_jobs(const struct batch *b)
 {
-	long n;
-
 	if (b->format != FORMAT_JSONL)
 		return 0;
-	if (b->parties != NULL)
-		return 1;
-	if (b->jobs != 0)
-		return b->jobs > 1 ? b->jobs : 0;
-	n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n > 1 ? (unsigned)(n < MAX_JOBS ? n : MAX_JOBS) : 0;
+	return pool_jobs(b->jobs, pool_processors(), b->parties != NULL);
 }
 
 /* Makes W's spec and schedule and applies the flags to the spec; false
@@ -453,6 +445,8 @@ worker_init(struct worker *w)
 {
 	if ((w->spec = clauses_spec_new()) == NULL)
 		return false;
+	/* One today for every worker, even across midnight. */
+	tt_spec_set_today(w->spec, w->b->today);
 	if ((w->s = tt_schedule_new()) == NULL) {
 		cli_error("out of memory");
 		return false;
@@ -465,12 +459,14 @@ worker_init(struct worker *w)
 static bool
 batch_prepare(struct batch *b)
 {
-	b->nworkers = MAX_JOBS;
+	b->nworkers = POOL_MAX_JOBS;
 	if ((b->workers = calloc(b->nworkers, sizeof *b->workers)) == NULL ||
 	    (b->keys = batch_keys_new()) == NULL) {
 		cli_error("out of memory");
 		return false;
 	}
+	if (!cli_today(&b->today))
+		return false;
 	for (unsigned i = 0; i < b->nworkers; i++)
 		b->workers[i].b = b;
 	/* The first worker checks the flags, so that a bad flag is not a
@@ -608,7 +604,7 @@ open_output(struct batch *b, const char *path)
 static bool
 start_pool(struct batch *b)
 {
-	void *states[MAX_JOBS];
+	void *states[POOL_MAX_JOBS];
 	unsigned jobs = count_jobs(b);
 	/* CSV and calendars are written from the worker's schedule. */
 	bool one = b->format != FORMAT_JSONL;
@@ -669,39 +665,42 @@ read_rows(struct batch *b)
 
 /* Computes ROW with the worker W: its cells, the flags, its parties, its
  * schedule and its key, then its output for JSON Lines; what was wrong
- * is noted in the chunk C, to be reported in the row's turn. */
-static void
+ * is noted in the chunk C, to be reported in the row's turn.  False when
+ * the run stops at ROW. */
+static bool
 work_row(void *worker, struct pool_chunk *c, struct pool_row *row)
 {
 	struct worker *w = worker;
 	const struct batch *b = w->b;
 	const char *key;
+	char why[4096];
 	tt_error e;
 
 	row->status = ROW_SKIPPED;
 	if (row->fields == NULL) {
 		notef(c, row, false, "%s:%lu: %s", b->name, row->line,
 		      row->error);
-		return;
+		return true;
 	}
 	tt_spec_reset(w->spec);
 	if (batch_row_fill(&b->cols, w->spec, row->fields, row->nfields,
 			   row->line, &e) != TT_OK) {
 		bad_row(b, c, row, &e);
-		return;
+		return true;
 	}
 	/* The flags were checked before the first row: only memory can fail
-	 * them now, and they say so. */
-	if (!clauses_apply(w->spec, b->flags)) {
+	 * them now. */
+	if (!clauses_apply_quiet(w->spec, b->flags, why, sizeof why)) {
+		notef(c, row, false, "%s", why);
 		row->status = ROW_STOP;
-		return;
+		return false;
 	}
 	if (b->parties != NULL &&
 	    parties_add(b->parties, w->spec, tt_spec_id(w->spec), NULL,
 			&e) != TT_OK) {
 		notef(c, row, false, "%s:%u: %s (treaty of %s:%lu)",
 		      b->parties_name, e.line, e.message, b->name, row->line);
-		return;
+		return true;
 	}
 	if (calendar_compute(b->cal, w->s, w->spec, &e) != TT_OK) {
 		if (b->parties != NULL && parties_owns(b->parties, &e))
@@ -710,14 +709,14 @@ work_row(void *worker, struct pool_chunk *c, struct pool_row *row)
 			      b->name, row->line);
 		else
 			bad_row(b, c, row, &e);
-		return;
+		return true;
 	}
 	key = batch_row_key(w->spec);
 	if (*key == '\0') {
 		notef(c, row, false, "%s:%lu: no id or name: give the row an "
 		      "id (its calendar events are known by it)", b->name,
 		      row->line);
-		return;
+		return true;
 	}
 	pool_set_key(c, row, key);
 	row->named = *tt_spec_id(w->spec) == '\0';
@@ -729,6 +728,7 @@ work_row(void *worker, struct pool_chunk *c, struct pool_row *row)
 		row->data.len = c->data.len - row->data.off;
 	}
 	row->status = ROW_OK;
+	return true;
 }
 
 /* --check: each recorded date of the row's parties that differs from the

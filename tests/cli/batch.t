@@ -370,31 +370,54 @@ x,2002-01-01,Tuesday,conference,Second
 # --jobs: the rows are computed on several threads and written in their
 # order: the output, the messages and the exit status are the same on
 # any number of threads, with bad rows (a duplicate id, a bad cell, no id
-# or name, a malformed record) spread over several chunks of rows.
-$ /usr/bin/python3 "$top_srcdir/bench/gen-treaties.py" 3000 7 | awk -F, 'BEGIN { OFS = "," } NR == 300 { $1 = "t0000005" } NR == 700 { $4 = "xyz" } NR == 1200 { $1 = ""; $2 = "" } NR == 1800 { $2 = "\"broken" } NR == 2600 { $1 = "t0002599" } { print }' > many.csv; for j in 1 2 5; do treatyterm batch many.csv --jobs $j > out$j.jsonl 2> err$j; echo "jobs $j: exit $?"; done; cmp out1.jsonl out2.jsonl && cmp out1.jsonl out5.jsonl && cmp err1 err2 && cmp err1 err5 && echo same; cat err1; wc -l < out1.jsonl
+# or name, a malformed record) spread over several chunks of 256 rows,
+# two of them the first rows of a chunk (lines 258 and 514) repeating the
+# last of the chunk before.
+$ /usr/bin/python3 "$top_srcdir/bench/gen-treaties.py" 3000 7 | awk -F, 'BEGIN { OFS = "," } NR == 258 { $1 = "t0000255" } NR == 300 { $1 = "t0000005" } NR == 514 { $1 = "t0000511" } NR == 700 { $4 = "xyz" } NR == 1200 { $1 = ""; $2 = "" } NR == 1800 { $2 = "\"broken" } NR == 2600 { $1 = "t0002599" } { print }' > many.csv; for j in 1 2 5; do treatyterm batch many.csv --jobs $j > out$j.jsonl 2> err$j; echo "jobs $j: exit $?"; done; cmp out1.jsonl out2.jsonl && cmp out1.jsonl out5.jsonl && cmp err1 err2 && cmp err1 err5 && echo same; cat err1; wc -l < out1.jsonl
 jobs 1: exit 3
 jobs 2: exit 3
 jobs 5: exit 3
 same
+treatyterm: many.csv:258: id: 't0000255' was already used on line 257
 treatyterm: many.csv:300: id: 't0000005' was already used on line 7
+treatyterm: many.csv:514: id: 't0000511' was already used on line 513
 treatyterm: many.csv:700: term: expected a number, found 'x'
 treatyterm: many.csv:1200: no id or name: give the row an id (its calendar events are known by it)
 treatyterm: many.csv:1800: unterminated quoted field
 treatyterm: many.csv:2601: id: 't0002599' was already used on line 2600
-treatyterm: many.csv: 5 of 3000 rows skipped
-2995
+treatyterm: many.csv: 7 of 3000 rows skipped
+2993
 
 # The rows written are those of the input, in its order, less the bad ones.
-$ /usr/bin/python3 -c 'import json; ids = [json.loads(l)["treaty"]["id"] for l in open("out5.jsonl")]; print(ids[:3], ids[-1], len(set(ids)))'
-['t0000000', 't0000001', 't0000002'] t0002999 2995
+$ /usr/bin/python3 -c 'import json; ids = [json.loads(l)["treaty"]["id"] for l in open("out5.jsonl")]; print(ids[:3], ids[255:257], ids[-1], len(set(ids)))'
+['t0000000', 't0000001', 't0000002'] ['t0000255', 't0000257'] t0002999 2993
 
-# With --strict the run stops at the first bad row, whatever the threads
-# had computed beyond it: the rows before it are written.
+# With --strict the run stops at the first bad row, here the first of
+# the second chunk, whatever the threads had computed beyond it: the rows
+# before it are written.
 $ treatyterm batch many.csv --jobs 3 --strict > s.jsonl; echo "exit $?"; wc -l < s.jsonl; tail -n 1 s.jsonl | cut -c 1-26
 exit 1
-298
-{"treaty":{"id":"t0000297"
-2> treatyterm: many.csv:300: id: 't0000005' was already used on line 7
+256
+{"treaty":{"id":"t0000255"
+2> treatyterm: many.csv:258: id: 't0000255' was already used on line 257
+
+# An input that cannot be read on (a NUL byte) stops the run there with
+# threads as without: the rows before it are done and written first.
+$ head -n 1000 many.csv > nul.csv; printf 'x,\0y\n' >> nul.csv; treatyterm batch nul.csv --jobs 3 > n.jsonl; echo "exit $?"; wc -l < n.jsonl; tail -n 1 n.jsonl | cut -c 1-26
+exit 1
+995
+{"treaty":{"id":"t0000998"
+2> treatyterm: nul.csv:258: id: 't0000255' was already used on line 257
+2> treatyterm: nul.csv:300: id: 't0000005' was already used on line 7
+2> treatyterm: nul.csv:514: id: 't0000511' was already used on line 513
+2> treatyterm: nul.csv:700: term: expected a number, found 'x'
+2> treatyterm: nul.csv:1001: NUL byte in the file (is it a text file?)
+
+# A write that fails (here the first chunk's) stops the run and its
+# threads, with one message and none for the rows after.
+$ treatyterm batch many.csv --jobs 2 > /dev/full
+2> treatyterm: standard output: write error: No space left on device
+[exit 1]
 
 $ treatyterm batch many.csv --jobs 0
 2> treatyterm: batch: --jobs: expected a number from 1 to 64, not '0'
