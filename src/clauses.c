@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "lib/grow.h"
+#include "lib/utf8.h"
 #include "calendar.h"
 #include "cli.h"
 #include "clauses.h"
@@ -176,9 +177,9 @@ apply_event(tt_spec *spec, const char *value, char *why, size_t size)
 	return true;
 }
 
-bool
-clauses_apply_quiet(tt_spec *spec, const struct clause_flags *f, char *why,
-		    size_t size)
+/* The flags applied; false with the message in WHY, maybe cut. */
+static bool
+apply(tt_spec *spec, const struct clause_flags *f, char *why, size_t size)
 {
 	for (size_t i = 0; i < f->n; i++) {
 		const struct clause_flag *d = f->items[i].def;
@@ -208,9 +209,19 @@ clauses_apply_quiet(tt_spec *spec, const struct clause_flags *f, char *why,
 }
 
 bool
+clauses_apply_quiet(tt_spec *spec, const struct clause_flags *f, char *why,
+		    size_t size)
+{
+	if (apply(spec, f, why, size))
+		return true;
+	ttp_utf8_trim(why);	/* never cut inside a character */
+	return false;
+}
+
+bool
 clauses_apply(tt_spec *spec, const struct clause_flags *f)
 {
-	char why[1024];
+	char why[CLAUSES_WHY_SIZE];
 
 	if (clauses_apply_quiet(spec, f, why, sizeof why))
 		return true;

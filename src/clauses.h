@@ -61,8 +61,10 @@ tt_spec *clauses_spec_new(void);
  * values, not on SPEC: once the flags applied to one spec made by
  * clauses_spec_new(), they apply to any other. */
 bool clauses_apply(tt_spec *spec, const struct clause_flags *f);
-/* The same without printing: false with the message in WHY (SIZE bytes),
+/* The same without printing: false with the message in WHY (SIZE bytes,
+ * CLAUSES_WHY_SIZE is room enough; a longer one is cut at a character),
  * for a thread that must not print (batch's workers). */
+#define CLAUSES_WHY_SIZE 4096
 bool clauses_apply_quiet(tt_spec *spec, const struct clause_flags *f,
 			 char *why, size_t size);
 /* Prints an error found when SPEC (from SRC) is checked or computed:

@@ -673,7 +673,7 @@ work_row(void *worker, struct pool_chunk *c, struct pool_row *row)
 	struct worker *w = worker;
 	const struct batch *b = w->b;
 	const char *key;
-	char why[4096];
+	char why[CLAUSES_WHY_SIZE];
 	tt_error e;
 
 	row->status = ROW_SKIPPED;

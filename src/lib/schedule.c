@@ -1435,16 +1435,30 @@ set_horizon(struct calc *c)
 	}
 }
 
-/* The first steps of a computation: the deposits' conditions, the
- * treaty's strings, entry into force into *EIF (or pending), then the
- * other clauses checked against it, counting from the date computed
- * (C's spec becomes WORK, a copy with that date, when the deposits or
- * an event give it). */
+/* The first steps of a computation: C's schedule emptied, the
+ * deposits' conditions, the treaty's strings, entry into force into *EIF
+ * (or pending), then the other clauses checked against it, counting from
+ * the date computed (C's spec becomes WORK, a copy with that date, when
+ * the deposits or an event give it). */
 static tt_status
 begin(struct calc *c, tt_spec *work, tt_milestone *eif)
 {
+	tt_schedule *s = c->s;
+	const tt_schedule_options *opt = c->opt;
 	tt_status st;
 
+	s->n = 0;
+	s->npending = 0;
+	s->has_expiry = false;
+	s->truncated = false;
+	s->has_out_by = s->has_latest_notice = s->out_by_anyway = false;
+	s->id = s->name = s->url = NULL;
+	s->eif_pending = s->trigger_met = false;
+	s->trigger_party = SIZE_MAX;
+	s->nparties = s->ndiscrepancies = 0;
+	s->has_as_of = false;
+	s->max = opt && opt->max_milestones ? opt->max_milestones :
+		 TT_SCHEDULE_MAX_MILESTONES;
 	if ((st = ttp_spec_check_deposits(c->spec, c->err)) != TT_OK ||
 	    (st = copy_treaty(c)) != TT_OK ||
 	    (st = ttp_compute_entry_into_force(c, eif)) != TT_OK)
@@ -1470,8 +1484,6 @@ ttp_schedule_validate(const tt_spec *spec, tt_error *err)
 
 	if (s == NULL)
 		return ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
-	s->trigger_party = SIZE_MAX;
-	s->max = TT_SCHEDULE_MAX_MILESTONES;
 	st = begin(&c, &work, &eif);
 	tt_schedule_free(s);
 	return st;
@@ -1486,18 +1498,6 @@ tt_schedule_compute(tt_schedule *s, const tt_spec *spec,
 	tt_milestone eif;
 	tt_status st;
 
-	s->n = 0;
-	s->npending = 0;
-	s->has_expiry = false;
-	s->truncated = false;
-	s->has_out_by = s->has_latest_notice = s->out_by_anyway = false;
-	s->id = s->name = s->url = NULL;
-	s->eif_pending = s->trigger_met = false;
-	s->trigger_party = SIZE_MAX;
-	s->nparties = s->ndiscrepancies = 0;
-	s->has_as_of = false;
-	s->max = opt && opt->max_milestones ? opt->max_milestones :
-		 TT_SCHEDULE_MAX_MILESTONES;
 	if ((st = begin(&c, &work, &eif)) != TT_OK)
 		goto fail;
 	if ((st = ttp_emit_any(&c, &eif)) != TT_OK ||

@@ -1990,14 +1990,14 @@ tt_spec_validate(const tt_spec *spec, tt_error *err)
 {
 	tt_status st;
 
+	/* With deposits, the other clauses are checked against the entry
+	 * into force they give, or a stand-in while they give none,
+	 * reckoned as the schedule reckons it (deposits checked first). */
+	if (ttp_spec_has_deposits(spec))
+		return ttp_schedule_validate(spec, err);
 	if ((st = ttp_spec_check_deposits(spec, err)) != TT_OK)
 		return st;
-	if (!ttp_spec_has_deposits(spec))
-		return ttp_spec_validate_at(spec, err);
-	/* The other clauses are checked against the entry into force the
-	 * deposits give, or a stand-in while they give none, reckoned as
-	 * the schedule reckons it. */
-	return ttp_schedule_validate(spec, err);
+	return ttp_spec_validate_at(spec, err);
 }
 
 tt_status

@@ -419,6 +419,12 @@ $ treatyterm batch many.csv --jobs 2 > /dev/full
 2> treatyterm: standard output: write error: No space left on device
 [exit 1]
 
+# A flag's message is cut, if it must be, between characters: a long
+# value of two-byte characters still reads as UTF-8.
+$ treatyterm batch many.csv --term "$(/usr/bin/python3 -c 'print("\u00e9" * 3000)')" 2> long.err; echo "exit $?"; /usr/bin/python3 -c 'd = open("long.err", "rb").read(); d.decode("utf-8"); print(len(d) > 4000, d[:20].decode())'
+exit 1
+True treatyterm: --term '
+
 $ treatyterm batch many.csv --jobs 0
 2> treatyterm: batch: --jobs: expected a number from 1 to 64, not '0'
 2> Try 'treatyterm batch --help' for more information.
