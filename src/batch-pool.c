@@ -296,8 +296,8 @@ reset_chunk(struct chunk *c)
 	c->nrows = 0;
 	c->cellslen = 0;
 	c->noffs = 0;
-	c->pub.text.len = 0;
-	c->pub.data.len = 0;
+	ttp_buf_setlen(&c->pub.text, 0);
+	ttp_buf_setlen(&c->pub.data, 0);
 	c->done = false;
 }
 
@@ -441,8 +441,8 @@ pool_free(struct pool *p)
 	for (size_t i = 0; p->ring != NULL && i < p->nring; i++) {
 		struct chunk *c = &p->ring[i];
 
-		json_buf_free(&c->pub.text);
-		json_buf_free(&c->pub.data);
+		ttp_buf_release(&c->pub.text);
+		ttp_buf_release(&c->pub.data);
 		free(c->rows);
 		free(c->slots);
 		free(c->cells);
@@ -460,15 +460,14 @@ add_text(struct pool_chunk *c, const char *s)
 {
 	struct pool_span at = { c->text.len, strlen(s) + 1 };
 
-	json_buf_raw(&c->text, s, at.len);
+	ttp_buf_addn(&c->text, s, at.len);
 	return at;
 }
 
-void
-pool_note(struct pool_chunk *c, struct pool_row *row, bool check,
-	  const char *msg)
+/* Adds the message AT of C's text to ROW's notes, or checks. */
+static void
+note_span(struct pool_row *row, bool check, struct pool_span at)
 {
-	struct pool_span at = add_text(c, msg);
 	struct pool_span *to = check ? &row->checks : &row->notes;
 
 	/* A row's notes, and its checks, are added one after another. */
@@ -477,6 +476,27 @@ pool_note(struct pool_chunk *c, struct pool_row *row, bool check,
 	to->len += at.len;
 	if (check)
 		row->nchecks++;
+}
+
+void
+pool_note(struct pool_chunk *c, struct pool_row *row, bool check,
+	  const char *msg)
+{
+	note_span(row, check, add_text(c, msg));
+}
+
+void
+pool_vnotef(struct pool_chunk *c, struct pool_row *row, bool check,
+	    const char *fmt, va_list ap)
+{
+	struct pool_span at = { c->text.len, 0 };
+
+	/* Formatted straight into the chunk's text, whatever its length,
+	 * and ended with its NUL. */
+	ttp_buf_vaddf(&c->text, fmt, ap);
+	ttp_buf_addn(&c->text, "", 1);
+	at.len = c->text.len - at.off;
+	note_span(row, check, at);
 }
 
 void

@@ -21,6 +21,7 @@
 #ifndef TREATYTERM_BATCH_POOL_H
 #define TREATYTERM_BATCH_POOL_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -51,7 +52,7 @@ struct pool_row {
 /* The buffers a chunk's rows append to: TEXT for their messages and
  * keys, DATA for their output. */
 struct pool_chunk {
-	struct json_buf text, data;
+	struct ttp_buf text, data;
 };
 
 /* WORK: computes ROW with the worker state WORKER; false when the rows
@@ -101,6 +102,9 @@ void pool_free(struct pool *p);
  * must each be added one after another, nothing else between. */
 void pool_note(struct pool_chunk *c, struct pool_row *row, bool check,
 	       const char *msg);
+/* The same with the message made as vprintf() makes it. */
+void pool_vnotef(struct pool_chunk *c, struct pool_row *row, bool check,
+		 const char *fmt, va_list ap);
 void pool_set_key(struct pool_chunk *c, struct pool_row *row,
 		  const char *key);
 /* For COMMIT: the I-th message of SPAN, NULL after the last. */

@@ -31,6 +31,10 @@ cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* The message of a bad argument, with and without a column. */
+#define ARG_ERROR_COLUMN "%s '%s': column %u: %s"
+#define ARG_ERROR "%s '%s': %s"
+
 size_t
 cli_arg_error_format(char *buf, size_t size, const char *what,
 		     const char *value, const tt_error *e)
@@ -38,26 +42,23 @@ cli_arg_error_format(char *buf, size_t size, const char *what,
 	int n;
 
 	if (e->column != 0)
-		n = snprintf(buf, size, "%s '%s': column %u: %s", what, value,
+		n = snprintf(buf, size, ARG_ERROR_COLUMN, what, value,
 			     e->column, e->message);
 	else
-		n = snprintf(buf, size, "%s '%s': %s", what, value,
-			     e->message);
+		n = snprintf(buf, size, ARG_ERROR, what, value, e->message);
 	return n > 0 ? (size_t)n : 0;
 }
 
 void
 cli_arg_error(const char *what, const char *value, const tt_error *e)
 {
-	char small[512], *msg = small;
-	size_t n = cli_arg_error_format(small, sizeof small, what, value, e);
-
-	/* A long value is reported whole. */
-	if (n >= sizeof small && (msg = malloc(n + 1)) != NULL)
-		cli_arg_error_format(msg, n + 1, what, value, e);
-	cli_error("%s", msg != NULL ? msg : small);
-	if (msg != small)
-		free(msg);
+	/* Printed as it is formatted, with no buffer between: a long value
+	 * is reported whole, never cut (inside a character or not). */
+	if (e->column != 0)
+		cli_error(ARG_ERROR_COLUMN, what, value, e->column,
+			  e->message);
+	else
+		cli_error(ARG_ERROR, what, value, e->message);
 }
 
 void

@@ -352,34 +352,17 @@ show_progress(struct batch *b)
 }
 
 /* Adds a message to ROW, made as printf makes it (to its checks with
- * CHECK).  If memory runs out, the chunk says so. */
+ * CHECK), whole whatever its length.  If memory runs out, the chunk says
+ * so. */
 static void
 notef(struct pool_chunk *c, struct pool_row *row, bool check,
       const char *fmt, ...)
 {
-	char small[512], *msg = small;
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(small, sizeof small, fmt, ap);
+	pool_vnotef(c, row, check, fmt, ap);
 	va_end(ap);
-	if (n < 0) {
-		c->text.failed = true;
-		return;
-	}
-	if ((size_t)n >= sizeof small) {
-		if ((msg = malloc((size_t)n + 1)) == NULL) {
-			c->text.failed = true;
-			return;
-		}
-		va_start(ap, fmt);
-		(void)vsnprintf(msg, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-	}
-	pool_note(c, row, check, msg);
-	if (msg != small)
-		free(msg);
 }
 
 /* Notes what was wrong with ROW: the cell, the flag or the row. */

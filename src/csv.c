@@ -70,19 +70,29 @@ append(char *buf, size_t size, size_t n, const char *s)
 	return n + len;
 }
 
+/* Appends what FN gives for M to the text in BUF (SIZE bytes) of length
+ * N, formatted in place, as append() does: returns the whole length (a
+ * text that does not fit is formatted again, with the room it needs). */
+static size_t
+append_text(char *buf, size_t size, size_t n, text_fn fn,
+	    const tt_milestone *m)
+{
+	if (n + 1 < size)
+		return n + fn(m, buf + n, size - n);
+	return n + fn(m, NULL, 0);
+}
+
 /* The basis, then the other readings: the CSV has no column of its own
  * for them. */
 static size_t
 basis_text(const tt_milestone *m, char *buf, size_t size)
 {
-	char readings[TT_TEXT_BUFSIZE];
 	size_t n = tt_milestone_basis(m, buf, size);
 
 	if (m->nalternatives == 0)
 		return n;
-	tt_milestone_readings(m, readings, sizeof readings);
 	n = append(buf, size, n, "; ");
-	return append(buf, size, n, readings);
+	return append_text(buf, size, n, tt_milestone_readings, m);
 }
 
 /* The basis of a hypothetical treaty's entry into force. */
@@ -100,10 +110,8 @@ static size_t
 basis_pending(const tt_milestone *m, char *buf, size_t size)
 {
 	size_t n = append(buf, size, 0, "pending: ");
-	char cond[TT_TEXT_BUFSIZE];
 
-	tt_milestone_condition(m, cond, sizeof cond);
-	return append(buf, size, n, cond);
+	return append_text(buf, size, n, tt_milestone_condition, m);
 }
 
 /* Writes FIELDS (N of them) as one record, after filling FIELDS[AT] to

@@ -13,6 +13,8 @@
 
 #include <treatyterm/treatyterm.h>
 
+#include "lib/strbuf.h"
+
 enum format {
 	FORMAT_TABLE = 1u << 0,
 	FORMAT_JSON = 1u << 1,
@@ -60,21 +62,18 @@ void json_release(void);
 
 /* json.c: the schedule object on one line, appended to B (whose FAILED
  * tells whether memory ran out). */
-struct json_buf;
-void json_append_schedule(struct json_buf *b, const tt_schedule *s);
+void json_append_schedule(struct ttp_buf *b, const tt_schedule *s);
 
-/* json.c: a growing buffer, and LEN bytes of S appended to it as a JSON
- * string, quoted and escaped (see json.c).  FAILED is set when memory
- * runs out. */
-struct json_buf {
-	char *p;
-	size_t len, cap;
-	bool failed;
-};
-void json_buf_string(struct json_buf *b, const char *s, size_t len);
+/* json.c: LEN bytes of S appended to B (the one growing buffer,
+ * lib/strbuf.h) as a JSON string, quoted and escaped (see json.c).
+ * FAILED is set when memory runs out. */
+void json_buf_string(struct ttp_buf *b, const char *s, size_t len);
 /* Appends LEN bytes of S as they are: JSON punctuation, numbers. */
-void json_buf_raw(struct json_buf *b, const char *s, size_t len);
-void json_buf_free(struct json_buf *b);
+void json_buf_raw(struct ttp_buf *b, const char *s, size_t len);
+/* json_buf is the former name of the buffer, and json_buf_free() of
+ * ttp_buf_release(), for the callers still using them. */
+#define json_buf ttp_buf
+void json_buf_free(struct ttp_buf *b);
 
 /* csv.c: one CRLF-terminated record of N fields, quoted where needed. */
 bool csv_write_record(FILE *fp, const char *const *fields, size_t n);
@@ -90,7 +89,7 @@ bool table_write_schedule_filtered(FILE *fp, const tt_schedule *s,
 				   bool explain, const struct filter *f);
 bool json_write_schedule_filtered(FILE *fp, const tt_schedule *s,
 				  bool pretty, const struct filter *f);
-void json_append_schedule_filtered(struct json_buf *b, const tt_schedule *s,
+void json_append_schedule_filtered(struct ttp_buf *b, const tt_schedule *s,
 				   const struct filter *f);
 bool csv_write_schedule_filtered(FILE *fp, const tt_schedule *s,
 				 const struct filter *f);

@@ -26,46 +26,38 @@
 
 #include "format.h"
 
-static void put(struct json_buf *b, const char *s);
-static void put_string(struct json_buf *b, const char *s);
-static void put_lower(struct json_buf *b, const char *s);
+static void put(struct ttp_buf *b, const char *s);
+static void put_string(struct ttp_buf *b, const char *s);
+static void put_lower(struct ttp_buf *b, const char *s);
 static const char *value_type(icalproperty *p, icalvalue *v);
-static void put_value(struct json_buf *b, icalproperty *p, icalvalue *v);
-static void put_recur(struct json_buf *b, struct icalrecurrencetype r);
-static void put_params(struct json_buf *b, icalproperty *p);
-static void put_component(struct json_buf *b, icalcomponent *c);
+static void put_value(struct ttp_buf *b, icalproperty *p, icalvalue *v);
+static void put_recur(struct ttp_buf *b, struct icalrecurrencetype r);
+static void put_params(struct ttp_buf *b, icalproperty *p);
+static void put_component(struct ttp_buf *b, icalcomponent *c);
 
 static void
-put(struct json_buf *b, const char *s)
+put(struct ttp_buf *b, const char *s)
 {
 	json_buf_raw(b, s, strlen(s));
 }
 
 static void
-put_string(struct json_buf *b, const char *s)
+put_string(struct ttp_buf *b, const char *s)
 {
 	json_buf_string(b, s != NULL ? s : "", s != NULL ? strlen(s) : 0);
 }
 
-/* S in lower case, as a JSON string: jCal's names. */
+/* S in lower case, as a JSON string: jCal's names.  Lowered after
+ * escaping, which writes no capital letter of its own. */
 static void
-put_lower(struct json_buf *b, const char *s)
+put_lower(struct ttp_buf *b, const char *s)
 {
-	char small[64], *p = strlen(s) < sizeof small ? small :
-			     malloc(strlen(s) + 1);
-	size_t i;
+	size_t from = b->len;
 
-	if (p == NULL) {
-		b->failed = true;
-		return;
-	}
-	for (i = 0; s[i] != '\0'; i++)
-		p[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' :
-			      s[i]);
-	p[i] = '\0';
-	json_buf_string(b, p, i);
-	if (p != small)
-		free(p);
+	json_buf_string(b, s, strlen(s));
+	for (size_t i = from; !b->failed && i < b->len; i++)
+		if (b->p[i] >= 'A' && b->p[i] <= 'Z')
+			b->p[i] = (char)(b->p[i] - 'A' + 'a');
 }
 
 /* The jCal type of the value V of P. */
@@ -98,7 +90,7 @@ value_type(icalproperty *p, icalvalue *v)
 
 /* RFC 7265 section 3.6.10: the rule's parts as members, lower case. */
 static void
-put_recur(struct json_buf *b, struct icalrecurrencetype r)
+put_recur(struct ttp_buf *b, struct icalrecurrencetype r)
 {
 	char num[32];
 
@@ -122,7 +114,7 @@ put_recur(struct json_buf *b, struct icalrecurrencetype r)
 }
 
 static void
-put_value(struct json_buf *b, icalproperty *p, icalvalue *v)
+put_value(struct ttp_buf *b, icalproperty *p, icalvalue *v)
 {
 	struct icaltimetype t;
 	char buf[40];
@@ -162,7 +154,7 @@ put_value(struct json_buf *b, icalproperty *p, icalvalue *v)
 
 /* The parameters of P as an object, without VALUE (the type says it). */
 static void
-put_params(struct json_buf *b, icalproperty *p)
+put_params(struct ttp_buf *b, icalproperty *p)
 {
 	icalparameter *par;
 	bool first = true;
@@ -198,7 +190,7 @@ put_params(struct json_buf *b, icalproperty *p)
 }
 
 static void
-put_component(struct json_buf *b, icalcomponent *c)
+put_component(struct ttp_buf *b, icalcomponent *c)
 {
 	icalproperty *p, *next;
 	icalcomponent *sub;
@@ -258,7 +250,7 @@ jcal_begin(struct jcal *j, FILE *out, enum format format)
 bool
 jcal_end(struct jcal *j, bool ok, const char **why)
 {
-	struct json_buf b = { NULL, 0, 0, false };
+	struct ttp_buf b = TTP_BUF_INIT;
 	icalcomponent *root;
 	bool written;
 
@@ -291,12 +283,12 @@ jcal_end(struct jcal *j, bool ok, const char **why)
 	put(&b, "\n");
 	icalcomponent_free(root);
 	if (b.failed) {
-		json_buf_free(&b);
+		ttp_buf_release(&b);
 		*why = "out of memory";
 		return false;
 	}
 	errno = 0;
 	written = fwrite(b.p, 1, b.len, j->out) == b.len;
-	json_buf_free(&b);
+	ttp_buf_release(&b);
 	return written;
 }

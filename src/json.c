@@ -22,7 +22,7 @@
 #include <emmintrin.h>
 #endif
 
-#include "lib/grow.h"
+#include "lib/strbuf.h"
 #include "lib/utf8.h"
 #include "compare.h"
 #include "diff-report.h"
@@ -34,56 +34,36 @@
 #define JSON_DEPTH 8
 
 struct json_writer {
-	struct json_buf *b;
+	struct ttp_buf *b;
 	bool pretty;
 	int depth;
 	bool had[JSON_DEPTH + 1];	/* the container at depth D has a
 					 * member already */
 };
 
-/* Grows B for N more bytes; false (and B failed) if memory runs out. */
-static bool
-grow(struct json_buf *b, size_t n)
-{
-	size_t ncap;
-	char *p;
-
-	if (b->failed)
-		return false;
-	ncap = b->cap;
-	p = n <= SIZE_MAX - b->len ? ttp_grow(b->p, &ncap, b->len + n, 1) :
-	    NULL;
-	if (p == NULL) {
-		b->failed = true;
-		return false;
-	}
-	b->p = p;
-	b->cap = ncap;
-	return true;
-}
-
+/* Room for N more bytes (and the NUL): inline while there is. */
 static inline bool
-reserve(struct json_buf *b, size_t n)
+reserve(struct ttp_buf *b, size_t n)
 {
-	return b->len + n <= b->cap || grow(b, n);
+	return (!b->failed && n < b->cap - b->len) || ttp_buf_grow(b, n);
 }
 
 static inline void
-put(struct json_buf *b, const char *s, size_t n)
+put(struct ttp_buf *b, const char *s, size_t n)
 {
 	if (!reserve(b, n))
 		return;
 	memcpy(b->p + b->len, s, n);
 	b->len += n;
+	b->p[b->len] = '\0';
 }
 
 #define PUTS(b, lit) put((b), (lit), sizeof(lit) - 1)
 
 void
-json_buf_free(struct json_buf *b)
+json_buf_free(struct ttp_buf *b)
 {
-	free(b->p);
-	memset(b, 0, sizeof *b);
+	ttp_buf_release(b);
 }
 
 /* True if none of the 8 bytes at P needs a second look: none is a control
@@ -166,13 +146,17 @@ plain(const unsigned char *p, size_t n)
 }
 
 static void
-escape(struct json_buf *b, const char *s, size_t len)
+escape(struct ttp_buf *b, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)s;
 	const unsigned char *end = p + len, *run = p;
 
 	/* At most 6 bytes out for one in. */
+	if (len > SIZE_MAX / 6) {
+		b->failed = true;
+		return;
+	}
 	if (!reserve(b, len * 6))
 		return;
 	while (p < end) {
@@ -242,23 +226,26 @@ escape(struct json_buf *b, const char *s, size_t len)
 	}
 	memcpy(b->p + b->len, run, (size_t)(p - run));
 	b->len += (size_t)(p - run);
+	b->p[b->len] = '\0';
 }
 
 void
-json_buf_raw(struct json_buf *b, const char *s, size_t len)
+json_buf_raw(struct ttp_buf *b, const char *s, size_t len)
 {
 	put(b, s, len);
 }
 
 void
-json_buf_string(struct json_buf *b, const char *s, size_t len)
+json_buf_string(struct ttp_buf *b, const char *s, size_t len)
 {
 	if (!reserve(b, 1))
 		return;
 	b->p[b->len++] = '"';
 	escape(b, s, len);
-	if (reserve(b, 1))
+	if (reserve(b, 1)) {
 		b->p[b->len++] = '"';
+		b->p[b->len] = '\0';
+	}
 }
 
 /* --- the layout ------------------------------------------------------ */
@@ -292,7 +279,7 @@ next(struct json_writer *w)
 static inline void
 key(struct json_writer *w, const char *quoted, size_t n)
 {
-	struct json_buf *b = w->b;
+	struct ttp_buf *b = w->b;
 
 	if (w->pretty) {
 		next(w);
@@ -306,6 +293,7 @@ key(struct json_writer *w, const char *quoted, size_t n)
 	w->had[w->depth] = true;
 	memcpy(b->p + b->len, quoted, n - 1);
 	b->len += n - 1;
+	b->p[b->len] = '\0';
 }
 
 #define KEY(w, lit) key((w), "\"" lit "\": ", sizeof("\"" lit "\": ") - 1)
@@ -345,7 +333,7 @@ static void
 milestone_text(struct json_writer *w, struct text *t, text_fn fn,
 	       const tt_milestone *m)
 {
-	struct json_buf *b = w->b;
+	struct ttp_buf *b = w->b;
 	const char *s;
 
 	if (reserve(b, TT_TEXT_BUFSIZE + 2)) {
@@ -357,6 +345,7 @@ milestone_text(struct json_writer *w, struct text *t, text_fn fn,
 			b->p[b->len] = '"';
 			b->p[b->len + 1 + n] = '"';
 			b->len += n + 2;
+			b->p[b->len] = '\0';
 			return;
 		}
 	}
@@ -377,6 +366,7 @@ word(struct json_writer *w, const char *s)
 	memcpy(w->b->p + w->b->len, s, n);
 	w->b->len += n;
 	w->b->p[w->b->len++] = '"';
+	w->b->p[w->b->len] = '\0';
 }
 
 static void
@@ -400,13 +390,12 @@ integer(struct json_writer *w, int64_t v)
 
 /* Starts a document in B. */
 static void
-begin(struct json_writer *w, struct json_buf *b, bool pretty)
+begin(struct json_writer *w, struct ttp_buf *b, bool pretty)
 {
 	memset(w, 0, sizeof *w);
 	w->b = b;
 	w->pretty = pretty;
-	b->len = 0;
-	b->failed = false;
+	ttp_buf_reset(b);
 }
 
 /* Ends the line and writes the document. */
@@ -702,7 +691,7 @@ schedule_object(struct json_writer *w, const tt_schedule *s,
 }
 
 /* Reused from document to document, released by json_release(). */
-static struct json_buf buf;
+static struct ttp_buf buf;
 
 void
 json_release(void)
@@ -728,13 +717,13 @@ json_write_schedule_filtered(FILE *fp, const tt_schedule *s, bool pretty,
 }
 
 void
-json_append_schedule(struct json_buf *b, const tt_schedule *s)
+json_append_schedule(struct ttp_buf *b, const tt_schedule *s)
 {
 	json_append_schedule_filtered(b, s, NULL);
 }
 
 void
-json_append_schedule_filtered(struct json_buf *b, const tt_schedule *s,
+json_append_schedule_filtered(struct ttp_buf *b, const tt_schedule *s,
 			      const struct filter *f)
 {
 	struct json_writer w;

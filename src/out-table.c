@@ -12,21 +12,28 @@
 #include "format.h"
 #include "text.h"
 
-/* Writes TEXT indented, wrapped at about 76 columns. */
+/* Writes TEXT indented, wrapped at about 76 columns, a character a
+ * column (as ttp_utf8_width() counts): at the last space that fits, or
+ * inside a longer word between two characters, never inside one. */
 static void
 wrapped(FILE *fp, const char *indent, const char *text)
 {
 	size_t width = 76 - strlen(indent);
 
 	while (*text != '\0') {
-		size_t n = strlen(text), cut = n;
+		size_t cut = 0;
 
-		if (n > width) {
-			cut = width;
-			while (cut > 0 && text[cut] != ' ')
-				cut--;
-			if (cut == 0)
-				cut = width;
+		/* CUT past WIDTH characters, or at the end. */
+		for (size_t k = 0; k < width && text[cut] != '\0'; k++)
+			cut += ttp_utf8_char_len(text + cut);
+		if (text[cut] != '\0') {
+			/* A space is never part of a longer character. */
+			size_t at = cut;
+
+			while (at > 0 && text[at] != ' ')
+				at--;
+			if (at > 0)
+				cut = at;
 		}
 		fprintf(fp, "%s%.*s\n", indent, (int)cut, text);
 		text += cut;

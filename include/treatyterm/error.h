@@ -5,7 +5,10 @@
  * tt_error, fills it with the reason.  Filling an error never allocates, so
  * it works when memory is exhausted.  Line and column are 1-based; 0 means
  * "not known" (a value given on the command line has no line).  The
- * message never repeats the location: the caller prints that.
+ * message never repeats the location: the caller prints that.  It is
+ * UTF-8 (when the text it quotes is); one too long for MESSAGE (it may
+ * quote a long name) is cut between two characters and ends with "…"
+ * (U+2026), so that it says it was cut.
  */
 #ifndef TREATYTERM_ERROR_H
 #define TREATYTERM_ERROR_H

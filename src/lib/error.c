@@ -3,7 +3,10 @@
  *
  * ttp_error_vset() is the only function that formats a message; every
  * other way of reporting an error (ttp_error_set(), spec.c's field errors,
- * the spec file reader) ends in it.
+ * the spec file reader) ends in it.  The message is a fixed array, since
+ * filling an error must not allocate: a message too long for it (one
+ * that quotes a long name) is cut between two characters and ends with
+ * an ellipsis, so that it is still UTF-8 and says it was cut.
  */
 #include <config.h>
 
@@ -40,10 +43,15 @@ tt_version(void)
 	return PACKAGE_VERSION;
 }
 
+/* What ends a message that was cut: U+2026, three bytes. */
+#define ELLIPSIS "\xe2\x80\xa6"
+
 tt_status
 ttp_error_vset(tt_error *err, tt_status code, unsigned line, unsigned column,
 	       const char *fmt, va_list ap)
 {
+	int n;
+
 	if (err == NULL)
 		return code;
 	err->code = code;
@@ -51,7 +59,16 @@ ttp_error_vset(tt_error *err, tt_status code, unsigned line, unsigned column,
 	err->column = column;
 	err->section = NULL;
 	err->key = NULL;
-	vsnprintf(err->message, sizeof err->message, fmt, ap);
+	n = vsnprintf(err->message, sizeof err->message, fmt, ap);
+	if (n < 0) {
+		err->message[0] = '\0';
+	} else if ((size_t)n >= sizeof err->message) {
+		size_t len = sizeof err->message - sizeof ELLIPSIS;
+
+		err->message[len] = '\0';
+		len = ttp_utf8_trim(err->message);
+		memcpy(err->message + len, ELLIPSIS, sizeof ELLIPSIS);
+	}
 	return code;
 }
 

@@ -134,7 +134,7 @@ static unsigned
 find_line(const char *text, size_t len, const char *prop,
 	  const char *needle)
 {
-	struct ttp_buf line = { NULL, 0, 0, false };
+	struct ttp_buf line = TTP_BUF_INIT;
 	size_t pos = 0, plen = prop ? strlen(prop) : 0;
 	unsigned lineno = 0, start = 0, found = 0;
 
@@ -156,13 +156,13 @@ find_line(const char *text, size_t len, const char *prop,
 			      (line.p[plen] == ':' || line.p[plen] == ';'))) &&
 			    strstr(line.p, needle) != NULL)
 				found = start;
-			line.len = 0;
+			ttp_buf_setlen(&line, 0);
 			start = lineno;
-			ttp_buf_putn(&line, text + pos, n);
+			ttp_buf_addn(&line, text + pos, n);
 		} else {
-			ttp_buf_putn(&line, text + pos + 1, n - 1);
+			ttp_buf_addn(&line, text + pos + 1, n - 1);
 		}
-		if (line.nomem)
+		if (line.failed)
 			break;
 		if (nl == NULL) {
 			if (!found && line.p != NULL &&
@@ -212,27 +212,12 @@ report_parse_error(const struct load *ld, icalcomponent *root,
 	icalproperty *p = ttp_ical_first_error(root);
 	const char *msg = p ? icalproperty_get_xlicerror(p) : NULL;
 	const char *tail, *in, *cut;
-	char prop[64] = "";
-	char text[160];
+	char prop[64] = "";	/* a property's name, if one this short */
 	unsigned line = 0;
-	size_t n;
 
 	if (msg == NULL || *msg == '\0')
 		msg = "unreadable calendar data";
-	/* "Can't parse as DATE value in DTSTART property. Removing entire
-	 * property: 2024132" becomes "can't parse as DATE value in DTSTART
-	 * property: 2024132". */
-	cut = strstr(msg, ". Removing entire property");
 	tail = strrchr(msg, ':');
-	n = cut ? (size_t)(cut - msg) : strlen(msg);
-	snprintf(text, sizeof text, "%.*s%s%s", (int)n, msg,
-		 cut && tail ? ":" : "", cut && tail ? tail + 1 : "");
-	if (text[0] >= 'A' && text[0] <= 'Z' && !(text[1] >= 'A' &&
-						 text[1] <= 'Z'))
-		text[0] = (char)(text[0] - 'A' + 'a');
-	n = strlen(text);
-	while (n > 0 && (text[n - 1] == '.' || text[n - 1] == ' '))
-		text[--n] = '\0';
 	in = strstr(msg, " in ");
 	if (in != NULL && (cut = strstr(in + 4, " property")) != NULL &&
 	    (size_t)(cut - in - 4) < sizeof prop)
@@ -246,7 +231,7 @@ report_parse_error(const struct load *ld, icalcomponent *root,
 			line = find_line(ld->text, ld->len,
 					 *prop ? prop : NULL, tail);
 	}
-	return ttp_error_set(err, TT_ESYNTAX, line, 0, "%s", text);
+	return ttp_ical_error(err, line, msg);
 }
 
 /* Adds the DAYS days from D on (up to 9999-12-31), unless D is

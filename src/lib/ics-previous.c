@@ -93,28 +93,15 @@ parse_error(const char *text, size_t len, icalcomponent *root,
 {
 	icalproperty *p = ttp_ical_first_error(root);
 	const char *msg = p != NULL ? icalproperty_get_xlicerror(p) : NULL;
-	const char *cut, *tail;
-	char buf[160];
-	size_t n;
+	const char *tail;
 
 	if (msg == NULL || *msg == '\0')
 		msg = "unreadable calendar data";
-	cut = strstr(msg, ". Removing entire property");
 	tail = strrchr(msg, ':');
-	n = cut != NULL ? (size_t)(cut - msg) : strlen(msg);
-	snprintf(buf, sizeof buf, "%.*s%s%s", (int)n, msg,
-		 cut != NULL && tail != NULL ? ":" : "",
-		 cut != NULL && tail != NULL ? tail + 1 : "");
-	if (buf[0] >= 'A' && buf[0] <= 'Z' && !(buf[1] >= 'A' && buf[1] <= 'Z'))
-		buf[0] = (char)(buf[0] - 'A' + 'a');
-	n = strlen(buf);
-	while (n > 0 && (buf[n - 1] == '.' || buf[n - 1] == ' '))
-		buf[--n] = '\0';
 	while (tail != NULL && *++tail == ' ')
 		;
-	return ttp_error_set(err, TT_ESYNTAX,
-			     tail != NULL ? line_of(text, len, tail) : 0, 0,
-			     "%s", buf);
+	return ttp_ical_error(err, tail != NULL ? line_of(text, len, tail) : 0,
+			      msg);
 }
 
 /* Adds the UID, SEQUENCE and STATUS of each VEVENT of CAL, in order. */
@@ -188,8 +175,8 @@ static tt_status
 add_event(tt_ics_previous *p, const struct parsed *ev, const char *text,
 	  const struct span *sp, tt_error *err)
 {
-	struct ttp_buf raw = { NULL, 0, 0, false };
-	struct ttp_buf content = { NULL, 0, 0, false };
+	struct ttp_buf raw = TTP_BUF_INIT;
+	struct ttp_buf content = TTP_BUF_INIT;
 	struct ttp_prev_event *v;
 	const char *line, *uid;
 	size_t uidlen = 0;
@@ -212,13 +199,13 @@ add_event(tt_ics_previous *p, const struct parsed *ev, const char *text,
 		}
 		line = eol + 1;
 	}
-	if (content.nomem) {
-		ttp_buf_free(&content);
+	if (content.failed) {
+		ttp_buf_release(&content);
 		return ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
 	}
 	if (uid == NULL || uidlen != strlen(ev->uid) ||
 	    memcmp(uid, ev->uid, uidlen) != 0) {
-		ttp_buf_free(&content);
+		ttp_buf_release(&content);
 		return ttp_error_set(err, TT_ESYNTAX, sp->line, 0,
 				     "cannot tell which event this is: its "
 				     "UID is not written plainly");
@@ -226,15 +213,15 @@ add_event(tt_ics_previous *p, const struct parsed *ev, const char *text,
 	/* The bytes, each line ending in CRLF. */
 	for (size_t i = sp->start; i < sp->end; i++) {
 		if (text[i] == '\n' && (i == sp->start || text[i - 1] != '\r'))
-			ttp_buf_putn(&raw, "\r", 1);
-		ttp_buf_putn(&raw, text + i, 1);
+			ttp_buf_addn(&raw, "\r", 1);
+		ttp_buf_addn(&raw, text + i, 1);
 	}
 	if (raw.len > 0 && raw.p[raw.len - 1] != '\n')
-		ttp_buf_putn(&raw, "\r\n", 2);
+		ttp_buf_addn(&raw, "\r\n", 2);
 	v = ttp_grow(p->v, &p->cap, p->n + 1, sizeof *v);
-	if (v == NULL || raw.nomem) {
-		ttp_buf_free(&raw);
-		ttp_buf_free(&content);
+	if (v == NULL || raw.failed) {
+		ttp_buf_release(&raw);
+		ttp_buf_release(&content);
 		return ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
 	}
 	p->v = v;
@@ -242,8 +229,8 @@ add_event(tt_ics_previous *p, const struct parsed *ev, const char *text,
 	memset(v, 0, sizeof *v);
 	v->uid = malloc(uidlen + 1);
 	if (v->uid == NULL) {
-		ttp_buf_free(&raw);
-		ttp_buf_free(&content);
+		ttp_buf_release(&raw);
+		ttp_buf_release(&content);
 		return ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
 	}
 	memcpy(v->uid, ev->uid, uidlen + 1);

@@ -21,84 +21,6 @@
 static size_t char_length(const char *s, size_t n);
 static size_t unit_length(const char *s, size_t n);
 
-/* --- buffers -------------------------------------------------------- */
-
-void
-ttp_buf_reset(struct ttp_buf *b)
-{
-	b->len = 0;
-	b->nomem = false;
-	ttp_buf_putn(b, "", 0);
-}
-
-void
-ttp_buf_free(struct ttp_buf *b)
-{
-	free(b->p);
-	b->p = NULL;
-	b->len = b->cap = 0;
-	b->nomem = false;
-}
-
-void
-ttp_buf_putn_grow(struct ttp_buf *b, const char *p, size_t n)
-{
-	if (b->nomem)
-		return;
-	if (b->p == NULL || n >= b->cap - b->len) {
-		char *np = n < SIZE_MAX - b->len ?
-			   ttp_grow(b->p, &b->cap, b->len + n + 1, 1) : NULL;
-
-		if (np == NULL) {
-			b->nomem = true;
-			return;
-		}
-		b->p = np;
-	}
-	if (n > 0)
-		memcpy(b->p + b->len, p, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-void
-ttp_buf_put_milestone(struct ttp_buf *b,
-		      size_t (*fn)(const tt_milestone *, char *, size_t),
-		      const tt_milestone *m)
-{
-	char small[TT_TEXT_BUFSIZE], *big;
-	size_t n = fn(m, small, sizeof small);
-
-	if (n < sizeof small) {
-		ttp_buf_putn(b, small, n);
-		return;
-	}
-	if ((big = malloc(n + 1)) == NULL) {
-		b->nomem = true;
-		return;
-	}
-	fn(m, big, n + 1);
-	ttp_buf_putn(b, big, n);
-	free(big);
-}
-
-void
-ttp_buf_puts(struct ttp_buf *b, const char *s)
-{
-	ttp_buf_putn(b, s, strlen(s));
-}
-
-void
-ttp_buf_put_uint(struct ttp_buf *b, unsigned n)
-{
-	char tmp[3 * sizeof n], *p = tmp + sizeof tmp;
-
-	do
-		*--p = (char)('0' + n % 10);
-	while ((n /= 10) != 0);
-	ttp_buf_putn(b, p, (size_t)(tmp + sizeof tmp - p));
-}
-
 /* --- writing with or without folding ------------------------------- */
 
 /*
@@ -133,20 +55,10 @@ static inline bool
 sink_reserve(struct sink *k, size_t n)
 {
 	struct ttp_buf *b = k->b;
-	char *np;
 
-	if (b->nomem)
-		return false;
-	if (b->p != NULL && b->cap - b->len > n + 5)
+	if (!b->failed && b->p != NULL && b->cap - b->len > n + 5)
 		return true;
-	np = n < SIZE_MAX / 2 - b->len ?
-	     ttp_grow(b->p, &b->cap, b->len + n + 6, 1) : NULL;
-	if (np == NULL) {
-		b->nomem = true;
-		return false;
-	}
-	b->p = np;
-	return true;
+	return ttp_buf_grow(b, n + 5);
 }
 
 static inline bool
@@ -247,7 +159,7 @@ sink_end(struct sink *k)
 		memcpy(k->b->p + k->b->len, "\r\n", 2);
 		k->b->len += 2;
 	}
-	if (!k->b->nomem && k->b->p != NULL)
+	if (!k->b->failed && k->b->p != NULL)
 		k->b->p[k->b->len] = '\0';
 }
 
@@ -259,11 +171,11 @@ ttp_ics_put_oneline(struct ttp_buf *b, const char *s)
 	while (*s != '\0') {
 		size_t n = strcspn(s, "\r\n");
 
-		ttp_buf_putn(b, s, n);
+		ttp_buf_addn(b, s, n);
 		s += n;
 		if (*s == '\0')
 			break;
-		ttp_buf_putn(b, " ", 1);
+		ttp_buf_addn(b, " ", 1);
 		s += s[0] == '\r' && s[1] == '\n' ? 2 : 1;
 	}
 }
@@ -416,8 +328,8 @@ ttp_ics_fold(struct ttp_buf *out, const char *line, size_t n)
 
 	/* Most lines the writer makes itself are short: nothing to fold. */
 	if (n <= TTP_ICS_FOLD_OCTETS) {
-		ttp_buf_putn(out, line, n);
-		ttp_buf_putn(out, "\r\n", 2);
+		ttp_buf_addn(out, line, n);
+		ttp_buf_addn(out, "\r\n", 2);
 		return;
 	}
 	k = sink_start(out, true);
@@ -438,7 +350,7 @@ ttp_ics_put_line(struct ttp_buf *out, const char *name, const char *value,
 		escape_into(&k, value);
 	} else if ((v = strlen(value)) + n + 1 <= TTP_ICS_FOLD_OCTETS) {
 		/* A UID or a time stamp: nothing to fold. */
-		ttp_buf_putn(out, value, v);
+		ttp_buf_addn(out, value, v);
 	} else {
 		put_raw(&k, value, v);
 	}
@@ -474,14 +386,14 @@ content_line(struct ttp_buf *b, const struct ttp_buf *line)
 	    ttp_ics_line_is(line->p, line->len, "SEQUENCE") ||
 	    ttp_ics_line_is(line->p, line->len, "LAST-MODIFIED"))
 		return;
-	ttp_buf_putn(b, line->p, line->len);
-	ttp_buf_putn(b, "\n", 1);
+	ttp_buf_addn(b, line->p, line->len);
+	ttp_buf_addn(b, "\n", 1);
 }
 
 void
 ttp_ics_content(struct ttp_buf *b, const char *text, size_t n)
 {
-	struct ttp_buf line = { NULL, 0, 0, false };
+	struct ttp_buf line = TTP_BUF_INIT;
 	size_t pos = 0;
 
 	while (pos < n) {
@@ -492,16 +404,16 @@ ttp_ics_content(struct ttp_buf *b, const char *text, size_t n)
 		if (len > 0 && text[end - 1] == '\r')
 			len--;
 		if (len > 0 && (text[pos] == ' ' || text[pos] == '\t')) {
-			ttp_buf_putn(&line, text + pos + 1, len - 1);
+			ttp_buf_addn(&line, text + pos + 1, len - 1);
 		} else {
 			content_line(b, &line);
-			line.len = 0;
-			ttp_buf_putn(&line, text + pos, len);
+			ttp_buf_setlen(&line, 0);
+			ttp_buf_addn(&line, text + pos, len);
 		}
 		pos = end + 1;
 	}
 	content_line(b, &line);
-	if (line.nomem)
-		b->nomem = true;
-	ttp_buf_free(&line);
+	if (line.failed)
+		b->failed = true;
+	ttp_buf_release(&line);
 }

@@ -15,47 +15,10 @@
 
 #include <treatyterm/schedule.h>
 
+#include "strbuf.h"
+
 /* The longest line, excluding CRLF, that RFC 5545 section 3.1 allows. */
 #define TTP_ICS_FOLD_OCTETS 75
-
-/* A growing NUL-terminated byte string.  All zero is an empty buffer;
- * NOMEM records a failed allocation, after which appending does nothing
- * (so a sequence of appends needs one check at its end). */
-struct ttp_buf {
-	char *p;
-	size_t len;
-	size_t cap;
-	bool nomem;
-};
-
-/* Empties B for reuse, leaving P an empty string (not NULL) unless memory
- * ran out. */
-void ttp_buf_reset(struct ttp_buf *b);
-void ttp_buf_free(struct ttp_buf *b);
-/* Appends the N bytes at P: inline while they fit (the calendar writer
- * appends many short pieces), through ttp_buf_putn_grow() when not. */
-void ttp_buf_putn_grow(struct ttp_buf *b, const char *p, size_t n);
-
-static inline void
-ttp_buf_putn(struct ttp_buf *b, const char *p, size_t n)
-{
-	if (b->p == NULL || b->nomem || n >= b->cap - b->len) {
-		ttp_buf_putn_grow(b, p, n);
-		return;
-	}
-	if (n > 0)
-		memcpy(b->p + b->len, p, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-void ttp_buf_puts(struct ttp_buf *b, const char *s);
-/* Appends N in decimal, as "%u" has it. */
-void ttp_buf_put_uint(struct ttp_buf *b, unsigned n);
-/* Appends the whole text FN (tt_milestone_label() or another of the
- * library's snprintf-style formatters) gives for M. */
-void ttp_buf_put_milestone(struct ttp_buf *b,
-			   size_t (*fn)(const tt_milestone *, char *, size_t),
-			   const tt_milestone *m);
 
 /* Appends S as an RFC 5545 TEXT value: backslash, semicolon, comma and
  * newline escaped; CR LF and a lone CR taken as newlines; control

@@ -128,8 +128,6 @@ struct event {
 static void sink_write(struct sink *s, const void *p, size_t n);
 static void sink_flush(struct sink *s);
 static tt_status sink_status(const struct sink *s, tt_error *err);
-static void buf_printf(struct ttp_buf *b, const char *fmt, ...)
-	TTP_PRINTF(2, 3);
 static void put_text(tt_ics_writer *w, const char *name, const char *value,
 		     bool raw);
 static void put_fixed(struct sink *out, const char *line);
@@ -178,7 +176,7 @@ static void
 sink_write(struct sink *s, const void *p, size_t n)
 {
 	if (s->status == TT_OK)
-		ttp_buf_putn(&s->buf, p, n);
+		ttp_buf_addn(&s->buf, p, n);
 }
 
 /* Writes what a stream's sink holds with one fwrite() and empties it;
@@ -188,18 +186,18 @@ sink_flush(struct sink *s)
 {
 	if (s->fp == NULL || s->buf.len == 0)
 		return;
-	if (s->status == TT_OK && !s->buf.nomem &&
+	if (s->status == TT_OK && !s->buf.failed &&
 	    fwrite(s->buf.p, 1, s->buf.len, s->fp) != s->buf.len) {
 		s->saved_errno = errno;
 		s->status = TT_EIO;
 	}
-	s->buf.len = 0;
+	ttp_buf_setlen(&s->buf, 0);
 }
 
 static tt_status
 sink_status(const struct sink *s, tt_error *err)
 {
-	if (s->status == TT_OK && s->buf.nomem)
+	if (s->status == TT_OK && s->buf.failed)
 		return ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
 	switch (s->status) {
 	case TT_OK:
@@ -213,23 +211,6 @@ sink_status(const struct sink *s, tt_error *err)
 				     s->saved_errno ? strerror(s->saved_errno)
 						    : "write error");
 	}
-}
-
-static void
-buf_printf(struct ttp_buf *b, const char *fmt, ...)
-{
-	char tmp[256];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		b->nomem = true;
-	else
-		ttp_buf_putn(b, tmp, (size_t)n < sizeof tmp ? (size_t)n
-							 : sizeof tmp - 1);
 }
 
 /* --- content lines -------------------------------------------------- */
@@ -394,24 +375,24 @@ treaty_notes(struct ttp_buf *desc, const tt_schedule *s)
 	size_t n = tt_schedule_pending_count(s);
 
 	if (tt_schedule_hypothetical(s))
-		ttp_buf_puts(desc, "\nHypothetical: never in force; the dates "
+		ttp_buf_adds(desc, "\nHypothetical: never in force; the dates "
 			     "are assumed.");
 	if (n == 0)
 		return;
-	ttp_buf_puts(desc, "\nLeft out of this calendar, waiting for an "
+	ttp_buf_adds(desc, "\nLeft out of this calendar, waiting for an "
 		     "event: ");
-	ttp_buf_put_uint(desc, (unsigned)n);
-	ttp_buf_puts(desc, n == 1 ? " date (" : " dates (");
+	ttp_buf_add_uint(desc, (unsigned)n);
+	ttp_buf_adds(desc, n == 1 ? " date (" : " dates (");
 	for (size_t i = 0; i < n; i++) {
 		const tt_milestone *m = tt_schedule_pending_at(s, i);
 
 		if (i > 0)
-			ttp_buf_puts(desc, "; ");
-		ttp_buf_put_milestone(desc, tt_milestone_label, m);
-		ttp_buf_puts(desc, ": ");
-		ttp_buf_put_milestone(desc, tt_milestone_condition, m);
+			ttp_buf_adds(desc, "; ");
+		ttp_buf_add_milestone(desc, tt_milestone_label, m);
+		ttp_buf_adds(desc, ": ");
+		ttp_buf_add_milestone(desc, tt_milestone_condition, m);
 	}
-	ttp_buf_puts(desc, ").");
+	ttp_buf_adds(desc, ").");
 }
 
 /* The treaty's id, or its name when it has no id. */
@@ -433,23 +414,23 @@ make_uid(const tt_schedule *s, const tt_milestone *m, bool series,
 	uuid_t u;
 
 	ttp_buf_reset(scratch);
-	ttp_buf_puts(scratch, treaty_key(s));
-	ttp_buf_putn(scratch, "/", 1);
-	ttp_buf_puts(scratch, tt_kind_name(m->kind));
-	ttp_buf_putn(scratch, "/", 1);
-	ttp_buf_put_uint(scratch, (m->flags & TT_MS_PARTY) ? 0 : m->series);
-	ttp_buf_putn(scratch, "/", 1);
+	ttp_buf_adds(scratch, treaty_key(s));
+	ttp_buf_addn(scratch, "/", 1);
+	ttp_buf_adds(scratch, tt_kind_name(m->kind));
+	ttp_buf_addn(scratch, "/", 1);
+	ttp_buf_add_uint(scratch, (m->flags & TT_MS_PARTY) ? 0 : m->series);
+	ttp_buf_addn(scratch, "/", 1);
 	if (series)
-		ttp_buf_puts(scratch, "series");
+		ttp_buf_adds(scratch, "series");
 	else
-		ttp_buf_put_uint(scratch, m->ordinal);
+		ttp_buf_add_uint(scratch, m->ordinal);
 	/* A party's own date: the party, not its place in the list, so
 	 * that adding a party moves no other party's events. */
 	if (m->flags & TT_MS_PARTY) {
-		ttp_buf_puts(scratch, "/party/");
-		ttp_buf_puts(scratch, m->party);
+		ttp_buf_adds(scratch, "/party/");
+		ttp_buf_adds(scratch, m->party);
 	}
-	if (scratch->nomem)
+	if (scratch->failed)
 		return ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
 	uuid_generate_sha1(u, uid_namespace, scratch->p, scratch->len);
 	uuid_unparse_lower(u, out);
@@ -643,49 +624,49 @@ event_prepare(tt_ics_writer *w, const tt_schedule *s, const tt_milestone *m,
 		tt_milestone unnumbered = *m;
 
 		unnumbered.flags &= ~(unsigned)TT_MS_NUMBERED;
-		ttp_buf_put_milestone(&w->label, tt_milestone_label,
+		ttp_buf_add_milestone(&w->label, tt_milestone_label,
 				      &unnumbered);
 	} else {
-		ttp_buf_put_milestone(&w->label, tt_milestone_label, m);
+		ttp_buf_add_milestone(&w->label, tt_milestone_label, m);
 	}
-	if (w->label.nomem)
+	if (w->label.failed)
 		return ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
 	if (name == NULL || *name == '\0')
 		name = tt_schedule_id(s);
 	if (name != NULL && *name != '\0') {
 		ttp_ics_put_oneline(summary, name);
-		ttp_buf_puts(summary, ": ");
+		ttp_buf_adds(summary, ": ");
 	}
 	ttp_ics_put_oneline(summary, w->label.p);
 
 	/* For a rolled meeting the basis already names the nominal date
 	 * and the day it moved to (tt_milestone_derivation()). */
-	ttp_buf_put_milestone(desc, tt_milestone_basis, m);
+	ttp_buf_add_milestone(desc, tt_milestone_basis, m);
 	if (m->nalternatives > 0) {
-		ttp_buf_puts(desc, "\n");
-		ttp_buf_put_milestone(desc, tt_milestone_readings, m);
-		ttp_buf_puts(desc, ".");
+		ttp_buf_adds(desc, "\n");
+		ttp_buf_add_milestone(desc, tt_milestone_readings, m);
+		ttp_buf_adds(desc, ".");
 	}
 	if (m->kind == TT_KIND_ENTRY_INTO_FORCE)
 		treaty_notes(desc, s);
 	if (ser != NULL) {
 		int k = ser->months % 12 ? ser->months : ser->months / 12;
 
-		buf_printf(desc, "\nRepeats every %d %s%s, %u times, from %s "
-			  "to %s.", k, ser->months % 12 ? "month" : "year",
-			  k == 1 ? "" : "s", ser->count,
-			  tt_date_format(m->date, d1),
-			  tt_date_format(ser->last, d2));
+		ttp_buf_addf(desc, "\nRepeats every %d %s%s, %u times, from %s "
+			     "to %s.", k, ser->months % 12 ? "month" : "year",
+			     k == 1 ? "" : "s", ser->count,
+			     tt_date_format(m->date, d1),
+			     tt_date_format(ser->last, d2));
 	}
 
 	/* Written as it is: the elements are escaped one by one, since the
 	 * comma between them is the list's. */
-	ttp_buf_puts(cats, tt_kind_name(m->kind));
+	ttp_buf_adds(cats, tt_kind_name(m->kind));
 	if (*treaty_key(s) != '\0') {
-		ttp_buf_puts(cats, ",");
+		ttp_buf_adds(cats, ",");
 		ttp_ics_escape(cats, treaty_key(s));
 	}
-	if (summary->nomem || desc->nomem || cats->nomem)
+	if (summary->failed || desc->failed || cats->failed)
 		return ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
 
 	st = make_uid(s, m, ser != NULL, &w->line, ev->uid, err);
@@ -712,11 +693,11 @@ write_alarm(tt_ics_writer *w, const tt_milestone *m, tt_duration remind,
 	remind.sign = 1;
 	tt_duration_format_words(remind, words, sizeof words);
 	ttp_buf_reset(note);
-	ttp_buf_puts(note, "In ");
-	ttp_buf_puts(note, words);
-	ttp_buf_puts(note, ": ");
-	ttp_buf_puts(note, w->summary.p);
-	if (note->nomem)
+	ttp_buf_adds(note, "In ");
+	ttp_buf_adds(note, words);
+	ttp_buf_adds(note, ": ");
+	ttp_buf_adds(note, w->summary.p);
+	if (note->failed)
 		return ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
 	/* After all of the event's properties: some clients stop reading
 	 * the event at its first subcomponent. */
@@ -793,10 +774,9 @@ write_event(tt_ics_writer *w, const tt_schedule *s, const tt_milestone *m,
 	 * from START. */
 	ttp_buf_reset(&w->content);
 	ttp_ics_content(&w->content, out->buf.p + start, out->buf.len - start);
-	if (w->content.nomem)
+	if (w->content.failed)
 		return ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
-	out->buf.len = start;
-	out->buf.p[start] = '\0';
+	ttp_buf_setlen(&out->buf, start);
 	if (w->content.len == old->contentlen &&
 	    memcmp(w->content.p, old->content, old->contentlen) == 0) {
 		sink_write(out, old->raw, old->rawlen);
@@ -1034,8 +1014,8 @@ tt_ics_writer_keep(tt_ics_writer *w, const char *key, tt_error *err)
 	if (w->opt.previous == NULL || *key == '\0')
 		return TT_OK;
 	ttp_ics_escape(&w->kept, key);
-	ttp_buf_putn(&w->kept, "\n", 1);
-	if (w->kept.nomem)
+	ttp_buf_addn(&w->kept, "\n", 1);
+	if (w->kept.failed)
 		return ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
 	return TT_OK;
 }
@@ -1106,15 +1086,15 @@ tt_ics_writer_free(tt_ics_writer *w)
 {
 	if (w == NULL)
 		return;
-	ttp_buf_free(&w->out.buf);
-	ttp_buf_free(&w->summary);
-	ttp_buf_free(&w->desc);
-	ttp_buf_free(&w->cats);
-	ttp_buf_free(&w->kept);
-	ttp_buf_free(&w->note);
-	ttp_buf_free(&w->label);
-	ttp_buf_free(&w->line);
-	ttp_buf_free(&w->content);
+	ttp_buf_release(&w->out.buf);
+	ttp_buf_release(&w->summary);
+	ttp_buf_release(&w->desc);
+	ttp_buf_release(&w->cats);
+	ttp_buf_release(&w->kept);
+	ttp_buf_release(&w->note);
+	ttp_buf_release(&w->label);
+	ttp_buf_release(&w->line);
+	ttp_buf_release(&w->content);
 	free(w->prev_written);
 	free(w);
 }

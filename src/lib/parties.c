@@ -194,47 +194,38 @@ ttp_trigger_find(const tt_spec *spec, size_t *order, struct ttp_trigger *t)
 		t->weight = weight;
 }
 
-size_t
+void
 ttp_trigger_condition(const tt_spec *spec, const struct ttp_trigger *t,
-		      char *buf, size_t size)
+		      struct ttp_buf *b)
 {
 	const struct ttp_deposits *d = &spec->deposits;
-	size_t len = 0;
-	int n;
+	size_t start = b->len;
 
-#define ADD(...) do { \
-		n = snprintf(buf + (len < size ? len : size), \
-			     len < size ? size - len : 0, __VA_ARGS__); \
-		len += n > 0 ? (size_t)n : 0; \
-	} while (0)
-	if (size > 0)
-		buf[0] = '\0';
 	if (t->from_event) {
 		const char *name = ttp_spec_string(spec, &d->cl.from);
 		const struct ttp_event *ev = ttp_spec_event(spec, name);
 
-		ADD("%s", ev != NULL && ev->label.set ?
-		    ttp_spec_string(spec, &ev->label) : name);
-		return len;
+		ttp_buf_adds(b, ev != NULL && ev->label.set ?
+			     ttp_spec_string(spec, &ev->label) : name);
+		return;
 	}
 	if (d->instruments.set)
-		ADD("%u of %d instruments deposited",
-		    t->deposited < (unsigned)d->instruments.v.count ?
-		    t->deposited : (unsigned)d->instruments.v.count,
-		    d->instruments.v.count);
+		ttp_buf_addf(b, "%u of %d instruments deposited",
+			     t->deposited < (unsigned)d->instruments.v.count ?
+			     t->deposited : (unsigned)d->instruments.v.count,
+			     d->instruments.v.count);
 	if (d->weight.set) {
 		char have[24], need[24];
 
 		ttp_weight_format(t->weight, have, sizeof have);
 		ttp_weight_format(d->weight.v.count, need, sizeof need);
-		ADD("%sweights of %s%% of the %s%% needed", len > 0 ? "; " :
-		    "", have, need);
+		ttp_buf_addf(b, "%sweights of %s%% of the %s%% needed",
+			     b->len > start ? "; " : "", have, need);
 	}
 	if (d->required.set)
-		ADD("%s%u of %u required parties have deposited",
-		    len > 0 ? "; " : "", t->required_in, t->required);
-#undef ADD
-	return len;
+		ttp_buf_addf(b, "%s%u of %u required parties have deposited",
+			     b->len > start ? "; " : "", t->required_in,
+			     t->required);
 }
 
 /* --- the schedule ---------------------------------------------------- */
@@ -305,8 +296,13 @@ ttp_compute_entry_into_force(struct calc *c, tt_milestone *eif)
 	memset(&o, 0, sizeof o);
 	o.anchor = TT_ANCHOR_DEPOSIT;
 	if (!t.met) {
-		ttp_trigger_condition(spec, &t, s->condition,
-				      sizeof s->condition);
+		/* Kept whole, in the schedule's memory (reused from one
+		 * computation to the next). */
+		ttp_buf_reset(&s->condition);
+		ttp_trigger_condition(spec, &t, &s->condition);
+		if (s->condition.failed)
+			return ttp_error_set(c->err, TT_ENOMEM, 0, 0,
+					     "out of memory");
 		s->eif_pending = true;
 		/* A stand-in for the checks of the other clauses. */
 		s->eif = t.deposited > 0 ?
@@ -314,7 +310,7 @@ ttp_compute_entry_into_force(struct calc *c, tt_milestone *eif)
 			 .deposit.v.date : d->opened.set ? d->opened.v.date :
 			 tt_date_from_daynum(TT_DAYNUM_MIN);
 		o.pending = true;
-		o.label = s->condition;
+		o.label = s->condition.p;
 		if (t.from_event) {
 			o.anchor = TT_ANCHOR_EVENT;
 			o.event = ttp_label_of(c, &d->cl.from);
@@ -325,10 +321,14 @@ ttp_compute_entry_into_force(struct calc *c, tt_milestone *eif)
 	if (t.from_event) {
 		ttp_clause_origin(c, &d->cl, &o);
 	} else {
-		snprintf(s->trigger, sizeof s->trigger, "the %u%s instrument, "
-			 "deposited", t.rank, ordinal_suffix(t.rank));
+		ttp_buf_reset(&s->trigger);
+		ttp_buf_addf(&s->trigger, "the %u%s instrument, deposited",
+			     t.rank, ordinal_suffix(t.rank));
+		if (s->trigger.failed)
+			return ttp_error_set(c->err, TT_ENOMEM, 0, 0,
+					     "out of memory");
 		o.date = t.on;
-		o.label = s->trigger;
+		o.label = s->trigger.p;
 	}
 	/* A floor given as a duration counts from 'opened'. */
 	if (d->opened.set)

@@ -13,6 +13,7 @@
 
 #include "internal.h"
 #include "spec-impl.h"
+#include "strbuf.h"
 
 struct tt_schedule {
 	tt_milestone *ms;
@@ -34,10 +35,10 @@ struct tt_schedule {
 	tt_milestone *pending;		/* counted from unknown events */
 	size_t npending, pending_cap;
 	/* Entry into force from deposits: not yet when EIF_PENDING, for
-	 * the reason in CONDITION. */
+	 * the reason in CONDITION (an event's label, of any length). */
 	bool eif_pending;
-	char condition[160];
-	char trigger[96];		/* "the 60th instrument, deposited" */
+	struct ttp_buf condition;
+	struct ttp_buf trigger;		/* "the 60th instrument, deposited" */
 	struct tt_party *parties;
 	size_t nparties, parties_cap;
 	struct tt_discrepancy *discrepancies;

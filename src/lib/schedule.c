@@ -108,6 +108,8 @@ tt_schedule_free(tt_schedule *s)
 	free(s->parties);
 	free(s->party_order);
 	free(s->discrepancies);
+	ttp_buf_release(&s->condition);
+	ttp_buf_release(&s->trigger);
 	free(s);
 }
 
@@ -349,7 +351,7 @@ ttp_clause_origin(struct calc *c, const struct ttp_clause *cl, struct origin *o)
 	o->date = c->s->eif;
 	if (c->s->eif_pending) {
 		o->pending = true;
-		o->label = c->s->condition;
+		o->label = c->s->condition.p;
 	}
 	if (cl == NULL || !cl->from.set)
 		return;

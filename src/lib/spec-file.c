@@ -132,11 +132,15 @@ read_header(struct reader *r, const char *p, size_t len, size_t lead)
 	while (n > 0 && is_blank(name[n - 1]))
 		n--;
 	i = find_section(name, n);
-	if (i == SIZE_MAX)
+	if (i == SIZE_MAX) {
+		/* The name quoted up to 40 bytes, cut between characters. */
+		size_t q = ttp_utf8_prefix(name, n, 40);
+
 		return ttp_error_set(r->err, TT_EINVAL, r->line,
 				     (unsigned)(lead + (size_t)(name - p)) + 1,
-				     "unknown section [%.*s]",
-				     (int)(n > 40 ? 40 : n), name);
+				     "unknown section [%.*s%s]", (int)q, name,
+				     q < n ? "\xe2\x80\xa6" : "");
+	}
 	k = tt_spec_key_at(i);
 	if (r->marks[i].section_seen && !k->repeatable) {
 		repeatable_sections(list, sizeof list);

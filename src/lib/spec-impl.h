@@ -139,11 +139,11 @@ struct ttp_trigger {
  * receives the indices of those that deposited, in date order. */
 void ttp_trigger_find(const tt_spec *spec, size_t *order,
 		      struct ttp_trigger *t);
-/* What is still missing, in words ("58 of 60 instruments deposited"),
- * snprintf-style. */
-size_t ttp_trigger_condition(const tt_spec *spec,
-			     const struct ttp_trigger *t, char *buf,
-			     size_t size);
+/* Appends what is still missing, in words ("58 of 60 instruments
+ * deposited", or the label of the event counted from, whole), to B. */
+struct ttp_buf;
+void ttp_trigger_condition(const tt_spec *spec, const struct ttp_trigger *t,
+			   struct ttp_buf *b);
 /* A weight as "44.2", snprintf-style. */
 size_t ttp_weight_format(int weight, char *buf, size_t size);
 /* Checks the [entry_into_force] and [party] sections of SPEC. */

@@ -101,6 +101,21 @@ ttp_utf8_trim(char *s)
 }
 
 size_t
+ttp_utf8_prefix(const char *s, size_t n, size_t max)
+{
+	size_t i = max;
+
+	if (n <= max)
+		return n;
+	/* Back to the first byte of the character S[MAX] is in: over at
+	 * most three continuation bytes. */
+	for (int k = 0; k < 3 && i > 0 &&
+	     ((unsigned char)s[i] & 0xc0) == 0x80; k++)
+		i--;
+	return i;
+}
+
+size_t
 ttp_utf8_width(const char *s)
 {
 	size_t w = 0;

@@ -24,6 +24,10 @@ size_t ttp_utf8_char_len(const char *s);
  * (as snprintf() leaves one when it truncates), so that a shortened text
  * is still UTF-8; returns the new length. */
 size_t ttp_utf8_trim(char *s);
+/* The length of the longest start of S (N bytes) that has at most MAX
+ * bytes and does not end inside a character: N when N <= MAX.  For a
+ * quote in a message shortened to MAX bytes (say so with "…"). */
+size_t ttp_utf8_prefix(const char *s, size_t n, size_t max);
 /* The characters of the NUL-terminated UTF-8 string S: its width in a
  * table, where every character takes one column. */
 size_t ttp_utf8_width(const char *s);

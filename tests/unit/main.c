@@ -27,5 +27,6 @@ main(int argc, char **argv)
 	add_filter_tests();
 	add_serve_tests();
 	add_pool_tests();
+	add_strbuf_tests();
 	return unit_run(argc > 1 ? argv[1] : NULL);
 }

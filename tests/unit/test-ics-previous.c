@@ -363,7 +363,7 @@ test_content(void)
 	CU_ASSERT_STRING_EQUAL(b.p, "BEGIN:VEVENT\nUID:x\n"
 			       "SUMMARY:a long summary\nDTSTAMPED:1\n"
 			       "END:VEVENT\n");
-	ttp_buf_free(&b);
+	ttp_buf_release(&b);
 }
 
 static void

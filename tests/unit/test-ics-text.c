@@ -43,9 +43,9 @@ cat(const char *first, ...)
 
 	va_start(ap, first);
 	for (const char *s = first; s != NULL; s = va_arg(ap, const char *))
-		ttp_buf_puts(&b, s);
+		ttp_buf_adds(&b, s);
 	va_end(ap);
-	CU_ASSERT_FATAL(!b.nomem && b.p != NULL);
+	CU_ASSERT_FATAL(!b.failed && b.p != NULL);
 	return b.p;
 }
 
@@ -79,9 +79,9 @@ fold_is(const char *line, size_t len, const char *want, const char *what)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(exact);
 	memcpy(exact, line, len);
 	ttp_ics_fold(&out, exact, len);
-	CU_ASSERT_FATAL(!out.nomem && out.p != NULL);
+	CU_ASSERT_FATAL(!out.failed && out.p != NULL);
 	same_bytes(out.p, out.len, want, strlen(want), what);
-	ttp_buf_free(&out);
+	ttp_buf_release(&out);
 	free(exact);
 }
 
@@ -92,9 +92,9 @@ escape_is(const char *in, const char *want, const char *what)
 
 	ttp_buf_reset(&out);
 	ttp_ics_escape(&out, in);
-	CU_ASSERT_FATAL(!out.nomem && out.p != NULL);
+	CU_ASSERT_FATAL(!out.failed && out.p != NULL);
 	same_bytes(out.p, out.len, want, strlen(want), what);
-	ttp_buf_free(&out);
+	ttp_buf_release(&out);
 }
 
 static void
@@ -200,23 +200,23 @@ test_fold_utf8(void)
 		struct ttp_buf b = { NULL, 0, 0, false };
 
 		for (int i = 0; i < 40; i++)
-			ttp_buf_puts(&b, GRIN);
+			ttp_buf_adds(&b, GRIN);
 		want = cat("", NULL);
 		{
 			struct ttp_buf w = { NULL, 0, 0, false };
 
 			for (int i = 0; i < 40; i++) {
 				if (i == 18 || i == 36)
-					ttp_buf_puts(&w, "\r\n ");
-				ttp_buf_puts(&w, GRIN);
+					ttp_buf_adds(&w, "\r\n ");
+				ttp_buf_adds(&w, GRIN);
 			}
-			ttp_buf_puts(&w, "\r\n");
+			ttp_buf_adds(&w, "\r\n");
 			free(want);
 			want = w.p;
 		}
 		fold_is(b.p, b.len, want, "emoji only");
 		free(want);
-		ttp_buf_free(&b);
+		ttp_buf_release(&b);
 	}
 }
 
@@ -342,10 +342,10 @@ test_oneline(void)
 	ttp_ics_put_oneline(&b, "a\nb\r\nc\rd,;\\");
 	CU_ASSERT_STRING_EQUAL(b.p, "a b c d,;\\");
 	ttp_buf_reset(&b);
-	ttp_buf_put_uint(&b, 0);
-	ttp_buf_put_uint(&b, 4294967295u);
+	ttp_buf_add_uint(&b, 0);
+	ttp_buf_add_uint(&b, 4294967295u);
 	CU_ASSERT_STRING_EQUAL(b.p, "04294967295");
-	ttp_buf_free(&b);
+	ttp_buf_release(&b);
 }
 
 /* --- folding as it is written, against folding the finished line ---- */
@@ -394,13 +394,13 @@ ref_fold(struct ttp_buf *out, const char *line, size_t n)
 		}
 		if (brk == pos)
 			brk = i;
-		ttp_buf_putn(out, line + pos, brk - pos);
-		ttp_buf_putn(out, "\r\n ", 3);
+		ttp_buf_addn(out, line + pos, brk - pos);
+		ttp_buf_addn(out, "\r\n ", 3);
 		pos = brk;
 		room = TTP_ICS_FOLD_OCTETS - 1;
 	}
-	ttp_buf_putn(out, line + pos, n - pos);
-	ttp_buf_putn(out, "\r\n", 2);
+	ttp_buf_addn(out, line + pos, n - pos);
+	ttp_buf_addn(out, "\r\n", 2);
 }
 
 /* A random text of up to 300 bytes, rich in what folding and escaping
@@ -461,25 +461,25 @@ test_fold_as_written(void)
 		ttp_buf_reset(&want);
 		ttp_buf_reset(&line);
 		ttp_ics_put_line(&got, name, text, false);
-		ttp_buf_puts(&line, name);
-		ttp_buf_puts(&line, ":");
+		ttp_buf_adds(&line, name);
+		ttp_buf_adds(&line, ":");
 		ttp_ics_escape(&line, text);
 		ref_fold(&want, line.p, line.len);
 		same_bytes(got.p, got.len, want.p, want.len, "escaped line");
 
 		/* NAME:VALUE as it is, appended to what is there. */
 		ttp_buf_reset(&line);
-		ttp_buf_puts(&line, name);
-		ttp_buf_puts(&line, ":");
-		ttp_buf_puts(&line, text);
+		ttp_buf_adds(&line, name);
+		ttp_buf_adds(&line, ":");
+		ttp_buf_adds(&line, text);
 		ttp_ics_put_line(&got, name, text, true);
 		ref_fold(&want, line.p, line.len);
 		same_bytes(got.p, got.len, want.p, want.len, "raw value");
 		CU_ASSERT_EQUAL(strlen(got.p), got.len);
 	}
-	ttp_buf_free(&got);
-	ttp_buf_free(&want);
-	ttp_buf_free(&line);
+	ttp_buf_release(&got);
+	ttp_buf_release(&want);
+	ttp_buf_release(&line);
 }
 
 /* A line of blanks but for its first character: after the first fold the
@@ -495,7 +495,7 @@ test_fold_twice_at_once(void)
 	ref_fold(&want, in, strlen(in));
 	fold_is(in, strlen(in), want.p, "blanks after one character");
 	free(in);
-	ttp_buf_free(&want);
+	ttp_buf_release(&want);
 }
 
 void

@@ -14,7 +14,7 @@
 static const char *
 quoted(const char *s, size_t len)
 {
-	static struct json_buf b;
+	static struct ttp_buf b;
 	static char out[256];
 
 	b.len = 0;
@@ -86,7 +86,7 @@ plain(char c)
 static void
 test_all_bytes(void)
 {
-	struct json_buf b = { NULL, 0, 0, false };
+	struct ttp_buf b = TTP_BUF_INIT;
 	char in[2];
 	bool ok = true;
 
@@ -111,7 +111,7 @@ test_all_bytes(void)
 		}
 	}
 	CU_ASSERT_TRUE(ok);
-	json_buf_free(&b);
+	ttp_buf_release(&b);
 }
 
 /* The JSON line of a treaty with one milestone labelled LABEL. */
@@ -124,7 +124,7 @@ milestone_json(const char *label)
 		{ "milestone", "label", label },
 		{ "milestone", "at", "1y" },
 	};
-	struct json_buf b = { NULL, 0, 0, false };
+	struct ttp_buf b = TTP_BUF_INIT;
 	tt_spec *spec = tt_spec_new();
 	tt_schedule *s = tt_schedule_new();
 	tt_error e;

@@ -23,6 +23,7 @@ void add_diff_tests(void);
 void add_filter_tests(void);
 void add_serve_tests(void);
 void add_pool_tests(void);
+void add_strbuf_tests(void);
 
 /* Adds a suite NAME with the NULL-terminated TESTS; aborts the run if
  * CUnit cannot. */
