@@ -41,11 +41,21 @@ struct json_writer {
 					 * member already */
 };
 
-/* Room for N more bytes (and the NUL): inline while there is. */
+/*
+ * The appenders below write into the room reserve() makes and leave the
+ * NUL that ends a struct ttp_buf to the functions other files call
+ * (terminate()): a schedule is hundreds of small appends, and this is the
+ * program's hottest loop.  Once B failed its text no longer counts, so the
+ * inline test need not look at FAILED.
+ */
+
+/* Room for N more bytes and the NUL: inline while there is.  N counts
+ * bytes already in memory (at most 6 for each, escape() checks), so
+ * LEN + N cannot wrap around; the sum is the new length, too. */
 static inline bool
 reserve(struct ttp_buf *b, size_t n)
 {
-	return (!b->failed && n < b->cap - b->len) || ttp_buf_grow(b, n);
+	return b->len + n < b->cap || ttp_buf_grow(b, n);
 }
 
 static inline void
@@ -55,7 +65,14 @@ put(struct ttp_buf *b, const char *s, size_t n)
 		return;
 	memcpy(b->p + b->len, s, n);
 	b->len += n;
-	b->p[b->len] = '\0';
+}
+
+/* Ends B's text with its NUL, as every struct ttp_buf's is. */
+static inline void
+terminate(struct ttp_buf *b)
+{
+	if (b->p != NULL)
+		b->p[b->len] = '\0';
 }
 
 #define PUTS(b, lit) put((b), (lit), sizeof(lit) - 1)
@@ -226,26 +243,32 @@ escape(struct ttp_buf *b, const char *s, size_t len)
 	}
 	memcpy(b->p + b->len, run, (size_t)(p - run));
 	b->len += (size_t)(p - run);
-	b->p[b->len] = '\0';
 }
 
 void
 json_buf_raw(struct ttp_buf *b, const char *s, size_t len)
 {
 	put(b, s, len);
+	terminate(b);
 }
 
-void
-json_buf_string(struct ttp_buf *b, const char *s, size_t len)
+/* S (LEN bytes) as a JSON string, without the NUL. */
+static inline void
+quote(struct ttp_buf *b, const char *s, size_t len)
 {
 	if (!reserve(b, 1))
 		return;
 	b->p[b->len++] = '"';
 	escape(b, s, len);
-	if (reserve(b, 1)) {
+	if (reserve(b, 1))
 		b->p[b->len++] = '"';
-		b->p[b->len] = '\0';
-	}
+}
+
+void
+json_buf_string(struct ttp_buf *b, const char *s, size_t len)
+{
+	quote(b, s, len);
+	terminate(b);
 }
 
 /* --- the layout ------------------------------------------------------ */
@@ -293,7 +316,6 @@ key(struct json_writer *w, const char *quoted, size_t n)
 	w->had[w->depth] = true;
 	memcpy(b->p + b->len, quoted, n - 1);
 	b->len += n - 1;
-	b->p[b->len] = '\0';
 }
 
 #define KEY(w, lit) key((w), "\"" lit "\": ", sizeof("\"" lit "\": ") - 1)
@@ -322,7 +344,7 @@ pop(struct json_writer *w, const char *brace)
 static void
 string(struct json_writer *w, const char *s)
 {
-	json_buf_string(w->b, s, strlen(s));
+	quote(w->b, s, strlen(s));
 }
 
 /* The text FN gives for M, as a string.  Most texts need no escaping:
@@ -345,12 +367,11 @@ milestone_text(struct json_writer *w, struct text *t, text_fn fn,
 			b->p[b->len] = '"';
 			b->p[b->len + 1 + n] = '"';
 			b->len += n + 2;
-			b->p[b->len] = '\0';
 			return;
 		}
 	}
 	s = text_milestone(t, fn, m);
-	json_buf_string(b, s, t->len);
+	quote(b, s, t->len);
 }
 
 /* A word of the program's own vocabulary (a kind, a convention, an ISO
@@ -366,7 +387,6 @@ word(struct json_writer *w, const char *s)
 	memcpy(w->b->p + w->b->len, s, n);
 	w->b->len += n;
 	w->b->p[w->b->len++] = '"';
-	w->b->p[w->b->len] = '\0';
 }
 
 static void
@@ -403,6 +423,7 @@ static bool
 end(struct json_writer *w, FILE *fp)
 {
 	PUTS(w->b, "\n");
+	terminate(w->b);
 	return !w->b->failed &&
 	       fwrite(w->b->p, 1, w->b->len, fp) == w->b->len;
 }
@@ -732,6 +753,7 @@ json_append_schedule_filtered(struct ttp_buf *b, const tt_schedule *s,
 	w.b = b;
 	schedule_object(&w, s, f);
 	PUTS(b, "\n");
+	terminate(b);
 }
 
 /* --- compare: several proposals and how they differ ----------------- */
