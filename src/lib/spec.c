@@ -439,6 +439,8 @@ tt_deposit_parse(const char *s, tt_date *date, int *instrument,
 				len--;
 		}
 	}
+	/* No date is this long: S is read whole, which reports the same
+	 * error at the same column, and nothing is cut. */
 	if (len >= sizeof buf)
 		return tt_date_parse_text(s, date, err);
 	memcpy(buf, s, len);
