@@ -242,14 +242,12 @@ struct csv_reader {
 	size_t line_cap;
 	unsigned long lineno;	/* lines read so far */
 	unsigned long start;	/* line the record being read started on */
-	char *text;		/* the record's fields, each NUL-terminated */
-	size_t text_len, text_cap;
+	struct ttp_buf text;	/* the record's fields, each NUL-terminated */
 	size_t *offs;		/* field I starts at text + offs[I] */
 	char **fields;		/* FIELDS_ALLOC pointers into TEXT */
 	size_t nfields, fields_cap;	/* FIELDS_CAP: of OFFS */
 	size_t fields_alloc;
-	char *raw;		/* the lines of a record spanning lines */
-	size_t raw_len, raw_cap;
+	struct ttp_buf raw;	/* the lines of a record spanning lines */
 	char *replay;		/* lines to read again before the file */
 	size_t replay_len, replay_pos, replay_cap;
 	const char *rec;	/* the text of the record last returned, */
@@ -287,15 +285,14 @@ on_field(void *data, size_t len, void *user)
 		}
 		r->offs = p;
 	}
-	if (!grow(&r->text, &r->text_cap, r->text_len, len + 1)) {
+	r->offs[r->nfields] = r->text.len;
+	ttp_buf_addn(&r->text, data, len);
+	ttp_buf_addch(&r->text, '\0');
+	if (r->text.failed) {
 		r->failed = true;
 		return;
 	}
-	if (len > 0)
-		memcpy(r->text + r->text_len, data, len);
-	r->text[r->text_len + len] = '\0';
-	r->offs[r->nfields++] = r->text_len;
-	r->text_len += len + 1;
+	r->nfields++;
 }
 
 /* Only LF ends a record: a CRLF line end is made LF before parsing, and a
@@ -349,10 +346,10 @@ csv_reader_free(struct csv_reader *r)
 		return;
 	csv_free(&r->parser);
 	free(r->line);
-	free(r->text);
+	ttp_buf_release(&r->text);
 	free(r->offs);
 	free(r->fields);
-	free(r->raw);
+	ttp_buf_release(&r->raw);
 	free(r->replay);
 	free(r);
 }
@@ -363,19 +360,18 @@ csv_reader_free(struct csv_reader *r)
 static bool
 keep_text(struct csv_reader *r, const char *cur, size_t cur_len)
 {
-	if (r->raw_len == 0) {
+	if (r->raw.len == 0) {
 		r->rec = cur;
 		r->rec_len = cur_len;
 		return true;
 	}
 	if (cur_len > 0) {
-		if (!grow(&r->raw, &r->raw_cap, r->raw_len, cur_len))
+		ttp_buf_addn(&r->raw, cur, cur_len);
+		if (r->raw.failed)
 			return false;
-		memcpy(r->raw + r->raw_len, cur, cur_len);
-		r->raw_len += cur_len;
 	}
-	r->rec = r->raw;
-	r->rec_len = r->raw_len;
+	r->rec = r->raw.p;
+	r->rec_len = r->raw.len;
 	return true;
 }
 
@@ -392,12 +388,13 @@ finish_record(struct csv_reader *r, const char *cur, size_t cur_len,
 		return -1;
 	r->fields = p;
 	for (size_t i = 0; i < r->nfields; i++)
-		r->fields[i] = r->text + r->offs[i];
+		r->fields[i] = r->text.p + r->offs[i];
 	r->fields[r->nfields] = NULL;
 	*fields = r->fields;
 	*n = r->nfields;
 	*line = r->start;
-	r->raw_len = 0;
+	/* r->raw stays as it is until the next record: r->rec may be in
+	 * it. */
 	return 1;
 }
 
@@ -438,14 +435,14 @@ bad_record(struct csv_reader *r, const char *cur, size_t cur_len,
 
 	*error = why;
 	*line = r->start ? r->start : r->lineno;
-	if (r->raw_len > 0) {
-		const char *nl = memchr(r->raw, '\n', r->raw_len);
+	if (r->raw.len > 0) {
+		const char *nl = memchr(r->raw.p, '\n', r->raw.len);
 
-		first = nl ? (size_t)(nl - r->raw) + 1 : r->raw_len;
+		first = nl ? (size_t)(nl - r->raw.p) + 1 : r->raw.len;
 	} else {
 		cur_len = 0;	/* the bad record is this one line */
 	}
-	keep = r->raw_len - first + cur_len;
+	keep = r->raw.len - first + cur_len;
 	if (keep > 0) {
 		size_t rest = r->replay_len - r->replay_pos;
 
@@ -454,10 +451,10 @@ bad_record(struct csv_reader *r, const char *cur, size_t cur_len,
 			*error = "out of memory";
 			return -1;
 		}
-		if (r->raw_len > first)
-			memcpy(q, r->raw + first, r->raw_len - first);
+		if (r->raw.len > first)
+			memcpy(q, r->raw.p + first, r->raw.len - first);
 		if (cur_len > 0)
-			memcpy(q + r->raw_len - first, cur, cur_len);
+			memcpy(q + r->raw.len - first, cur, cur_len);
 		if (rest > 0)
 			memcpy(q + keep, r->replay + r->replay_pos, rest);
 		free(r->replay);
@@ -467,9 +464,9 @@ bad_record(struct csv_reader *r, const char *cur, size_t cur_len,
 		r->replay_pos = 0;
 		r->lineno = *line;
 	}
-	r->raw_len = 0;
+	ttp_buf_setlen(&r->raw, 0);
 	r->nfields = 0;
-	r->text_len = 0;
+	ttp_buf_setlen(&r->text, 0);
 	r->done = false;
 	r->start = 0;
 	csv_free(&r->parser);
@@ -487,10 +484,10 @@ csv_reader_next(struct csv_reader *r, char ***fields, size_t *n,
 	ssize_t got;
 
 	r->nfields = 0;
-	r->text_len = 0;
+	ttp_buf_setlen(&r->text, 0);
 	r->done = false;
 	r->start = 0;
-	r->raw_len = 0;
+	ttp_buf_setlen(&r->raw, 0);
 	r->rec = NULL;
 	r->rec_len = 0;
 	for (;;) {
@@ -558,19 +555,17 @@ csv_reader_next(struct csv_reader *r, char ***fields, size_t *n,
 		}
 		/* The record goes on: keep its lines so far. */
 		if (r->start != 0) {
-			if (r->raw_len + (size_t)got > CSV_RECORD_MAX)
+			if (r->raw.len + (size_t)got > CSV_RECORD_MAX)
 				return bad_record(r, r->line, (size_t)got,
 						  line, error,
 						  "a quoted field runs on for "
 						  "more than 1 MiB (a quote "
 						  "that is not closed?)");
-			if (!grow(&r->raw, &r->raw_cap, r->raw_len,
-				  (size_t)got)) {
+			ttp_buf_addn(&r->raw, r->line, (size_t)got);
+			if (r->raw.failed) {
 				*error = "out of memory";
 				return -1;
 			}
-			memcpy(r->raw + r->raw_len, r->line, (size_t)got);
-			r->raw_len += (size_t)got;
 		}
 	}
 }
