@@ -4,7 +4,8 @@
  * The one place that decides the bytes of an iCalendar line, kept apart
  * from the writer so that it can be tested on exact byte vectors
  * (tests/unit/test-ics-text.c).  Nothing here knows about schedules or
- * libical; it needs only the C library.  Internal: not exported.
+ * libical; it needs only the C library and the growing buffer of
+ * strbuf.h, which it appends to.  Internal: not exported.
  */
 #ifndef TREATYTERM_ICS_TEXT_H
 #define TREATYTERM_ICS_TEXT_H
