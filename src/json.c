@@ -485,6 +485,26 @@ milestone_object(struct json_writer *w, struct text *t, const tt_milestone *m)
 	pop(w, "}");
 }
 
+/* "end": the day in "expiry", what it is, and the last day in force
+ * (the day before, when a withdrawal takes effect that day). */
+static void
+end_object(struct json_writer *w, const tt_schedule *s)
+{
+	struct text_end end;
+
+	if (!text_end(s, &end))
+		return;
+	KEY(w, "end");
+	push(w, "{");
+	KEY(w, "date");
+	date(w, end.date);
+	KEY(w, "reason");
+	word(w, text_end_reason_name(end.reason));
+	KEY(w, "last_day_in_force");
+	date(w, end.last_day);
+	pop(w, "}");
+}
+
 /* "out_by": the day asked for and the latest notice for it. */
 static void
 out_by_object(struct json_writer *w, const tt_schedule *s)
@@ -693,6 +713,7 @@ schedule_object(struct json_writer *w, const tt_schedule *s,
 		date(w, exp);
 	else
 		PUTS(w->b, "null");
+	end_object(w, s);
 	if (tt_schedule_truncated(s)) {
 		KEY(w, "horizon");
 		date(w, tt_schedule_horizon(s));

@@ -68,12 +68,18 @@ pending(FILE *fp, struct text *text, const tt_schedule *s,
 static void
 expiry(FILE *fp, struct text *text, const tt_schedule *s)
 {
-	char b[TT_DATE_BUFSIZE];
-	tt_date exp;
+	char b[TT_DATE_BUFSIZE], lb[TT_DATE_BUFSIZE];
+	struct text_end end;
 
-	if (tt_schedule_expiry(s, &exp)) {
-		fprintf(fp, "Expiry: %s (last day in force)\n",
-			tt_date_format(exp, b));
+	if (text_end(s, &end)) {
+		if (end.reason == TEXT_END_WITHDRAWAL)
+			fprintf(fp, "Ends: %s (the withdrawal takes effect; "
+				"last day in force %s)\n",
+				tt_date_format(end.date, b),
+				tt_date_format(end.last_day, lb));
+		else
+			fprintf(fp, "Expiry: %s (last day in force)\n",
+				tt_date_format(end.date, b));
 		return;
 	}
 	for (size_t i = 0; i < tt_schedule_pending_count(s); i++) {
@@ -250,10 +256,10 @@ table_write_schedule_filtered(FILE *fp, const tt_schedule *s, bool explain,
 		fprintf(fp, "Term: %s, %s convention\n", words,
 			tt_convention_name(tt_schedule_convention(s)));
 	} else if (tt_schedule_ends(s, &end))
-		fprintf(fp, "Term: to a fixed last day, %s\n",
+		fprintf(fp, "Term: %s, %s\n", text_term_without_duration(s),
 			tt_date_format(end, b));
 	else
-		fprintf(fp, "Term: indefinite\n");
+		fprintf(fp, "Term: %s\n", text_term_without_duration(s));
 	fputc('\n', fp);
 	text_init(&text);
 	for (size_t i = 0; i < tt_schedule_count(s); i++) {

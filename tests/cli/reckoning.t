@@ -92,7 +92,39 @@ Expiry: none (in force indefinitely)
 # ABM Treaty: bilateral, so the withdrawal is the end (JSON says so).
 $ treatyterm schedule --preset abm-1972 --notice-given 2001-12-13 -f json | grep -E '"(bilateral|expiry)"'
     "bilateral": true
-  "expiry": "2002-06-13"
+  "expiry": "2002-06-13",
+
+# The withdrawal takes effect on 2002-06-13 and ends the treaty that day:
+# its last day in force is the day before.  "expiry" keeps the day the
+# treaty ended; "end" says what that day is.
+$ treatyterm schedule --preset abm-1972 --notice-given 2001-12-13 | tail -n 3
+2002-06-13  Thu  withdrawal_effective     Withdrawal takes effect
+
+Ends: 2002-06-13 (the withdrawal takes effect; last day in force 2002-06-12)
+$ treatyterm schedule --preset abm-1972 --notice-given 2001-12-13 -f json | tail -n 7
+  "expiry": "2002-06-13",
+  "end": {
+    "date": "2002-06-13",
+    "reason": "withdrawal",
+    "last_day_in_force": "2002-06-12"
+  }
+}
+$ treatyterm schedule --preset panama-canal-1977 -f json | tail -n 6
+  "end": {
+    "date": "1999-12-31",
+    "reason": "fixed_last_day",
+    "last_day_in_force": "1999-12-31"
+  }
+}
+$ treatyterm schedule --preset ecsc-1951 -f json | tail -n 6
+  "end": {
+    "date": "2002-07-23",
+    "reason": "expiry",
+    "last_day_in_force": "2002-07-23"
+  }
+}
+$ printf 'id,entry_into_force,term,bilateral,withdrawal.notice,notice_given\nabm,1972-10-03,indefinite,yes,6m,2001-12-13\n' > abm.csv; treatyterm batch abm.csv | grep -o '"expiry":.*'
+"expiry":"2002-06-13","end":{"date":"2002-06-13","reason":"withdrawal","last_day_in_force":"2002-06-12"}}
 
 # Soviet-Japanese pact, reckoned from signature (--treaty-from, as --from
 # is kept for a filter of dates).
@@ -117,11 +149,11 @@ Expiry: 1999-12-31 (last day in force)
 $ treatyterm schedule --preset montreux-1936 --notice-given 1950-06-01 | tail -n 3
 1956-11-09  Fri  withdrawal_effective     Withdrawal takes effect
 
-Expiry: 1956-11-09 (last day in force)
+Ends: 1956-11-09 (the withdrawal takes effect; last day in force 1956-11-08)
 $ treatyterm schedule --preset montreux-1936 --notice-given 1990-06-01 | tail -n 3
 1992-06-01  Mon  withdrawal_effective     Withdrawal takes effect
 
-Expiry: 1992-06-01 (last day in force)
+Ends: 1992-06-01 (the withdrawal takes effect; last day in force 1992-05-31)
 
 # MLC 2006: notice only within a window.
 $ treatyterm schedule --preset mlc-2006 --notice-received 2025-02-01
@@ -145,7 +177,7 @@ $ treatyterm schedule --entry-into-force 2005-02-16 --withdrawal-opens 3y --with
 }
 
 # Pending dates: listed last, with their condition; --event dates them.
-$ treatyterm schedule --preset byrnes-germany-1946 -f json | tail -n 12
+$ treatyterm schedule --preset byrnes-germany-1946 -f json | tail -n 17
       "basis": "entry into force 1947-09-15 + 25 years (same date; Reg. 1182/71 art. 3(2)(c) / ETS 076 art. 4(1); expiry is not moved for weekends or holidays)"
     },
     {
@@ -156,7 +188,12 @@ $ treatyterm schedule --preset byrnes-germany-1946 -f json | tail -n 12
       "condition": "when: Germany accepts articles I and II"
     }
   ],
-  "expiry": "1972-09-15"
+  "expiry": "1972-09-15",
+  "end": {
+    "date": "1972-09-15",
+    "reason": "expiry",
+    "last_day_in_force": "1972-09-15"
+  }
 }
 $ treatyterm schedule --preset byrnes-germany-1946 --event germany-accepts=1955-05-05 | grep milestone
 1955-05-05  Thu  milestone                The occupation may end (art. III)
@@ -218,7 +255,7 @@ $ treatyterm schedule --preset montreux-1936 --notice-given 1950-06-01 --explain
                  takes effect on receipt (VCLT art. 78); not moved for
                  weekends or holidays; Montreux Convention art. 28
 
-Expiry: 1956-11-09 (last day in force)
+Ends: 1956-11-09 (the withdrawal takes effect; last day in force 1956-11-08)
 $ treatyterm schedule --preset unesco-1945 --explain | tail -n 6
                  December of that year
                  31 December of the year in which the period of 1 year ends;
