@@ -505,6 +505,38 @@ end_object(struct json_writer *w, const tt_schedule *s)
 	pop(w, "}");
 }
 
+/* "today", "passed" and "next" of "out_by" (see text_out_by_today()). */
+static void
+out_by_next(struct json_writer *w, const tt_schedule *s)
+{
+	struct text_out_by t;
+
+	if (!text_out_by_today(s, &t))
+		return;
+	KEY(w, "today");
+	date(w, t.today);
+	KEY(w, "passed");
+	boolean(w, t.passed);
+	if (!t.show_next)
+		return;
+	KEY(w, "next");
+	if (!t.has_next) {
+		PUTS(w->b, "null");
+		return;
+	}
+	push(w, "{");
+	KEY(w, "notice_from");
+	date(w, t.next.notice_from);
+	KEY(w, "notice_until");
+	if (t.next.has_until)
+		date(w, t.next.notice_until);
+	else
+		PUTS(w->b, "null");
+	KEY(w, "takes_effect");
+	date(w, t.next.takes_effect);
+	pop(w, "}");
+}
+
 /* "out_by": the day asked for and the latest notice for it. */
 static void
 out_by_object(struct json_writer *w, const tt_schedule *s)
@@ -527,6 +559,7 @@ out_by_object(struct json_writer *w, const tt_schedule *s)
 		KEY(w, "expires_anyway");
 		PUTS(w->b, "true");
 	}
+	out_by_next(w, s);
 	pop(w, "}");
 }
 

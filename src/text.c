@@ -116,3 +116,20 @@ text_end_reason_name(enum text_end_reason r)
 	}
 	return "expiry";
 }
+
+bool
+text_out_by_today(const tt_schedule *s, struct text_out_by *out)
+{
+	tt_date by, latest;
+	bool possible;
+
+	if (!tt_schedule_out_by(s, &by, &possible, &latest) ||
+	    tt_schedule_out_by_anyway(s) ||
+	    !tt_schedule_out_by_next(s, &out->today, &out->has_next,
+				     &out->next) ||
+	    tt_date_compare(by, out->today) < 0)
+		return false;
+	out->passed = possible && tt_date_compare(latest, out->today) < 0;
+	out->show_next = out->passed || !possible;
+	return true;
+}

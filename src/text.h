@@ -56,4 +56,18 @@ bool text_end(const tt_schedule *s, struct text_end *out);
 /* The JSON name of R: "expiry", "fixed_last_day" or "withdrawal". */
 const char *text_end_reason_name(enum text_end_reason r);
 
+/* The answer to --out-by seen from today, when the day asked for is
+ * today or later (a question about a day already past gets the answer
+ * alone) and the treaty does not expire by then anyway. */
+struct text_out_by {
+	tt_date today;
+	bool passed;		/* the latest notice day is before today */
+	bool show_next;		/* passed, or no notice would do */
+	bool has_next;		/* then: the next way out, if any */
+	tt_way_out next;
+};
+
+/* Fills *OUT for S; false when there is nothing to say. */
+bool text_out_by_today(const tt_schedule *s, struct text_out_by *out);
+
 #endif /* TREATYTERM_TEXT_H */

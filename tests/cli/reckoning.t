@@ -247,6 +247,75 @@ Out by 1975-06-03: no notice takes effect by then.
 $ treatyterm schedule --preset warsaw-pact-1955 --out-by 1990-01-01 | tail -n 1
 Out by 1990-01-01: the treaty expires by then without notice.
 
+# MLC 2006: to be out by 2030 the notice had to be registered in the
+# first window, which closed on 2024-08-19; once that day has passed the
+# answer says so, and names the next way out.
+$ TREATYTERM_TODAY=2024-06-01 treatyterm schedule --preset mlc-2006 --out-by 2030-01-01 | grep '^Out by' -A 1
+Out by 2030-01-01: the notice must be received by 2024-08-19.
+Series without end are shown up to 2054-01-01 (change with --horizon).
+$ TREATYTERM_TODAY=2026-12-08 treatyterm schedule --preset mlc-2006 --out-by 2030-01-01 | grep '^Out by' -A 2
+Out by 2030-01-01: the notice must be received by 2024-08-19.
+2024-08-19 has passed (today is 2026-12-08); the next way out: a notice received from 2033-08-20 to 2034-08-19 takes effect on 2034-08-20.
+Series without end are shown up to 2054-01-01 (change with --horizon).
+$ TREATYTERM_TODAY=2024-06-01 treatyterm schedule --preset mlc-2006 --out-by 2030-01-01 -f json | tail -n 7
+  "out_by": {
+    "date": "2030-01-01",
+    "latest_notice": "2024-08-19",
+    "today": "2024-06-01",
+    "passed": false
+  }
+}
+$ TREATYTERM_TODAY=2026-12-08 treatyterm schedule --preset mlc-2006 --out-by 2030-01-01 -f json | tail -n 12
+  "out_by": {
+    "date": "2030-01-01",
+    "latest_notice": "2024-08-19",
+    "today": "2026-12-08",
+    "passed": true,
+    "next": {
+      "notice_from": "2033-08-20",
+      "notice_until": "2034-08-19",
+      "takes_effect": "2034-08-20"
+    }
+  }
+}
+
+# Without windows, a notice can be given from today on.  Where no notice
+# can take effect by the day asked for, the next way out is named too.
+$ TREATYTERM_TODAY=2026-12-08 treatyterm schedule --preset inf-1987 --out-by 2027-03-01 | tail -n 2
+Out by 2027-03-01: the notice must be received by 2026-09-01.
+2026-09-01 has passed (today is 2026-12-08); the next way out: a notice received from 2026-12-08 takes effect on 2027-06-08.
+$ TREATYTERM_TODAY=2026-12-08 treatyterm schedule --preset inf-1987 --out-by 2027-03-01 -f json | tail -n 12
+  "out_by": {
+    "date": "2027-03-01",
+    "latest_notice": "2026-09-01",
+    "today": "2026-12-08",
+    "passed": true,
+    "next": {
+      "notice_from": "2026-12-08",
+      "notice_until": null,
+      "takes_effect": "2027-06-08"
+    }
+  }
+}
+$ TREATYTERM_TODAY=2024-01-01 treatyterm schedule --preset mlc-2006 --out-by 2024-06-01 | grep -A1 '^Out by'
+Out by 2024-06-01: no notice takes effect by then.
+The next way out: a notice received from 2024-01-01 to 2024-08-19 takes effect on 2025-01-01.
+
+# Tacit renewal: the next deadline to denounce, and the day after the
+# period it ends.
+$ TREATYTERM_TODAY=2026-12-08 treatyterm schedule --preset sino-soviet-1950 --out-by 2030-01-01 | grep -A1 '^Out by'
+Out by 2030-01-01: the notice must be received by 2024-04-11.
+2024-04-11 has passed (today is 2026-12-08); the next way out: a notice received from 2026-12-08 to 2029-04-11 takes effect on 2030-04-12.
+$ TREATYTERM_TODAY=2026-12-08 treatyterm schedule --preset inf-1987 --out-by 2027-12-31 | tail -n 1
+Out by 2027-12-31: the notice must be received by 2027-06-30.
+$ TREATYTERM_TODAY=2026-12-08 treatyterm schedule --preset warsaw-pact-1955 --out-by 2030-01-01 -f json | tail -n 6
+  "out_by": {
+    "date": "2030-01-01",
+    "latest_notice": null,
+    "expires_anyway": true
+  }
+}
+
 # --explain: the floor, the end of the year, the last day of a window.
 $ treatyterm schedule --preset montreux-1936 --notice-given 1950-06-01 --explain | tail -n 7
                  notice received 1950-06-01 + 2 years = 1952-06-01; not
