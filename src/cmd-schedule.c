@@ -43,7 +43,8 @@ static const struct opt options[] = {
 	  .flags = OPT_ONCE, .offset = offsetof(struct schedule_state, out_by),
 	  .formats = FORMAT_TABLE | FORMAT_JSON,
 	  .help = "the last day a notice can be received to be out of the "
-		  "treaty by DATE, under every reading" },
+		  "treaty by DATE, under every reading; if that day has "
+		  "passed, the next way out" },
 	{ .name = "party", .arg = "NAME", .handler = opt_string,
 	  .flags = OPT_ONCE, .offset = offsetof(struct schedule_state, party),
 	  .help = "only this party's dates (a multilateral treaty's "
@@ -267,6 +268,10 @@ exec(struct args *a)
 		if (!date_option("--out-by", st->out_by, &a->calendar.out_by))
 			goto done;
 		a->calendar.has_out_by = true;
+		/* Whether the answer has passed, and what is left then. */
+		if (!cli_today(&a->calendar.today))
+			goto done;
+		a->calendar.has_today = true;
 	}
 	if (st->as_of != NULL) {
 		if (!date_option("--as-of", st->as_of, &a->calendar.as_of))
