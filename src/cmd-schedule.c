@@ -195,7 +195,7 @@ load_parties(const char *path, const tt_spec *spec)
 		cli_error("%s: %s", path, strerror(errno));
 		return NULL;
 	}
-	if (parties_read(fp, false, spec, &p, &e) != TT_OK)
+	if (parties_read(fp, false, spec, NULL, NULL, &p, &e) != TT_OK)
 		cli_file_error(std ? "<stdin>" : path, &e);
 	if (!std)
 		fclose(fp);
@@ -282,7 +282,7 @@ exec(struct args *a)
 	if (!calendar_load_holidays(&a->calendar))
 		goto done;
 	if (calendar_compute(&a->calendar, s, spec, &e) != TT_OK) {
-		if (parties != NULL && parties_owns(parties, &e))
+		if (e.input == PARTIES_INPUT)
 			cli_file_error(strcmp(st->parties, "-") == 0 ?
 				       "<stdin>" : st->parties, &e);
 		else

@@ -53,7 +53,8 @@ inputs_parties(struct inputs *in, const char *file)
 		return false;
 	}
 	in->parties_name = file;
-	if (parties_read(fp, true, NULL, &in->parties, &e) != TT_OK)
+	if (parties_read(fp, true, NULL, NULL, NULL, &in->parties, &e) !=
+	    TT_OK)
 		cli_file_error(file, &e);
 	fclose(fp);
 	return in->parties != NULL;
@@ -326,7 +327,7 @@ add_treaty(struct inputs *st, tt_spec *spec,
 		return false;
 	}
 	if (calendar_compute(st->cal, t->s, spec, &e) != TT_OK) {
-		if (st->parties != NULL && parties_owns(st->parties, &e))
+		if (e.input == PARTIES_INPUT)
 			cli_file_error(st->parties_name, &e);
 		else if (line != 0)
 			row_error(src->file, line, &e);

@@ -5,7 +5,10 @@
  * tt_error, fills it with the reason.  Filling an error never allocates, so
  * it works when memory is exhausted.  Line and column are 1-based; 0 means
  * "not known" (a value given on the command line has no line).  The
- * message never repeats the location: the caller prints that.
+ * message never repeats the location: the caller prints that.  A spec
+ * read from several inputs (a file, a CSV of parties) says which one a
+ * value came from with the number the caller gave it (see
+ * tt_spec_set_input()), so that the caller can name the right file.
  */
 #ifndef TREATYTERM_ERROR_H
 #define TREATYTERM_ERROR_H
@@ -33,6 +36,10 @@ typedef struct tt_error {
 	const char *section;
 	const char *key;
 	char message[224];
+	/* The input the line and column are in: the number the caller gave
+	 * with tt_spec_set_input() before setting the value the error is
+	 * about; 0 (the default) for an error about no value. */
+	unsigned input;
 } tt_error;
 
 /* A short English name of STATUS ("syntax error", ...). */

@@ -282,6 +282,9 @@ typedef struct tt_discrepancy {
 	tt_date computed;
 	tt_milestone basis;	/* the milestone computed, when
 				 * HAS_COMPUTED: its rule and derivation */
+	/* Where the recorded date was given: its input (see
+	 * tt_spec_set_input()), line and column, 0 when not known. */
+	unsigned input, line, column;
 } tt_discrepancy;
 
 /* The recorded dates of the parties that differ from the computed

@@ -260,6 +260,7 @@ ttp_field_error(struct calc *c, const struct ttp_field *f, tt_status code,
 	va_start(ap, fmt);
 	ttp_error_vset(c->err, code, f->at.line, f->at.column, fmt, ap);
 	va_end(ap);
+	ttp_error_origin(c->err, &f->at);
 	if (c->err != NULL) {
 		c->err->section = f->section;
 		c->err->key = f->key;
