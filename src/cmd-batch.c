@@ -180,7 +180,8 @@ static const struct opt options[] = {
 		  "at most one with --parties" },
 	{ .name = "strict", .shortname = 's', .handler = opt_bool,
 	  .offset = offsetof(struct batch_state, strict),
-	  .help = "stop at the first bad row (exit status 1)" },
+	  .help = "stop at the first bad row, of the input or of --parties "
+		  "(exit status 1)" },
 	{ .name = "parties", .arg = "FILE", .handler = opt_string,
 	  .flags = OPT_ONCE, .offset = offsetof(struct batch_state, parties),
 	  .help = "add a [party] for each row of the CSV file FILE to the "
@@ -223,11 +224,13 @@ const struct cli_command cmd_batch = {
 	    "\n"
 	    "--parties FILE adds the rows of FILE (one [party] each, see "
 	    "'schedule') to\n"
-	    "the treaty with the id in their 'treaty' column.  Rows for an "
-	    "id that no\n"
-	    "row computed are reported at the end as FILE:LINE: warning; the "
-	    "exit\n"
-	    "status is then 3.\n",
+	    "the treaty with the id in their 'treaty' column.  A bad row of "
+	    "FILE is\n"
+	    "reported as FILE:LINE:COLUMN: message and skipped (its treaty "
+	    "is computed\n"
+	    "without it); rows for an id that no row computed are reported at "
+	    "the end\n"
+	    "as FILE:LINE: warning.  The exit status is then 3.\n",
 	.help_more = columns_help,
 	.options = options,
 	.groups = options_treaty_groups,
