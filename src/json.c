@@ -983,7 +983,8 @@ null_or_date(struct json_writer *w, const tt_milestone *m)
 }
 
 /* {"key": "term", "section": "treaty", "old": "50y", "new": "35y"}, with
- * "instance" (from 1) for a section that repeats. */
+ * "instance" (from 1) for a section that repeats, and "party" (its name)
+ * for a party's key. */
 static void
 clause_change_object(struct json_writer *w, const tt_clause_change *c)
 {
@@ -996,6 +997,10 @@ clause_change_object(struct json_writer *w, const tt_clause_change *c)
 	if (c->instance > 0) {
 		KEY(w, "instance");
 		integer(w, (int64_t)c->instance);
+	}
+	if (c->party != NULL) {
+		KEY(w, "party");
+		string(w, c->party);
 	}
 	KEY(w, "old");
 	null_or_string(w, c->before);

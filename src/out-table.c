@@ -4,6 +4,8 @@
  */
 #include <config.h>
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diff-report.h"
@@ -350,11 +352,11 @@ date_or_pending(const tt_milestone *m, char *buf)
 	return m->pending ? "pending" : tt_date_format(m->date, buf);
 }
 
-/* "litvinov-1946: term 50y → 35y; withdrawal.notice 1y → 6m". */
-static void
+/* "litvinov-1946: term 50y → 35y; withdrawal.notice 1y → 6m", and
+ * "party[Holy See] removed"; false (errno set) when memory runs out. */
+static bool
 diff_header(FILE *fp, const struct diff_treaty *t)
 {
-	char name[DIFF_CLAUSE_NAME_SIZE];
 	size_t n = tt_diff_clause_count(t->d);
 
 	fprintf(fp, "%s:", t->id);
@@ -366,13 +368,24 @@ diff_header(FILE *fp, const struct diff_treaty *t)
 		fprintf(fp, " no clause changed");
 	for (size_t i = 0; i < n; i++) {
 		const tt_clause_change *c = tt_diff_clause_at(t->d, i);
+		const char *whole = diff_party_change(c);
+		char *name = diff_clause_name(c);
 
-		fprintf(fp, "%s %s %s " DIFF_ARROW " %s", i > 0 ? ";" : "",
-			diff_clause_name(c, name, sizeof name),
-			c->before ? c->before : "(unset)",
-			c->after ? c->after : "(unset)");
+		if (name == NULL) {
+			errno = ENOMEM;
+			return false;
+		}
+		if (whole != NULL)
+			fprintf(fp, "%s %s %s", i > 0 ? ";" : "", name, whole);
+		else
+			fprintf(fp, "%s %s %s " DIFF_ARROW " %s",
+				i > 0 ? ";" : "", name,
+				c->before ? c->before : "(unset)",
+				c->after ? c->after : "(unset)");
+		free(name);
 	}
 	fputc('\n', fp);
+	return true;
 }
 
 /* "~ 1997-09-15 → 1982-09-15  expiry  Expiry (last day in force)  -5479
@@ -421,7 +434,10 @@ table_write_diff(FILE *fp, const struct diff_report *r)
 		if (!first)
 			fputc('\n', fp);
 		first = false;
-		diff_header(fp, t);
+		if (!diff_header(fp, t)) {
+			text_free(&text);
+			return false;
+		}
 		for (size_t k = 0; k < tt_diff_milestone_count(t->d); k++)
 			diff_line(fp, &text, tt_diff_milestone_at(t->d, k));
 	}
