@@ -582,6 +582,16 @@ find_treaty(const struct generation *g, const char *id, size_t *index)
 	return NULL;
 }
 
+/* True when the state holds a cancelled event of the treaty ID. */
+static bool
+has_cancelled(const struct serve_state *st, const char *id)
+{
+	for (size_t i = 0; i < st->n; i++)
+		if (st->r[i].cancelled && strcmp(st->r[i].treaty, id) == 0)
+			return true;
+	return false;
+}
+
 /* The kind of the cancelled record R is one V shows, and its date is in
  * V's window. */
 static bool
@@ -609,29 +619,52 @@ record_in_view(const struct serve_record *r, const struct serve_view *v)
 	return !v->f.has_until || tt_date_compare(d, v->f.until) <= 0;
 }
 
-/* The summary S cut to fit one content line, at a character and never
- * inside an escape. */
+/* Writes the content line NAME VALUE (VALUE already escaped as TEXT)
+ * whole, folded as the library's writer folds: CRLF and a space after
+ * at most 75 octets, never inside a UTF-8 sequence or a backslash
+ * escape, and before a character that is not a blank when one is near,
+ * so that no continuation line starts blank. */
 static void
-short_summary(const char *s, char *buf, size_t size)
+put_folded(FILE *fp, const char *name, const char *value)
 {
-	size_t n = strlen(s), max = size - 1;
+	const unsigned char *v = (const unsigned char *)value;
+	size_t used = strlen(name), n = strlen(value), i = 0;
 
-	if (n > max) {
-		n = max;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-	}
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	/* An odd run of backslashes at the end would escape the CR. */
-	{
-		size_t k = 0;
+	fputs(name, fp);
+	while (n - i > 75 - used) {
+		size_t room = 75 - used, j = i, cut = 0, len;
 
-		while (k < n && buf[n - 1 - k] == '\\')
-			k++;
-		if (k % 2)
-			buf[n - 1] = '\0';
+		/* Steps over whole characters and escapes; a fold goes at
+		 * the last step that fits, or before the last character
+		 * that is not a blank in the second half of the line. */
+		for (;;) {
+			if (v[j] == '\\' && j + 1 < n)
+				len = 2;
+			else if (v[j] >= 0xf0)
+				len = 4;
+			else if (v[j] >= 0xe0)
+				len = 3;
+			else if (v[j] >= 0xc0)
+				len = 2;
+			else
+				len = 1;
+			if (j + len > n)
+				len = n - j;
+			if (j - i + len > room)
+				break;
+			j += len;
+			if (v[j] != ' ' && v[j] != '\t' && j - i > room / 2)
+				cut = j;
+		}
+		if (cut == 0)
+			cut = j > i ? j : i + len;
+		fwrite(value + i, 1, cut - i, fp);
+		fputs("\r\n ", fp);
+		i = cut;
+		used = 1;
 	}
+	fputs(value + i, fp);
+	fputs("\r\n", fp);
 }
 
 /* The calendar of view V (all treaties, or those V names) into B. */
@@ -673,16 +706,20 @@ write_calendar(struct server *sv, const struct serve_view *v,
 	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
 	for (size_t i = 0; i < sv->state.n; i++) {
 		const struct serve_record *r = &sv->state.r[i];
-		char summary[64];
 
 		if (!r->cancelled || !record_in_view(r, v))
 			continue;
-		short_summary(r->summary, summary, sizeof summary);
-		fprintf(fp, "BEGIN:VEVENT\r\nUID:%s\r\nDTSTAMP:%s\r\n"
-			"DTSTART;VALUE=DATE:%s\r\nDTEND;VALUE=DATE:%s\r\n"
-			"SUMMARY:%s\r\nSTATUS:CANCELLED\r\n"
+		/* The whole title, as the --previous path keeps it: a
+		 * subscriber must recognise what was cancelled. */
+		fprintf(fp, "BEGIN:VEVENT\r\n");
+		put_folded(fp, "UID:", r->uid);
+		fprintf(fp, "DTSTAMP:%s\r\n"
+			"DTSTART;VALUE=DATE:%s\r\nDTEND;VALUE=DATE:%s\r\n",
+			stamp, r->dtstart, r->dtend);
+		put_folded(fp, "SUMMARY:", r->summary);
+		fprintf(fp, "STATUS:CANCELLED\r\n"
 			"TRANSP:TRANSPARENT\r\nSEQUENCE:%u\r\nEND:VEVENT\r\n",
-			r->uid, stamp, r->dtstart, r->dtend, summary, r->seq);
+			r->seq);
 	}
 	fputs(end, fp);
 	free(head);
@@ -1030,7 +1067,11 @@ handle(void *ctx, const struct serve_request *rq, struct serve_response *rs)
 	case ROUTE_TREATY_ICS:
 	case ROUTE_TREATY_JSON:
 	case ROUTE_TREATY_SVG:
-		if ((tr = find_treaty(sv->gen, target.id, &ti)) == NULL) {
+		/* A treaty removed: its subscribers still get its
+		 * cancellations, as long as /calendar.ics carries them. */
+		if ((tr = find_treaty(sv->gen, target.id, &ti)) == NULL &&
+		    !(target.route == ROUTE_TREATY_ICS &&
+		      has_cancelled(&sv->state, target.id))) {
 			fail(rs, 404, "no treaty '%s' here: see / for those "
 			     "there are", target.id);
 			return;
@@ -1065,9 +1106,10 @@ handle(void *ctx, const struct serve_request *rq, struct serve_response *rs)
 		ok = body_finish(&b, ok, sv, rs, "text/calendar; charset=utf-8");
 		break;
 	case ROUTE_TREATY_ICS:
-		v.ids[0] = tr->name;
+		v.ids[0] = tr != NULL ? tr->name : target.id;
 		v.nids = 1;
-		ok = write_calendar(sv, &v, *tt_schedule_name(tr->s) ?
+		ok = write_calendar(sv, &v, tr == NULL ? target.id :
+				    *tt_schedule_name(tr->s) ?
 				    tt_schedule_name(tr->s) : tr->name, b.fp);
 		ok = body_finish(&b, ok, sv, rs, "text/calendar; charset=utf-8");
 		break;

@@ -313,6 +313,47 @@ test_state(void)
 	unlink(path);
 }
 
+/* A record of any length is read back as written: a treaty name of
+ * 5,000 bytes and a long title of many-byte characters. */
+static void
+test_state_long(void)
+{
+	struct serve_state st;
+	struct serve_event_key ev = {
+		"u-long", 7, "20300101", "20300102", "expiry", NULL, NULL,
+		NULL
+	};
+	char path[] = "/tmp/test-serve-state-XXXXXX", w[256];
+	char *name = malloc(5001), *title = malloc(3 * 2000 + 1);
+	int fd = mkstemp(path);
+
+	CU_ASSERT_FATAL(fd >= 0 && name != NULL && title != NULL);
+	close(fd);
+	memset(name, 'n', 5000);
+	name[5000] = '\0';
+	for (size_t i = 0; i < 2000; i++)
+		memcpy(title + 3 * i, "\xe2\x82\xac", 3);	/* U+20AC */
+	title[3 * 2000] = '\0';
+	ev.treaty = name;
+	ev.summary = title;
+	serve_state_init(&st);
+	CU_ASSERT_EQUAL(serve_state_update(&st, &ev, 1, D(2027, 1, 1)), 1);
+	CU_ASSERT_EQUAL(serve_state_update(&st, &ev, 0, D(2027, 1, 1)), 1);
+	CU_ASSERT(serve_state_save(&st, path));
+	serve_state_free(&st);
+	CU_ASSERT(serve_state_load(&st, path, w, sizeof w));
+	CU_ASSERT_EQUAL(st.n, 1);
+	if (st.n == 1) {
+		CU_ASSERT_STRING_EQUAL(st.r[0].treaty, name);
+		CU_ASSERT_STRING_EQUAL(st.r[0].summary, title);
+		CU_ASSERT(st.r[0].cancelled);
+	}
+	serve_state_free(&st);
+	unlink(path);
+	free(name);
+	free(title);
+}
+
 static const CU_TestInfo tests[] = {
 	{ "routes", test_routes },
 	{ "query", test_query },
@@ -320,6 +361,7 @@ static const CU_TestInfo tests[] = {
 	{ "view", test_view },
 	{ "conditional requests", test_conditional },
 	{ "state", test_state },
+	{ "state: long records", test_state_long },
 	CU_TEST_INFO_NULL
 };
 
