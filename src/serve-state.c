@@ -298,7 +298,7 @@ drop_old(struct serve_state *st, tt_date today)
 
 int
 serve_state_update(struct serve_state *st, const struct serve_event_key *ev,
-		   size_t n, tt_date today)
+		   size_t n, tt_date today, bool complete)
 {
 	int changed = 0;
 
@@ -327,7 +327,7 @@ serve_state_update(struct serve_state *st, const struct serve_event_key *ev,
 		r->cancelled = false;
 		changed = 1;
 	}
-	for (size_t i = 0; i < st->n; i++)
+	for (size_t i = 0; complete && i < st->n; i++)
 		if (!st->r[i].seen && !st->r[i].cancelled) {
 			st->r[i].cancelled = true;
 			st->r[i].cancelled_on = today;
