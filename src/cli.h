@@ -29,8 +29,8 @@ enum cli_exit {
 	EXIT_SKIPPED = 3,	/* batch: some rows were reported and skipped */
 	EXIT_DIFFERS = 3,	/* --check: recorded dates differ from the
 				 * computed ones */
-	EXIT_PARTIAL = 4	/* agenda, serve: some inputs could not be
-				 * read (the others were listed) */
+	EXIT_PARTIAL = 4	/* agenda: some inputs could not be read
+				 * (the others were listed) */
 };
 
 extern const struct cli_command cmd_add;

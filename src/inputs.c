@@ -418,11 +418,13 @@ load_spec(struct inputs *st, const char *path,
 	if (path != NULL) {
 		src.file = strcmp(path, "-") == 0 ? "<stdin>" : path;
 		r = read_spec_file(st, spec, path, &src);
-	} else if ((p = tt_preset_find(preset)) != NULL &&
-		   tt_preset_load(p, spec, &e) != TT_OK) {
-		r = spec_error(st, &src, &e) ? 0 : -1;
+	} else if ((p = tt_preset_find(preset)) == NULL) {
+		r = report(st, preset, 0, 0, NULL, "unknown preset (see "
+			   "'treatyterm presets')", "unknown preset '%s' (see "
+			   "'treatyterm presets')", preset) ? 0 : -1;
 	} else {
-		r = 1;
+		r = tt_preset_load(p, spec, &e) == TT_OK ? 1 :
+		    spec_error(st, &src, &e) ? 0 : -1;
 	}
 	if (r <= 0) {
 		tt_spec_free(spec);
