@@ -553,6 +553,7 @@ refresh(struct server *sv)
 			/* Shown on the page until the next read. */
 			sv->failed.err = g->in.err;
 			sv->failed.nerr = g->in.nerr;
+			sv->failed.errcap = g->in.errcap;
 			g->in.err = NULL;
 			g->in.nerr = g->in.errcap = 0;
 		}
