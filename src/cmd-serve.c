@@ -106,8 +106,8 @@ struct server {
 	struct serve_state state;
 	struct timespec checked;	/* the last look at the inputs */
 	char default_host[128];	/* from --listen, for links */
-	struct inputs failed;	/* --strict: the errors of the last read,
-				 * when it was refused */
+	struct inputs failed;	/* the errors of the last read, when it
+				 * was refused (--strict, --parties) */
 	time_t failed_at;
 };
 
@@ -478,6 +478,17 @@ generation_build(struct server *sv, const struct generation *old)
 		     old != NULL ? old->good_at : 0;
 	return g;
 fail:
+	/* What could not be read (the --parties file) is shown on the
+	 * page until the next read. */
+	if (g->in.nerr > 0) {
+		inputs_free(&sv->failed);
+		sv->failed.err = g->in.err;
+		sv->failed.nerr = g->in.nerr;
+		sv->failed.errcap = g->in.errcap;
+		g->in.err = NULL;
+		g->in.nerr = g->in.errcap = 0;
+		sv->failed_at = time(NULL);
+	}
 	generation_free(g);
 	return NULL;
 }
@@ -556,8 +567,8 @@ refresh(struct server *sv)
 			sv->failed.errcap = g->in.errcap;
 			g->in.err = NULL;
 			g->in.nerr = g->in.errcap = 0;
+			sv->failed_at = time(NULL);
 		}
-		sv->failed_at = time(NULL);
 		generation_free(g);
 		/* Not again until they change once more. */
 		sv->gen->fingerprint = fp;
@@ -1078,8 +1089,10 @@ write_banner(const struct server *sv, FILE *fp)
 	}
 	fputs("</ul>\n<p>", fp);
 	if (bad == &sv->failed)
-		fputs("With <code>--strict</code>, none of that read is "
-		      "served: the treaties are those read before, ", fp);
+		fputs("None of that read is served (with <code>--strict</code>, "
+		      "or when the <code>--parties</code> file does not read, "
+		      "a read is all or nothing): the treaties are those read "
+		      "before, ", fp);
 	else
 		fputs("The other treaties are served as read now; a treaty "
 		      "whose input no longer reads is served as last read, "

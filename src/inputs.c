@@ -39,6 +39,7 @@ static bool report(struct inputs *st, const char *input,
 		   ...) CLI_PRINTF(7, 8);
 static bool file_error(struct inputs *st, const char *file,
 		       const tt_error *e, const char *treaty);
+static bool errno_error(struct inputs *st, const char *file, int err);
 static bool row_error(struct inputs *st, const char *file,
 		      unsigned long line, const tt_error *e,
 		      const struct batch_columns *cols, const char *treaty);
@@ -63,13 +64,15 @@ inputs_parties(struct inputs *in, const char *file)
 	FILE *fp = fopen(file, "r");
 	tt_error e;
 
+	/* Kept with the errors too, for serve's page; it stops the load
+	 * all the same: every treaty's dates may depend on it. */
 	if (fp == NULL) {
-		cli_error("%s: %s", file, strerror(errno));
+		(void)errno_error(in, file, errno);
 		return false;
 	}
 	in->parties_name = file;
 	if (parties_read(fp, true, NULL, &in->parties, &e) != TT_OK)
-		cli_file_error(file, &e);
+		(void)file_error(in, file, &e, NULL);
 	fclose(fp);
 	return in->parties != NULL;
 }

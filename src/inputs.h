@@ -79,7 +79,7 @@ void inputs_init(struct inputs *in, const char *what,
 		 const struct calendar_opts *cal);
 /* Reads the parties CSV FILE (--parties; its "treaty" column names each
  * row's treaty by id), whose rows are added to each treaty loaded after;
- * false after a message. */
+ * false after a message, the error kept in IN's errors too. */
 bool inputs_parties(struct inputs *in, const char *file);
 /* Adds the treaties of the operand ARG.  What cannot be read is reported
  * and added to IN's errors; false (after a message) only when the load
