@@ -244,13 +244,28 @@ $ treatyterm batch paris.csv --parties parisp.csv --strict -o strict.jsonl; echo
 exit 1
 no output
 
-# schedule and agenda compute what they are given or nothing: a bad row
-# of the parties file stops them, at its own line.
+# schedule computes what it is given or nothing: a bad row of the parties
+# file stops it, at its own line.
 $ printf 'name,deposit\nFiji,2015-12-22\nPalau,31 Feb 2016\n' > one.csv; printf '[treaty]\nid = paris\n[entry_into_force]\ninstruments = 2\nafter = 30d\n' > paris.ini; treatyterm schedule paris.ini --parties one.csv
 2> treatyterm: one.csv:3:7: there is no day 31 in February 2016
 [exit 1]
 
-$ treatyterm agenda paris.ini --parties parisp.csv
+# agenda lists every date it could compute: a bad row of the parties file
+# is reported at its own line, above the dates too, and left out; exit
+# status 4.  --strict stops at it.
+$ TREATYTERM_TODAY=2016-01-01 treatyterm agenda paris.ini --parties parisp.csv
+Agenda from 2016-01-01 to 2017-01-01: 3 dates of 1 treaty
+Could not be read, left out:
+  parisp.csv:3:13: there is no day 31 in February 2016
+
+Date        Days  Treaty  Party             Kind              Label
+2016-05-22   142  paris   -                 entry_into_force  Entry into force
+2016-05-22   142  paris   Fiji              entry_into_force  Entry into force (Fiji)
+2016-05-22   142  paris   Marshall Islands  entry_into_force  Entry into force (Marshall Islands)
+2> treatyterm: parisp.csv:3:13: there is no day 31 in February 2016
+[exit 4]
+
+$ TREATYTERM_TODAY=2016-01-01 treatyterm agenda paris.ini --parties parisp.csv --strict
 2> treatyterm: parisp.csv:3:13: there is no day 31 in February 2016
 [exit 1]
 
