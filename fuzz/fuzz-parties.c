@@ -4,7 +4,8 @@
  * The input is a parties CSV, handed through fmemopen() to the program's
  * own loader (src/parties-csv.c, on the batch CSV reader of src/csv.c),
  * as "schedule" reads it or, when the first byte is 'b', as "batch" does
- * (a 'treaty' column required).  What it accepts is added to a spec whose
+ * (a 'treaty' column required, bad rows skipped).  What it accepts is
+ * added to a spec whose
  * entry into force follows from the deposits and which has a withdrawal
  * clause, as the rows of the treaty "t" (and, for schedule, the rows
  * without a treaty), and computed.  Build and run with fuzz/run.
@@ -57,14 +58,15 @@ count_lines(const uint8_t *data, size_t size)
 	return n + (size > 0 && data[size - 1] != '\n');
 }
 
-/* An error must say why, and point inside what it is about if it
- * points: a [party] error inside the input (LINES lines), any other
- * inside the base spec (a party's date can take one of the base's
- * clauses past 9999-12-31). */
+/* An error must say why, and point inside the input it names if it
+ * points: the file's (LINES lines) or the base spec's (a party's date can
+ * take one of the base's clauses past 9999-12-31).  The base has no
+ * [party]: an error about one is the file's. */
 static void
 check_error(const tt_error *e, unsigned long lines)
 {
 	bool party = e->section != NULL && strcmp(e->section, "party") == 0;
+	bool file = e->input == PARTIES_INPUT;
 	unsigned long base_lines = 0;
 
 	for (const char *c = base_text; *c != '\0'; c++)
@@ -72,8 +74,24 @@ check_error(const tt_error *e, unsigned long lines)
 	if (e->message[0] == '\0' ||
 	    memchr(e->message, '\0', sizeof e->message) == NULL)
 		fail("an error without a message");
-	if (e->line > (party || e->section == NULL ? lines : base_lines) + 1)
+	if (e->input != 0 && !file)
+		fail("an error of an input that is neither");
+	if (party && !file)
+		fail("a [party] error that is not the file's");
+	if (e->line > (file ? lines : base_lines) + 1)
 		fail("an error past the end of the input");
+}
+
+/* A bad row that batch skips: an error of the file, on one of its
+ * lines. */
+static void
+check_bad(void *arg, const tt_error *e)
+{
+	unsigned long lines = *(const unsigned long *)arg;
+
+	check_error(e, lines);
+	if (e->input != PARTIES_INPUT || e->line < 2 || e->line > lines + 1)
+		fail("a bad row that is not one of the file");
 }
 
 static void
@@ -110,11 +128,18 @@ compute(struct parties *p, unsigned long lines)
 		check_error(&e, lines);
 	} else if (tt_schedule_compute(s, spec, &opt, &e) != TT_OK) {
 		check_error(&e, lines);
-		if (e.section != NULL && strcmp(e.section, "party") == 0 &&
-		    !parties_owns(p, &e))
-			fail("a [party] error that is not the file's");
 	} else if (tt_schedule_party_count(s) != added) {
 		fail("the schedule's parties are not the rows added");
+	} else {
+		/* A recorded date that differs is one of the file's. */
+		for (size_t i = 0; i < tt_schedule_discrepancy_count(s); i++) {
+			const tt_discrepancy *x =
+				tt_schedule_discrepancy_at(s, i);
+
+			if (x->input != PARTIES_INPUT || x->line < 2 ||
+			    x->line > lines)
+				fail("a recorded date not in the file");
+		}
 	}
 	tt_schedule_free(s);
 	tt_spec_free(spec);
@@ -155,7 +180,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (fp == NULL)
 		fail("fmemopen failed");
 	memset(&e, 0, sizeof e);
-	if (parties_read(fp, batch, base, &p, &e) != TT_OK) {
+	if (parties_read(fp, batch, base, batch ? check_bad : NULL, &lines,
+			 &p, &e) != TT_OK) {
 		check_error(&e, lines);
 		if (p != NULL)
 			fail("a failed read that gave parties");

@@ -351,6 +351,8 @@ calendar_compute(const struct calendar_opts *c, tt_schedule *s,
 	opt.holidays = c->holidays;
 	opt.has_out_by = c->has_out_by;
 	opt.out_by = c->out_by;
+	opt.has_today = c->has_today;
+	opt.today = c->today;
 	opt.party = c->party;
 	opt.has_as_of = c->has_as_of;
 	opt.as_of = c->as_of;

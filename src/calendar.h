@@ -26,6 +26,8 @@ struct calendar_opts {
 	bool holidays_read;	/* calendar_load_holidays() was called */
 	bool has_out_by;	/* schedule --out-by DATE */
 	tt_date out_by;
+	bool has_today;		/* and the way out still open from today */
+	tt_date today;
 	const char *party;	/* schedule --party NAME */
 	bool has_as_of;		/* schedule --as-of DATE */
 	tt_date as_of;

@@ -941,19 +941,20 @@ emit_lane(struct ctx *c, size_t i)
 	const struct lane *ln = &c->lanes[i];
 	double top = ln->top, maxw = c->lay->w - 2 * MARGIN, w;
 	char head[CHART_TEXT_SIZE], info[CHART_TEXT_SIZE];
-	char d1[TT_DATE_BUFSIZE], d2[TT_DATE_BUFSIZE];
-	char term[COMPARE_TEXT_SIZE];
+	char d1[TT_DATE_BUFSIZE];
+	char term[COMPARE_TEXT_SIZE], end[COMPARE_TEXT_SIZE];
 
 	snprintf(info, sizeof info, "[%zu] %s", i + 1, p->title);
 	fit_text(c, &F_HEAD, info, maxw, head, sizeof head);
 	add_label(c, &F_HEAD, C_TEXT, head, MARGIN, top + 16);
 	w = width(c, &F_HEAD, head);
 	compare_term_words(p, term, sizeof term);
-	if (p->has_expiry)
+	if (p->has_expiry) {
+		compare_end_words(p, end, sizeof end);
 		snprintf(info, sizeof info, "%s: %s to %s%s", term,
-			 tt_date_format(p->eif, d1),
-			 tt_date_format(p->expiry, d2), p->hypothetical ?
+			 tt_date_format(p->eif, d1), end, p->hypothetical ?
 			 " (never in force: hypothetical dates)" : "");
+	}
 	else
 		snprintf(info, sizeof info, "%s%s, from %s%s", term,
 			 p->has_term ? ", renewed without end" : "",

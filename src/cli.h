@@ -27,8 +27,10 @@ enum cli_exit {
 	EXIT_INVALID = 1,	/* invalid input, or a failed read or write */
 	EXIT_USAGE = 2,		/* wrong usage: unknown option, missing argument */
 	EXIT_SKIPPED = 3,	/* batch: some rows were reported and skipped */
-	EXIT_DIFFERS = 3	/* --check: recorded dates differ from the
+	EXIT_DIFFERS = 3,	/* --check: recorded dates differ from the
 				 * computed ones */
+	EXIT_PARTIAL = 4	/* agenda: some inputs could not be read
+				 * (the others were listed) */
 };
 
 extern const struct cli_command cmd_add;

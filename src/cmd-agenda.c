@@ -8,8 +8,12 @@
  * whole, then the dates in the window are merged: by default from today
  * for twelve months (--next), or what --from and --until say.
  *
- * A treaty that cannot be read or computed stops the run: an agenda that
- * leaves a treaty out without a word is worse than none.
+ * A treaty that cannot be read or computed is reported (FILE:LINE:COL and
+ * why, on standard error, in the table and in JSON's "errors") and the
+ * others are listed, with exit status 4 so that scripts notice: one typo
+ * in twenty-one spec files must not hide twenty dates, and an agenda that
+ * leaves a treaty out without a word would be worse than none.  --strict
+ * keeps all or nothing: the first error stops the run with status 1.
  *
  * On a terminal the table goes through a pager and the next date (the
  * first on or after today) is highlighted, as git log does; anywhere else
@@ -46,6 +50,7 @@ struct agenda_state {
 	const char *next;
 	const char *parties;
 	bool no_pager;
+	bool strict;
 	struct inputs in;	/* the treaties (inputs.h) */
 };
 
@@ -64,7 +69,8 @@ static bool collect(struct agenda *ag, const struct agenda_state *st);
 static int compare_entries(const void *pa, const void *pb);
 static bool write_table(FILE *fp, const struct agenda *ag,
 		       const struct agenda_state *st, bool color);
-static bool write_json(FILE *fp, const struct agenda *ag);
+static bool write_json(FILE *fp, const struct agenda *ag,
+		       const struct agenda_state *st);
 static bool write_csv(FILE *fp, const struct agenda *ag);
 static bool write_ics(FILE *fp, const struct agenda_state *st,
 		      struct calendar_opts *cal, tt_error *e);
@@ -78,6 +84,10 @@ static const struct opt options[] = {
 	  .flags = OPT_ONCE, .offset = offsetof(struct agenda_state, parties),
 	  .help = "[party] rows from a CSV file, added to the treaty its "
 		  "'treaty' column names" },
+	{ .name = "strict", .handler = opt_bool,
+	  .offset = offsetof(struct agenda_state, strict),
+	  .help = "all or nothing: an input that cannot be read stops the "
+		  "run (exit status 1) and nothing is listed" },
 	{ .name = "no-pager", .handler = opt_bool,
 	  .offset = offsetof(struct agenda_state, no_pager),
 	  .formats = FORMAT_TABLE,
@@ -107,7 +117,10 @@ const struct cli_command cmd_agenda = {
 	    "files (*.ini).  On a terminal the table is paged as git does\n"
 	    "($TREATYTERM_PAGER, $PAGER or less) and the next date is "
 	    "highlighted (unless\n"
-	    "NO_COLOR is set).\n",
+	    "NO_COLOR is set).  An input that cannot be read is reported "
+	    "and left out,\n"
+	    "the others listed, with exit status 4 (--strict: status 1, "
+	    "nothing listed).\n",
 	.options = options,
 	.groups = groups,
 	.formats = FORMAT_TABLE | FORMAT_JSON | FORMAT_CSV | FORMAT_ICS,
@@ -193,11 +206,15 @@ exec(struct args *a)
 	if (!calendar_load_holidays(&a->calendar))
 		return EXIT_INVALID;
 	inputs_init(&st->in, "agenda", &a->calendar);
+	st->in.strict = st->strict;
 	if (st->parties != NULL && !inputs_parties(&st->in, st->parties))
 		return EXIT_INVALID;
 	for (int i = 0; i < a->argc; i++)
 		if (!inputs_load(&st->in, a->argv[i]))
 			return EXIT_INVALID;
+	/* Nothing could be read: nothing to list, as with --strict. */
+	if (st->in.n == 0 && st->in.nerr > 0)
+		return EXIT_INVALID;
 	if (!collect(&ag, st)) {
 		cli_error("out of memory");
 		return EXIT_INVALID;
@@ -211,7 +228,7 @@ exec(struct args *a)
 	errno = 0;
 	switch (a->out.format) {
 	case FORMAT_JSON:
-		ok = write_json(out.fp, &ag);
+		ok = write_json(out.fp, &ag, st);
 		break;
 	case FORMAT_CSV:
 		ok = write_csv(out.fp, &ag);
@@ -233,8 +250,10 @@ exec(struct args *a)
 			ok = pager_finish(&pager) && ok;
 		break;
 	}
+	/* Some inputs were left out: listed above, and told by the status
+	 * of its own. */
 	if (output_finish(&out, ok))
-		status = EXIT_OK;
+		status = st->in.nerr > 0 ? EXIT_PARTIAL : EXIT_OK;
 done:
 	free(ag.e);
 	return status;
@@ -316,6 +335,11 @@ write_table(FILE *fp, const struct agenda *ag, const struct agenda_state *st,
 		tt_date_format(ag->f.from, d), tt_date_format(ag->f.until, d2),
 		ag->n, ag->n == 1 ? "" : "s", st->in.n,
 		st->in.n == 1 ? "y" : "ies");
+	/* Said here too: a pager would hide the messages before it. */
+	if (st->in.nerr > 0)
+		fputs("Could not be read, left out:\n", fp);
+	for (size_t i = 0; i < st->in.nerr; i++)
+		fprintf(fp, "  %s\n", st->in.err[i].text);
 	if (ag->n == 0)
 		return !ferror(fp);
 	for (size_t i = 0; i < ag->n; i++) {
@@ -377,7 +401,7 @@ json_string(FILE *fp, struct json_buf *b, const char *s)
 }
 
 static bool
-write_json(FILE *fp, const struct agenda *ag)
+write_json(FILE *fp, const struct agenda *ag, const struct agenda_state *st)
 {
 	struct json_buf b = { NULL, 0, 0, false };
 	struct text t;
@@ -408,8 +432,11 @@ write_json(FILE *fp, const struct agenda *ag)
 		json_string(fp, &b, text_milestone(&t, tt_milestone_basis, m));
 		fputs("\n    }", fp);
 	}
-	fputs(ag->n ? "\n  ]\n}\n" : "]\n}\n", fp);
+	fputs(ag->n ? "\n  ],\n" : "],\n", fp);
 	text_free(&t);
+	if (!inputs_write_json_errors(fp, st->in.err, st->in.nerr))
+		b.failed = b.failed || errno == ENOMEM;
+	fputs("}\n", fp);
 	if (b.failed) {
 		json_buf_free(&b);
 		errno = ENOMEM;

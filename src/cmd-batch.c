@@ -15,8 +15,10 @@
  * A bad row -- a bad cell, a malformed record, a treaty without an id or
  * name, or one given twice -- is reported with its line and skipped (or,
  * with --strict, stops the run); the exit status says that rows were
- * skipped.  Whatever stops the run, a calendar on standard output is
- * closed, so that it ends complete.
+ * skipped.  So is a bad row of the --parties file, reported at its own
+ * line as the file is read, before the first treaty: its treaty is
+ * computed without it.  Whatever stops the run, a calendar on standard
+ * output is closed, so that it ends complete.
  *
  * The run's state is one struct batch.  exec() opens the input and maps
  * its header, opens the output, starts the pool, reads every row
@@ -76,9 +78,11 @@ struct batch {
 	struct batch_columns cols;
 	struct batch_keys *keys;	/* the treaties seen so far */
 
-	/* --parties: the file's rows, added to the treaty of each id. */
+	/* --parties: the file's rows, added to the treaty of each id, and
+	 * how many bad ones were skipped. */
 	const char *parties_name;
 	struct parties *parties;
+	unsigned long parties_skipped;
 
 	/* The rows, worked by the pool's threads (or by the main thread
 	 * with WORKERS[0]) and committed in order. */
@@ -176,7 +180,8 @@ static const struct opt options[] = {
 		  "at most one with --parties" },
 	{ .name = "strict", .shortname = 's', .handler = opt_bool,
 	  .offset = offsetof(struct batch_state, strict),
-	  .help = "stop at the first bad row (exit status 1)" },
+	  .help = "stop at the first bad row, of the input or of --parties "
+		  "(exit status 1)" },
 	{ .name = "parties", .arg = "FILE", .handler = opt_string,
 	  .flags = OPT_ONCE, .offset = offsetof(struct batch_state, parties),
 	  .help = "add a [party] for each row of the CSV file FILE to the "
@@ -219,11 +224,13 @@ const struct cli_command cmd_batch = {
 	    "\n"
 	    "--parties FILE adds the rows of FILE (one [party] each, see "
 	    "'schedule') to\n"
-	    "the treaty with the id in their 'treaty' column.  Rows for an "
-	    "id that no\n"
-	    "row computed are reported at the end as FILE:LINE: warning; the "
-	    "exit\n"
-	    "status is then 3.\n",
+	    "the treaty with the id in their 'treaty' column.  A bad row of "
+	    "FILE is\n"
+	    "reported as FILE:LINE:COLUMN: message and skipped (its treaty "
+	    "is computed\n"
+	    "without it); rows for an id that no row computed are reported at "
+	    "the end\n"
+	    "as FILE:LINE: warning.  The exit status is then 3.\n",
 	.help_more = columns_help,
 	.options = options,
 	.groups = options_treaty_groups,
@@ -461,8 +468,19 @@ batch_prepare(struct batch *b)
 	return calendar_load_holidays(b->cal);
 }
 
+/* Reports a bad row of the --parties file, which is skipped. */
+static void
+bad_party(void *arg, const tt_error *e)
+{
+	struct batch *b = arg;
+
+	cli_file_error(b->parties_name, e);
+	b->parties_skipped++;
+}
+
 /* Reads the --parties file PATH, its cells checked as the rows' spec
- * takes them; false after a message. */
+ * takes them; a bad row is reported and skipped, or with --strict stops
+ * the run.  False after a message. */
 static bool
 load_parties(struct batch *b, const char *path)
 {
@@ -474,7 +492,8 @@ load_parties(struct batch *b, const char *path)
 		cli_error("%s: %s", path, strerror(errno));
 		return false;
 	}
-	if (parties_read(fp, true, b->workers[0].spec, &b->parties, &e) !=
+	if (parties_read(fp, true, b->workers[0].spec,
+			 b->strict ? NULL : bad_party, b, &b->parties, &e) !=
 	    TT_OK)
 		cli_file_error(path, &e);
 	fclose(fp);
@@ -686,7 +705,7 @@ work_row(void *worker, struct pool_chunk *c, struct pool_row *row)
 		return true;
 	}
 	if (calendar_compute(b->cal, w->s, w->spec, &e) != TT_OK) {
-		if (b->parties != NULL && parties_owns(b->parties, &e))
+		if (e.input == PARTIES_INPUT)
 			notef(c, row, false, "%s:%u:%u: %s (treaty of %s:%lu)",
 			      b->parties_name, e.line, e.column, e.message,
 			      b->name, row->line);
@@ -715,23 +734,31 @@ work_row(void *worker, struct pool_chunk *c, struct pool_row *row)
 }
 
 /* --check: each recorded date of the row's parties that differs from the
- * computed one, as a message at the row's line, reported if the row is
- * written. */
+ * computed one, as a message at the cell that records it in the parties
+ * file (the line to fix), or else at the row's line, reported if the row
+ * is written. */
 static void
 report_differences(const struct worker *w, struct pool_chunk *c,
 		   struct pool_row *row)
 {
 	char r[TT_DATE_BUFSIZE], d[TT_DATE_BUFSIZE];
-	char basis[TT_TEXT_BUFSIZE];
+	char basis[TT_TEXT_BUFSIZE], at[64];
 
 	for (size_t i = 0; i < tt_schedule_discrepancy_count(w->s); i++) {
 		const tt_discrepancy *x = tt_schedule_discrepancy_at(w->s, i);
 		const tt_party *p = tt_schedule_party_at(w->s, x->party);
+		bool file = x->input == PARTIES_INPUT && x->line != 0;
 
 		if (x->has_computed)
 			tt_milestone_basis(&x->basis, basis, sizeof basis);
-		notef(c, row, true, "%s:%lu: %s: %s: %s recorded %s, computed "
-		      "%s%s%s%s", w->b->name, row->line,
+		if (file && x->column != 0)
+			snprintf(at, sizeof at, "%u:%u", x->line, x->column);
+		else if (file)
+			snprintf(at, sizeof at, "%u", x->line);
+		else
+			snprintf(at, sizeof at, "%lu", row->line);
+		notef(c, row, true, "%s:%s: %s: %s: %s recorded %s, computed "
+		      "%s%s%s%s", file ? w->b->parties_name : w->b->name, at,
 		      batch_row_key(w->spec), p->name, x->field,
 		      tt_date_format(x->recorded, r),
 		      x->has_computed ? tt_date_format(x->computed, d) :
@@ -946,12 +973,16 @@ summary(const struct batch *b)
 {
 	bool unused = unused_parties(b);
 
+	if (b->parties_skipped > 0)
+		cli_error("%s: %lu of %lu rows skipped", b->parties_name,
+			  b->parties_skipped, b->parties_skipped +
+			  (unsigned long)parties_count(b->parties));
 	if (b->skipped > 0) {
 		cli_error("%s: %lu of %lu rows skipped", b->name, b->skipped,
 			  b->rows);
 		return EXIT_SKIPPED;
 	}
-	if (unused)
+	if (unused || b->parties_skipped > 0)
 		return EXIT_SKIPPED;
 	if (b->differing > 0) {
 		cli_error("%s: %lu recorded dates differ from the computed "

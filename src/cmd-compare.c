@@ -479,7 +479,7 @@ fill_column(char (*cell)[COMPARE_TEXT_SIZE], size_t ncols, size_t col,
 	tt_date_format(p->eif, CELL(ROW_EIF));
 	compare_term_words(p, CELL(ROW_TERM), COMPARE_TEXT_SIZE);
 	if (p->has_expiry) {
-		tt_date_format(p->expiry, CELL(ROW_EXPIRY));
+		compare_end_words(p, CELL(ROW_EXPIRY), COMPARE_TEXT_SIZE);
 		tt_duration_format_words(p->in_force, w, sizeof w);
 		snprintf(CELL(ROW_IN_FORCE), COMPARE_TEXT_SIZE, "%s (%ld days)",
 			 w, (long)p->days_in_force);

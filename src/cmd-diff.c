@@ -117,7 +117,8 @@ side_parties(struct side *sd, tt_spec *spec, const char *key)
 			cli_error("%s: %s", name, strerror(errno));
 			return false;
 		}
-		if (parties_read(fp, false, spec, &sd->parties, &e) != TT_OK)
+		if (parties_read(fp, false, spec, NULL, NULL, &sd->parties,
+				 &e) != TT_OK)
 			cli_file_error(name, &e);
 		fclose(fp);
 		if (sd->parties == NULL)
@@ -191,7 +192,10 @@ load_spec(struct side *sd, const char *file, const char *preset,
 	if (file != NULL)
 		src.file = strcmp(file, "-") == 0 ? "<stdin>" : file;
 	if (calendar_compute(cal, t->s, t->spec, &e) != TT_OK) {
-		clauses_report(&src, &e);
+		if (e.input == PARTIES_INPUT)
+			cli_file_error(sd->parties_file, &e);
+		else
+			clauses_report(&src, &e);
 		return false;
 	}
 	t->key = batch_row_key(t->spec);
@@ -238,7 +242,7 @@ load_row(struct side *sd, const struct batch_columns *cols,
 	if (!side_parties(sd, t->spec, batch_row_key(t->spec)))
 		return false;
 	if (calendar_compute(cal, t->s, t->spec, &e) != TT_OK) {
-		if (sd->parties != NULL && parties_owns(sd->parties, &e))
+		if (e.input == PARTIES_INPUT)
 			cli_file_error(sd->parties_file, &e);
 		else
 			bad_row(sd->arg, line, &e);

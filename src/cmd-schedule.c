@@ -43,7 +43,8 @@ static const struct opt options[] = {
 	  .flags = OPT_ONCE, .offset = offsetof(struct schedule_state, out_by),
 	  .formats = FORMAT_TABLE | FORMAT_JSON,
 	  .help = "the last day a notice can be received to be out of the "
-		  "treaty by DATE, under every reading" },
+		  "treaty by DATE, under every reading; if that day has "
+		  "passed, the next way out" },
 	{ .name = "party", .arg = "NAME", .handler = opt_string,
 	  .flags = OPT_ONCE, .offset = offsetof(struct schedule_state, party),
 	  .help = "only this party's dates (a multilateral treaty's "
@@ -194,7 +195,7 @@ load_parties(const char *path, const tt_spec *spec)
 		cli_error("%s: %s", path, strerror(errno));
 		return NULL;
 	}
-	if (parties_read(fp, false, spec, &p, &e) != TT_OK)
+	if (parties_read(fp, false, spec, NULL, NULL, &p, &e) != TT_OK)
 		cli_file_error(std ? "<stdin>" : path, &e);
 	if (!std)
 		fclose(fp);
@@ -267,6 +268,10 @@ exec(struct args *a)
 		if (!date_option("--out-by", st->out_by, &a->calendar.out_by))
 			goto done;
 		a->calendar.has_out_by = true;
+		/* Whether the answer has passed, and what is left then. */
+		if (!cli_today(&a->calendar.today))
+			goto done;
+		a->calendar.has_today = true;
 	}
 	if (st->as_of != NULL) {
 		if (!date_option("--as-of", st->as_of, &a->calendar.as_of))
@@ -277,7 +282,7 @@ exec(struct args *a)
 	if (!calendar_load_holidays(&a->calendar))
 		goto done;
 	if (calendar_compute(&a->calendar, s, spec, &e) != TT_OK) {
-		if (parties != NULL && parties_owns(parties, &e))
+		if (e.input == PARTIES_INPUT)
 			cli_file_error(strcmp(st->parties, "-") == 0 ?
 				       "<stdin>" : st->parties, &e);
 		else

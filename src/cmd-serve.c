@@ -11,8 +11,17 @@
  * modification times and sizes; when they changed, a new generation is
  * built, and the events are compared with the state (serve-state.h), so
  * that a moved event is served with a higher SEQUENCE and a removed one
- * as cancelled.  An input that no longer reads is reported on standard
- * error and the last good generation goes on being served.
+ * as cancelled.
+ *
+ * An input that cannot be read does not hide the others: the treaties
+ * that read are served, and those that do not are reported on standard
+ * error, in a banner on the page and in /agenda.json's "errors".  A
+ * treaty whose input stops reading goes on being served as last read
+ * (copied over from the generation before), and while any input fails
+ * no event is cancelled: a typo must not cancel a treaty's dates in its
+ * subscribers' calendars.  With --strict, a failed input at the start
+ * stops the server, and on a re-read the last good generation stays
+ * whole, the failure shown on the page.
  *
  * Routing and query parsing are serve-query.c's, HTTP is serve-http.c's;
  * this file only renders.  The server thread runs every request, and
@@ -61,6 +70,7 @@ struct serve_state_opts {
 	const char *listen;
 	const char *state;
 	const char *parties;
+	bool strict;
 };
 
 /* One calendar event of a generation: the block of text the writer
@@ -84,6 +94,9 @@ struct generation {
 	size_t nev, cap;
 	uint64_t fingerprint;	/* of the inputs' names, times and sizes */
 	time_t changed;		/* Last-Modified */
+	time_t read_at;		/* when it was read */
+	time_t good_at;		/* when every input last read, 0 if
+				 * never since the start */
 };
 
 struct server {
@@ -93,6 +106,9 @@ struct server {
 	struct serve_state state;
 	struct timespec checked;	/* the last look at the inputs */
 	char default_host[128];	/* from --listen, for links */
+	struct inputs failed;	/* the errors of the last read, when it
+				 * was refused (--strict, --parties) */
+	time_t failed_at;
 };
 
 static int exec(struct args *a);
@@ -113,6 +129,11 @@ static const struct opt options[] = {
 	  .offset = offsetof(struct serve_state_opts, parties),
 	  .help = "[party] rows from a CSV file, added to the treaty its "
 		  "'treaty' column names; read again when it changes" },
+	{ .name = "strict", .handler = opt_bool,
+	  .offset = offsetof(struct serve_state_opts, strict),
+	  .help = "all or nothing: do not start when an input cannot be "
+		  "read, and keep serving the last good version whole when "
+		  "one stops reading" },
 	OPT_END
 };
 
@@ -142,6 +163,10 @@ const struct cli_command cmd_serve = {
 	    "moved events keep\n"
 	    "their UID with a higher SEQUENCE and removed ones are served "
 	    "as cancelled.\n"
+	    "An input that cannot be read is reported (log, page, "
+	    "/agenda.json) and the\n"
+	    "others are served; a treaty whose input stops reading is "
+	    "served as last read.\n"
 	    "SIGTERM or SIGINT stops the server (exit status 0).\n",
 	.options = options,
 	.groups = groups,
@@ -394,10 +419,33 @@ done:
 	return ok;
 }
 
-/* Reads and computes the inputs into a new generation; NULL after a
- * message. */
+/* Copies into G the treaties of OLD that G lacks because their input
+ * could not be read this time; false after a message. */
+static bool
+carry_over(struct generation *g, const struct generation *old)
+{
+	for (size_t i = 0; old != NULL && i < old->in.n; i++) {
+		const struct treaty *t = &old->in.t[i];
+
+		if (inputs_find(&g->in, t->name) != NULL)
+			continue;
+		for (size_t k = 0; k < g->in.nerr; k++)
+			if (inputs_error_covers(&g->in.err[k], t)) {
+				if (!inputs_carry(&g->in, t))
+					return false;
+				break;
+			}
+	}
+	return true;
+}
+
+/* Reads and computes the inputs into a new generation, with the
+ * treaties of OLD (NULL at the start) whose input no longer reads; NULL
+ * after a message when memory runs out or the --parties file cannot be
+ * read.  The inputs that cannot be read are G's errors (--strict is the
+ * caller's to apply: every error is shown, not the first only). */
 static struct generation *
-generation_build(struct server *sv)
+generation_build(struct server *sv, const struct generation *old)
 {
 	struct args *a = sv->a;
 	struct generation *g = calloc(1, sizeof *g);
@@ -408,6 +456,7 @@ generation_build(struct server *sv)
 		return NULL;
 	}
 	g->fingerprint = served_fingerprint(sv, &newest);
+	g->read_at = time(NULL);
 	inputs_init(&g->in, "served treaties", &a->calendar);
 	if (!calendar_set_dtstamp(&a->calendar))
 		goto fail;
@@ -418,11 +467,28 @@ generation_build(struct server *sv)
 		if (!inputs_load(&g->in, a->argv[i]))
 			goto fail;
 	for (size_t t = 0; t < g->in.n; t++)
+		g->in.t[t].read_at = g->read_at;
+	if (!carry_over(g, old))
+		goto fail;
+	for (size_t t = 0; t < g->in.n; t++)
 		if (!split_events(g, t, &a->calendar.ics))
 			goto fail;
 	g->changed = newest != 0 ? newest : time(NULL);
+	g->good_at = g->in.nerr == 0 ? g->read_at :
+		     old != NULL ? old->good_at : 0;
 	return g;
 fail:
+	/* What could not be read (the --parties file) is shown on the
+	 * page until the next read. */
+	if (g->in.nerr > 0) {
+		inputs_free(&sv->failed);
+		sv->failed.err = g->in.err;
+		sv->failed.nerr = g->in.nerr;
+		sv->failed.errcap = g->in.errcap;
+		g->in.err = NULL;
+		g->in.nerr = g->in.errcap = 0;
+		sv->failed_at = time(NULL);
+	}
 	generation_free(g);
 	return NULL;
 }
@@ -452,7 +518,10 @@ state_update(struct server *sv, const struct generation *g)
 		k[i].party = g->ev[i].m->flags & TT_MS_PARTY ?
 			     g->ev[i].m->party : NULL;
 	}
-	r = serve_state_update(&sv->state, k, g->nev, today);
+	/* A treaty missing because its input did not read is not
+	 * cancelled. */
+	r = serve_state_update(&sv->state, k, g->nev, today,
+			       g->in.nerr == 0);
 	free(k);
 	if (r < 0) {
 		cli_error("out of memory");
@@ -485,9 +554,21 @@ refresh(struct server *sv)
 	fp = served_fingerprint(sv, &newest);
 	if (fp == sv->gen->fingerprint)
 		return;
-	if ((g = generation_build(sv)) == NULL || !state_update(sv, g)) {
+	inputs_free(&sv->failed);
+	g = generation_build(sv, sv->opts->strict ? NULL : sv->gen);
+	if (g == NULL || (sv->opts->strict && g->in.nerr > 0) ||
+	    !state_update(sv, g)) {
 		cli_error("serve: the inputs changed but cannot be read; "
 			  "still serving the treaties read before");
+		if (g != NULL && g->in.nerr > 0) {
+			/* Shown on the page until the next read. */
+			sv->failed.err = g->in.err;
+			sv->failed.nerr = g->in.nerr;
+			sv->failed.errcap = g->in.errcap;
+			g->in.err = NULL;
+			g->in.nerr = g->in.errcap = 0;
+			sv->failed_at = time(NULL);
+		}
 		generation_free(g);
 		/* Not again until they change once more. */
 		sv->gen->fingerprint = fp;
@@ -499,8 +580,14 @@ refresh(struct server *sv)
 		g->changed = sv->gen->changed + 1;
 	generation_free(sv->gen);
 	sv->gen = g;
-	cli_error("serve: inputs read again: %zu treat%s", g->in.n,
-		  g->in.n == 1 ? "y" : "ies");
+	if (g->in.nerr > 0)
+		cli_error("serve: inputs read again: %zu treat%s; %zu could "
+			  "not be read: still serving the treaties read before "
+			  "from them", g->in.n, g->in.n == 1 ? "y" : "ies",
+			  g->in.nerr);
+	else
+		cli_error("serve: inputs read again: %zu treat%s", g->in.n,
+			  g->in.n == 1 ? "y" : "ies");
 }
 
 /* --- rendering ----------------------------------------------------------- */
@@ -582,6 +669,16 @@ find_treaty(const struct generation *g, const char *id, size_t *index)
 	return NULL;
 }
 
+/* True when the state holds a cancelled event of the treaty ID. */
+static bool
+has_cancelled(const struct serve_state *st, const char *id)
+{
+	for (size_t i = 0; i < st->n; i++)
+		if (st->r[i].cancelled && strcmp(st->r[i].treaty, id) == 0)
+			return true;
+	return false;
+}
+
 /* The kind of the cancelled record R is one V shows, and its date is in
  * V's window. */
 static bool
@@ -609,29 +706,52 @@ record_in_view(const struct serve_record *r, const struct serve_view *v)
 	return !v->f.has_until || tt_date_compare(d, v->f.until) <= 0;
 }
 
-/* The summary S cut to fit one content line, at a character and never
- * inside an escape. */
+/* Writes the content line NAME VALUE (VALUE already escaped as TEXT)
+ * whole, folded as the library's writer folds: CRLF and a space after
+ * at most 75 octets, never inside a UTF-8 sequence or a backslash
+ * escape, and before a character that is not a blank when one is near,
+ * so that no continuation line starts blank. */
 static void
-short_summary(const char *s, char *buf, size_t size)
+put_folded(FILE *fp, const char *name, const char *value)
 {
-	size_t n = strlen(s), max = size - 1;
+	const unsigned char *v = (const unsigned char *)value;
+	size_t used = strlen(name), n = strlen(value), i = 0;
 
-	if (n > max) {
-		n = max;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-	}
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	/* An odd run of backslashes at the end would escape the CR. */
-	{
-		size_t k = 0;
+	fputs(name, fp);
+	while (n - i > 75 - used) {
+		size_t room = 75 - used, j = i, cut = 0, len;
 
-		while (k < n && buf[n - 1 - k] == '\\')
-			k++;
-		if (k % 2)
-			buf[n - 1] = '\0';
+		/* Steps over whole characters and escapes; a fold goes at
+		 * the last step that fits, or before the last character
+		 * that is not a blank in the second half of the line. */
+		for (;;) {
+			if (v[j] == '\\' && j + 1 < n)
+				len = 2;
+			else if (v[j] >= 0xf0)
+				len = 4;
+			else if (v[j] >= 0xe0)
+				len = 3;
+			else if (v[j] >= 0xc0)
+				len = 2;
+			else
+				len = 1;
+			if (j + len > n)
+				len = n - j;
+			if (j - i + len > room)
+				break;
+			j += len;
+			if (v[j] != ' ' && v[j] != '\t' && j - i > room / 2)
+				cut = j;
+		}
+		if (cut == 0)
+			cut = j > i ? j : i + len;
+		fwrite(value + i, 1, cut - i, fp);
+		fputs("\r\n ", fp);
+		i = cut;
+		used = 1;
 	}
+	fputs(value + i, fp);
+	fputs("\r\n", fp);
 }
 
 /* The calendar of view V (all treaties, or those V names) into B. */
@@ -673,16 +793,20 @@ write_calendar(struct server *sv, const struct serve_view *v,
 	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
 	for (size_t i = 0; i < sv->state.n; i++) {
 		const struct serve_record *r = &sv->state.r[i];
-		char summary[64];
 
 		if (!r->cancelled || !record_in_view(r, v))
 			continue;
-		short_summary(r->summary, summary, sizeof summary);
-		fprintf(fp, "BEGIN:VEVENT\r\nUID:%s\r\nDTSTAMP:%s\r\n"
-			"DTSTART;VALUE=DATE:%s\r\nDTEND;VALUE=DATE:%s\r\n"
-			"SUMMARY:%s\r\nSTATUS:CANCELLED\r\n"
+		/* The whole title, as the --previous path keeps it: a
+		 * subscriber must recognise what was cancelled. */
+		fprintf(fp, "BEGIN:VEVENT\r\n");
+		put_folded(fp, "UID:", r->uid);
+		fprintf(fp, "DTSTAMP:%s\r\n"
+			"DTSTART;VALUE=DATE:%s\r\nDTEND;VALUE=DATE:%s\r\n",
+			stamp, r->dtstart, r->dtend);
+		put_folded(fp, "SUMMARY:", r->summary);
+		fprintf(fp, "STATUS:CANCELLED\r\n"
 			"TRANSP:TRANSPARENT\r\nSEQUENCE:%u\r\nEND:VEVENT\r\n",
-			r->uid, stamp, r->dtstart, r->dtend, summary, r->seq);
+			r->seq);
 	}
 	fputs(end, fp);
 	free(head);
@@ -733,10 +857,19 @@ json_str(FILE *fp, struct json_buf *b, const char *s)
 		fwrite(b->p, 1, b->len, fp);
 }
 
-/* As "treatyterm agenda --format json" writes. */
+/* The inputs that could not be read, for the page and /agenda.json:
+ * those of the read --strict refused, else the served generation's. */
+static const struct inputs *
+unread(const struct server *sv)
+{
+	return sv->failed.nerr > 0 ? &sv->failed : &sv->gen->in;
+}
+
+/* As "treatyterm agenda --format json" writes, with the inputs BAD that
+ * could not be read in "errors". */
 static bool
 write_agenda(const struct generation *g, const struct serve_view *v,
-	     tt_date today, FILE *fp)
+	     const struct inputs *bad, tt_date today, FILE *fp)
 {
 	struct json_buf b = { NULL, 0, 0, false };
 	struct text t;
@@ -773,10 +906,13 @@ write_agenda(const struct generation *g, const struct serve_view *v,
 		json_str(fp, &b, list[i].ev->uid);
 		fputs("\n    }", fp);
 	}
-	fputs(n ? "\n  ]\n}\n" : "]\n}\n", fp);
+	fputs(n ? "\n  ],\n" : "],\n", fp);
 	text_free(&t);
 	free(list);
 	json_buf_free(&b);
+	if (!inputs_write_json_errors(fp, bad->err, bad->nerr))
+		return false;
+	fputs("}\n", fp);
 	return !b.failed && !ferror(fp);
 }
 
@@ -887,7 +1023,94 @@ static const char page_style[] =
 	"th,td{text-align:left;padding:.2em .6em;border-bottom:1px solid #ddd}"
 	"td.n{text-align:right}"
 	"img{max-width:100%;border:1px solid #ddd}"
-	"code{background:#f4f4f4;padding:0 .2em}";
+	"code{background:#f4f4f4;padding:0 .2em}"
+	"div.errors{border:2px solid #b00;background:#fff0f0;"
+	"padding:0 1em;margin:1em 0}";
+
+/* T as "2026-12-08 14:05 UTC" into BUF (32 bytes). */
+static const char *
+clock_time(time_t t, char *buf)
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, 32, "%Y-%m-%d %H:%M:%S UTC", &tm);
+	return buf;
+}
+
+/* How long ago T was, at NOW: "3 minutes". */
+static void
+age(FILE *fp, time_t t, time_t now)
+{
+	long d = now > t ? (long)(now - t) : 0;
+
+	if (d < 120)
+		fprintf(fp, "%ld second%s", d, d == 1 ? "" : "s");
+	else if (d < 2 * 3600)
+		fprintf(fp, "%ld minutes", d / 60);
+	else if (d < 2 * 86400)
+		fprintf(fp, "%ld hours", d / 3600);
+	else
+		fprintf(fp, "%ld days", d / 86400);
+}
+
+/* Above the dates, the inputs that could not be read and why, and how
+ * old the version served is: a subscriber's dates may be out of date,
+ * and the log is not where the page's reader looks. */
+static void
+write_banner(const struct server *sv, FILE *fp)
+{
+	const struct inputs *bad = unread(sv);
+	const struct generation *g = sv->gen;
+	time_t now = time(NULL);
+	char when[32];
+
+	if (bad->nerr == 0)
+		return;
+	fprintf(fp, "<div class=\"errors\" role=\"alert\">\n<p><strong>%zu "
+		"input%s could not be read</strong> (read at %s):</p>\n<ul>\n",
+		bad->nerr, bad->nerr == 1 ? "" : "s",
+		clock_time(bad == &sv->failed ? sv->failed_at : g->read_at,
+			   when));
+	for (size_t i = 0; i < bad->nerr; i++) {
+		const struct input_error *e = &bad->err[i];
+
+		fputs("<li><code>", fp);
+		html(fp, e->input);
+		fputs("</code>", fp);
+		if (e->line != 0)
+			fprintf(fp, " line %lu", e->line);
+		if (e->column != 0)
+			fprintf(fp, "%s column %lu", e->line ? "," : "",
+				e->column);
+		fputs(": ", fp);
+		html(fp, e->message);
+		fputs("</li>\n", fp);
+	}
+	fputs("</ul>\n<p>", fp);
+	if (bad == &sv->failed)
+		fputs("None of that read is served (with <code>--strict</code>, "
+		      "or when the <code>--parties</code> file does not read, "
+		      "a read is all or nothing): the treaties are those read "
+		      "before, ", fp);
+	else
+		fputs("The other treaties are served as read now; a treaty "
+		      "whose input no longer reads is served as last read, "
+		      "and none of its dates is cancelled.  The treaties "
+		      "were ", fp);
+	fprintf(fp, "read at %s (", clock_time(g->read_at, when));
+	age(fp, g->read_at, now);
+	fputs(" ago); ", fp);
+	if (g->good_at != 0) {
+		fprintf(fp, "every input last read at %s (",
+			clock_time(g->good_at, when));
+		age(fp, g->good_at, now);
+		fputs(" ago).</p>\n</div>\n", fp);
+	} else {
+		fputs("not every input has read since the server "
+		      "started.</p>\n</div>\n", fp);
+	}
+}
 
 static bool
 write_page(struct server *sv, const char *host, tt_date today, FILE *fp)
@@ -912,6 +1135,7 @@ write_page(struct server *sv, const char *host, tt_date today, FILE *fp)
 	      "<title>Treaty calendars</title>\n<style>", fp);
 	fputs(page_style, fp);
 	fputs("</style>\n</head>\n<body>\n<h1>Treaty calendars</h1>\n", fp);
+	write_banner(sv, fp);
 	fprintf(fp, "<p>%zu treat%s, as of %s.  Subscribe to every date: ",
 		g->in.n, g->in.n == 1 ? "y" : "ies",
 		tt_date_format(today, d));
@@ -953,6 +1177,13 @@ write_page(struct server *sv, const char *host, tt_date today, FILE *fp)
 			fputs(" (", fp);
 			html(fp, full);
 			fputs(")", fp);
+		}
+		if (g->in.t[i].carried) {
+			char when[32];
+
+			fprintf(fp, " <em>as read at %s: its input no longer "
+				"reads</em>", clock_time(g->in.t[i].read_at,
+							 when));
 		}
 		fprintf(fp, "</td><td class=\"n\">%zu</td><td>",
 			tt_schedule_count(g->in.t[i].s));
@@ -1030,7 +1261,11 @@ handle(void *ctx, const struct serve_request *rq, struct serve_response *rs)
 	case ROUTE_TREATY_ICS:
 	case ROUTE_TREATY_JSON:
 	case ROUTE_TREATY_SVG:
-		if ((tr = find_treaty(sv->gen, target.id, &ti)) == NULL) {
+		/* A treaty removed: its subscribers still get its
+		 * cancellations, as long as /calendar.ics carries them. */
+		if ((tr = find_treaty(sv->gen, target.id, &ti)) == NULL &&
+		    !(target.route == ROUTE_TREATY_ICS &&
+		      has_cancelled(&sv->state, target.id))) {
 			fail(rs, 404, "no treaty '%s' here: see / for those "
 			     "there are", target.id);
 			return;
@@ -1065,9 +1300,10 @@ handle(void *ctx, const struct serve_request *rq, struct serve_response *rs)
 		ok = body_finish(&b, ok, sv, rs, "text/calendar; charset=utf-8");
 		break;
 	case ROUTE_TREATY_ICS:
-		v.ids[0] = tr->name;
+		v.ids[0] = tr != NULL ? tr->name : target.id;
 		v.nids = 1;
-		ok = write_calendar(sv, &v, *tt_schedule_name(tr->s) ?
+		ok = write_calendar(sv, &v, tr == NULL ? target.id :
+				    *tt_schedule_name(tr->s) ?
 				    tt_schedule_name(tr->s) : tr->name, b.fp);
 		ok = body_finish(&b, ok, sv, rs, "text/calendar; charset=utf-8");
 		break;
@@ -1094,7 +1330,7 @@ handle(void *ctx, const struct serve_request *rq, struct serve_response *rs)
 			     tt_date_format(v.f.from, d));
 			return;
 		}
-		ok = write_agenda(sv->gen, &v, today, b.fp);
+		ok = write_agenda(sv->gen, &v, unread(sv), today, b.fp);
 		ok = body_finish(&b, ok, sv, rs, "application/json");
 		break;
 	case ROUTE_COMPARE:
@@ -1204,8 +1440,15 @@ exec(struct args *a)
 		cli_error("%s", why);
 		goto done;
 	}
-	if ((sv.gen = generation_build(&sv)) == NULL ||
-	    !state_update(&sv, sv.gen))
+	if ((sv.gen = generation_build(&sv, NULL)) == NULL)
+		goto done;
+	if (o->strict && sv.gen->in.nerr > 0) {
+		cli_error("serve: --strict: %zu input%s could not be read: "
+			  "not started", sv.gen->in.nerr,
+			  sv.gen->in.nerr == 1 ? "" : "s");
+		goto done;
+	}
+	if (!state_update(&sv, sv.gen))
 		goto done;
 	clock_gettime(CLOCK_MONOTONIC, &sv.checked);
 
@@ -1234,6 +1477,7 @@ exec(struct args *a)
 	status = EXIT_OK;
 done:
 	generation_free(sv.gen);
+	inputs_free(&sv.failed);
 	serve_state_free(&sv.state);
 	return status;
 }

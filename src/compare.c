@@ -18,6 +18,7 @@
 
 #include "lib/utf8.h"
 #include "compare.h"
+#include "text.h"
 
 #if defined(__GNUC__)
 #define COMPARE_PRINTF(f, a) __attribute__((format(printf, f, a)))
@@ -87,7 +88,7 @@ compare_term_words(const struct compare_proposal *p, char *buf, size_t size)
 	char words[TT_DURATION_BUFSIZE];
 
 	if (!p->has_term) {
-		snprintf(buf, size, "indefinite");
+		snprintf(buf, size, "%s", text_term_without_duration(p->s));
 		return buf;
 	}
 	tt_duration_format_words(p->term, words, sizeof words);
@@ -96,6 +97,22 @@ compare_term_words(const struct compare_proposal *p, char *buf, size_t size)
 			 tt_convention_name(tt_schedule_convention(p->s)));
 	else
 		snprintf(buf, size, "%s", words);
+	return buf;
+}
+
+char *
+compare_end_words(const struct compare_proposal *p, char *buf, size_t size)
+{
+	char d[TT_DATE_BUFSIZE], d2[TT_DATE_BUFSIZE];
+
+	if (!p->has_expiry)
+		snprintf(buf, size, "%s", "");
+	else if (p->withdrawn)
+		snprintf(buf, size, "%s (the withdrawal takes effect %s)",
+			 tt_date_format(p->last_day, d),
+			 tt_date_format(p->expiry, d2));
+	else
+		snprintf(buf, size, "%s", tt_date_format(p->expiry, d));
 	return buf;
 }
 
@@ -118,13 +135,17 @@ static void
 summarise(struct compare_proposal *p)
 {
 	const tt_schedule *s = p->s;
+	struct text_end end;
 
 	p->title = *tt_schedule_name(s) ? tt_schedule_name(s) :
 		   tt_schedule_id(s);
 	p->eif = tt_schedule_entry_into_force(s);
 	p->has_term = tt_schedule_term(s, &p->term);
-	p->has_expiry = tt_schedule_expiry(s, &p->expiry);
+	p->has_expiry = text_end(s, &end);
 	if (p->has_expiry) {
+		p->expiry = end.date;
+		p->withdrawn = end.reason == TEXT_END_WITHDRAWAL;
+		p->last_day = end.last_day;
 		p->in_force = tt_date_diff(p->eif, p->expiry);
 		p->days_in_force = tt_date_diff_days(p->eif, p->expiry);
 	}

@@ -47,7 +47,10 @@ struct compare_proposal {
 	bool has_term;
 	tt_duration term;
 	bool has_expiry;
-	tt_date expiry;		/* the last day in force */
+	tt_date expiry;		/* the last day in force, or the day a
+				 * withdrawal takes effect and ends it: */
+	bool withdrawn;		/* then this is true, and */
+	tt_date last_day;	/* this the day before; else the expiry */
 	tt_duration in_force;	/* entry into force to expiry */
 	int32_t days_in_force;	/* the same in days */
 	unsigned consultations, reviews, conferences;
@@ -90,8 +93,12 @@ bool compare_build(struct compare *cmp, const tt_schedule *const *s,
 		   size_t n);
 void compare_free(struct compare *cmp);
 
+/* The end in words for a table cell: "2050-05-14", or "2002-06-12 (the
+ * withdrawal takes effect 2002-06-13)"; "" without an expiry. */
+char *compare_end_words(const struct compare_proposal *p, char *buf,
+			size_t size);
 /* The term in words for a table cell ("25 years", "99 years, inclusive",
- * "indefinite") into BUF of SIZE bytes. */
+ * "indefinite", "to a fixed last day") into BUF of SIZE bytes. */
 char *compare_term_words(const struct compare_proposal *p, char *buf,
 			 size_t size);
 

@@ -664,7 +664,6 @@ diff_milestone_row(FILE *fp, const char *id, struct text *label,
 static bool
 diff_treaty_rows(FILE *fp, const struct diff_treaty *t, struct text *label)
 {
-	char name[DIFF_CLAUSE_NAME_SIZE];
 	const char *fields[8];
 
 	if (t->change != DIFF_TREATY_CHANGED) {
@@ -678,16 +677,26 @@ diff_treaty_rows(FILE *fp, const struct diff_treaty *t, struct text *label)
 	}
 	for (size_t i = 0; i < tt_diff_clause_count(t->d); i++) {
 		const tt_clause_change *c = tt_diff_clause_at(t->d, i);
+		const char *whole = diff_party_change(c);
+		char *name = NULL;
+		bool ok;
 
+		/* A party added or removed whole: a row like a treaty's. */
+		if (whole == NULL && (name = diff_clause_name(c)) == NULL) {
+			errno = ENOMEM;
+			return false;
+		}
 		fields[0] = t->id;
-		fields[1] = "changed";
-		fields[2] = "clause";
-		fields[3] = diff_clause_name(c, name, sizeof name);
-		fields[4] = "";
-		fields[5] = c->before ? c->before : "";
-		fields[6] = c->after ? c->after : "";
+		fields[1] = whole != NULL ? whole : "changed";
+		fields[2] = whole != NULL ? "party" : "clause";
+		fields[3] = whole != NULL ? "" : name;
+		fields[4] = c->party ? c->party : "";
+		fields[5] = whole == NULL && c->before ? c->before : "";
+		fields[6] = whole == NULL && c->after ? c->after : "";
 		fields[7] = "";
-		if (!record(fp, fields, 8))
+		ok = record(fp, fields, 8);
+		free(name);
+		if (!ok)
 			return false;
 	}
 	for (size_t i = 0; i < tt_diff_milestone_count(t->d); i++)

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <treatyterm/treatyterm.h>
@@ -49,23 +50,50 @@ diff_treaty_differs(const struct diff_treaty *t)
 /* The arrow between an old and a new value: U+2192 in UTF-8. */
 #define DIFF_ARROW "\xe2\x86\x92"
 
-/* Room for any name diff_clause_name() writes. */
-#define DIFF_CLAUSE_NAME_SIZE 96
+/* For a [party] on one side only (one change of its "name", see
+ * treatyterm/diff.h): "removed" or "added"; NULL for any other change. */
+static inline const char *
+diff_party_change(const tt_clause_change *c)
+{
+	if (c->party == NULL || strcmp(c->key, "name") != 0 ||
+	    (c->before != NULL && c->after != NULL))
+		return NULL;
+	return c->before != NULL ? "removed" : "added";
+}
+
+/* diff_clause_name() into BUF, as snprintf() does. */
+static inline int
+diff_clause_format(char *buf, size_t size, const tt_clause_change *c)
+{
+	if (c->party != NULL && diff_party_change(c) != NULL)
+		return snprintf(buf, size, "%s[%s]", c->section, c->party);
+	if (c->party != NULL)
+		return snprintf(buf, size, "%s[%s].%s", c->section, c->party,
+				c->key);
+	if (strcmp(c->section, "treaty") == 0)
+		return snprintf(buf, size, "%s", c->key);
+	if (c->instance > 0)
+		return snprintf(buf, size, "%s[%zu].%s", c->section,
+				c->instance, c->key);
+	return snprintf(buf, size, "%s.%s", c->section, c->key);
+}
 
 /* The name of a changed clause as a batch column names it: "term" for
  * a [treaty] key, "withdrawal.notice" for the others, and the instance
- * of a repeating section: "conference[2].at". */
-static inline const char *
-diff_clause_name(const tt_clause_change *c, char *buf, size_t size)
+ * of a repeating section: "conference[2].at" -- for a party by its name,
+ * which the parties were matched by: "party[Norway].deposit", and
+ * "party[Holy See]" for one added or removed whole.  A new string (the
+ * caller frees it), NULL when memory runs out. */
+static inline char *
+diff_clause_name(const tt_clause_change *c)
 {
-	if (strcmp(c->section, "treaty") == 0)
-		snprintf(buf, size, "%s", c->key);
-	else if (c->instance > 0)
-		snprintf(buf, size, "%s[%zu].%s", c->section, c->instance,
-			 c->key);
-	else
-		snprintf(buf, size, "%s.%s", c->section, c->key);
-	return buf;
+	int n = diff_clause_format(NULL, 0, c);
+	char *s;
+
+	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
+		return NULL;
+	(void)diff_clause_format(s, (size_t)n + 1, c);
+	return s;
 }
 
 #endif /* TREATYTERM_DIFF_REPORT_H */

@@ -495,6 +495,58 @@ milestone_object(struct json_writer *w, struct text *t, const tt_milestone *m)
 	pop(w, "}");
 }
 
+/* "end": the day in "expiry", what it is, and the last day in force
+ * (the day before, when a withdrawal takes effect that day). */
+static void
+end_object(struct json_writer *w, const tt_schedule *s)
+{
+	struct text_end end;
+
+	if (!text_end(s, &end))
+		return;
+	KEY(w, "end");
+	push(w, "{");
+	KEY(w, "date");
+	date(w, end.date);
+	KEY(w, "reason");
+	word(w, text_end_reason_name(end.reason));
+	KEY(w, "last_day_in_force");
+	date(w, end.last_day);
+	pop(w, "}");
+}
+
+/* "today", "passed" and "next" of "out_by" (see text_out_by_today()). */
+static void
+out_by_next(struct json_writer *w, const tt_schedule *s)
+{
+	struct text_out_by t;
+
+	if (!text_out_by_today(s, &t))
+		return;
+	KEY(w, "today");
+	date(w, t.today);
+	KEY(w, "passed");
+	boolean(w, t.passed);
+	if (!t.show_next)
+		return;
+	KEY(w, "next");
+	if (!t.has_next) {
+		PUTS(w->b, "null");
+		return;
+	}
+	push(w, "{");
+	KEY(w, "notice_from");
+	date(w, t.next.notice_from);
+	KEY(w, "notice_until");
+	if (t.next.has_until)
+		date(w, t.next.notice_until);
+	else
+		PUTS(w->b, "null");
+	KEY(w, "takes_effect");
+	date(w, t.next.takes_effect);
+	pop(w, "}");
+}
+
 /* "out_by": the day asked for and the latest notice for it. */
 static void
 out_by_object(struct json_writer *w, const tt_schedule *s)
@@ -517,6 +569,7 @@ out_by_object(struct json_writer *w, const tt_schedule *s)
 		KEY(w, "expires_anyway");
 		PUTS(w->b, "true");
 	}
+	out_by_next(w, s);
 	pop(w, "}");
 }
 
@@ -703,6 +756,7 @@ schedule_object(struct json_writer *w, const tt_schedule *s,
 		date(w, exp);
 	else
 		PUTS(w->b, "null");
+	end_object(w, s);
 	if (tt_schedule_truncated(s)) {
 		KEY(w, "horizon");
 		date(w, tt_schedule_horizon(s));
@@ -940,7 +994,8 @@ null_or_date(struct json_writer *w, const tt_milestone *m)
 }
 
 /* {"key": "term", "section": "treaty", "old": "50y", "new": "35y"}, with
- * "instance" (from 1) for a section that repeats. */
+ * "instance" (from 1) for a section that repeats, and "party" (its name)
+ * for a party's key. */
 static void
 clause_change_object(struct json_writer *w, const tt_clause_change *c)
 {
@@ -953,6 +1008,10 @@ clause_change_object(struct json_writer *w, const tt_clause_change *c)
 	if (c->instance > 0) {
 		KEY(w, "instance");
 		integer(w, (int64_t)c->instance);
+	}
+	if (c->party != NULL) {
+		KEY(w, "party");
+		string(w, c->party);
 	}
 	KEY(w, "old");
 	null_or_string(w, c->before);

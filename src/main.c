@@ -42,7 +42,9 @@ usage(FILE *fp)
 		"\n"
 		"Run '%s COMMAND --help' for a command's options.\n"
 		"Exit status: 0 success, 1 invalid input or failed write,\n"
-		"2 wrong usage, 3 some batch rows skipped; for diff, as for "
+		"2 wrong usage, 3 some batch rows skipped, 4 some agenda "
+		"inputs\n"
+		"could not be read (the others listed); for diff, as for "
 		"diff(1):\n"
 		"0 nothing differs, 1 something does, 2 trouble.\n",
 		cli_program);

@@ -13,6 +13,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "options.h"
@@ -39,6 +40,7 @@ static int take_operand(struct args *a, char *arg);
 static int take(struct args *a, size_t i, const char *value);
 static int take_long(struct args *a, char **argv, int argc, int *i);
 static int take_short(struct args *a, char **argv, int argc, int *i);
+static bool is_file_name(const char *path);
 static int resolve_format(struct args *a);
 static int check_formats(struct args *a);
 static void list_values(char *buf, size_t size, const char *const *values,
@@ -305,6 +307,16 @@ take_short(struct args *a, char **argv, int argc, int *i)
 	return -1;
 }
 
+/* True if PATH names a regular file, or nothing yet: a name that says
+ * its format by its extension. */
+static bool
+is_file_name(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) != 0 || S_ISREG(st.st_mode);
+}
+
 /* The format from --format and the name of -o FILE, which must agree. */
 static int
 resolve_format(struct args *a)
@@ -318,8 +330,18 @@ resolve_format(struct args *a)
 	if (cmd->formats == 0 || path == NULL || strcmp(path, "-") == 0)
 		return -1;
 	r = format_from_path(path, &f, &ext);
-	if (r == 0)
-		return -1;	/* no extension: --format, or the default */
+	if (r == 0) {
+		/* No extension: --format says the format.  A device or a
+		 * FIFO (/dev/stdout) has a name that was never meant to say
+		 * one, and takes the default. */
+		if (a->out.format_given || *path == '\0' ||
+		    !is_file_name(path))
+			return -1;
+		format_extensions(list, sizeof list, cmd->formats);
+		return cli_usage_error(cmd->name, "-o %s: the name has no "
+				       "extension (use %s, or give --format)",
+				       path, list);
+	}
 	if (r < 0) {
 		if (a->out.format_given)
 			return -1;

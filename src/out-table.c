@@ -4,6 +4,8 @@
  */
 #include <config.h>
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diff-report.h"
@@ -75,12 +77,18 @@ pending(FILE *fp, struct text *text, const tt_schedule *s,
 static void
 expiry(FILE *fp, struct text *text, const tt_schedule *s)
 {
-	char b[TT_DATE_BUFSIZE];
-	tt_date exp;
+	char b[TT_DATE_BUFSIZE], lb[TT_DATE_BUFSIZE];
+	struct text_end end;
 
-	if (tt_schedule_expiry(s, &exp)) {
-		fprintf(fp, "Expiry: %s (last day in force)\n",
-			tt_date_format(exp, b));
+	if (text_end(s, &end)) {
+		if (end.reason == TEXT_END_WITHDRAWAL)
+			fprintf(fp, "Ends: %s (the withdrawal takes effect; "
+				"last day in force %s)\n",
+				tt_date_format(end.date, b),
+				tt_date_format(end.last_day, lb));
+		else
+			fprintf(fp, "Expiry: %s (last day in force)\n",
+				tt_date_format(end.date, b));
 		return;
 	}
 	for (size_t i = 0; i < tt_schedule_pending_count(s); i++) {
@@ -95,6 +103,8 @@ expiry(FILE *fp, struct text *text, const tt_schedule *s)
 	}
 	fprintf(fp, "Expiry: none (in force indefinitely)\n");
 }
+
+static void out_by_next(FILE *fp, const tt_schedule *s);
 
 static void
 out_by(FILE *fp, const tt_schedule *s)
@@ -114,6 +124,36 @@ out_by(FILE *fp, const tt_schedule *s)
 	else
 		fprintf(fp, "Out by %s: no notice takes effect by then.\n",
 			tt_date_format(by, b));
+	out_by_next(fp, s);
+}
+
+/* When the answer of --out-by has passed, or there is none: say so, and
+ * what is left from today on. */
+static void
+out_by_next(FILE *fp, const tt_schedule *s)
+{
+	char b[TT_DATE_BUFSIZE], b2[TT_DATE_BUFSIZE], b3[TT_DATE_BUFSIZE];
+	struct text_out_by t;
+	tt_date latest;
+
+	if (!text_out_by_today(s, &t) || !t.show_next)
+		return;
+	if (t.passed) {
+		tt_schedule_out_by(s, NULL, NULL, &latest);
+		fprintf(fp, "%s has passed (today is %s); the next way out",
+			tt_date_format(latest, b), tt_date_format(t.today, b2));
+	} else
+		fprintf(fp, "The next way out");
+	if (!t.has_next) {
+		fprintf(fp, ": none, no later notice takes effect.\n");
+		return;
+	}
+	fprintf(fp, ": a notice received from %s",
+		tt_date_format(t.next.notice_from, b));
+	if (t.next.has_until)
+		fprintf(fp, " to %s", tt_date_format(t.next.notice_until, b));
+	fprintf(fp, " takes effect on %s.\n",
+		tt_date_format(t.next.takes_effect, b3));
 }
 
 /* Writes S and pads it with spaces to WIDTH columns. */
@@ -257,10 +297,10 @@ table_write_schedule_filtered(FILE *fp, const tt_schedule *s, bool explain,
 		fprintf(fp, "Term: %s, %s convention\n", words,
 			tt_convention_name(tt_schedule_convention(s)));
 	} else if (tt_schedule_ends(s, &end))
-		fprintf(fp, "Term: to a fixed last day, %s\n",
+		fprintf(fp, "Term: %s, %s\n", text_term_without_duration(s),
 			tt_date_format(end, b));
 	else
-		fprintf(fp, "Term: indefinite\n");
+		fprintf(fp, "Term: %s\n", text_term_without_duration(s));
 	fputc('\n', fp);
 	text_init(&text);
 	for (size_t i = 0; i < tt_schedule_count(s); i++) {
@@ -319,11 +359,11 @@ date_or_pending(const tt_milestone *m, char *buf)
 	return m->pending ? "pending" : tt_date_format(m->date, buf);
 }
 
-/* "litvinov-1946: term 50y → 35y; withdrawal.notice 1y → 6m". */
-static void
+/* "litvinov-1946: term 50y → 35y; withdrawal.notice 1y → 6m", and
+ * "party[Holy See] removed"; false (errno set) when memory runs out. */
+static bool
 diff_header(FILE *fp, const struct diff_treaty *t)
 {
-	char name[DIFF_CLAUSE_NAME_SIZE];
 	size_t n = tt_diff_clause_count(t->d);
 
 	fprintf(fp, "%s:", t->id);
@@ -335,13 +375,24 @@ diff_header(FILE *fp, const struct diff_treaty *t)
 		fprintf(fp, " no clause changed");
 	for (size_t i = 0; i < n; i++) {
 		const tt_clause_change *c = tt_diff_clause_at(t->d, i);
+		const char *whole = diff_party_change(c);
+		char *name = diff_clause_name(c);
 
-		fprintf(fp, "%s %s %s " DIFF_ARROW " %s", i > 0 ? ";" : "",
-			diff_clause_name(c, name, sizeof name),
-			c->before ? c->before : "(unset)",
-			c->after ? c->after : "(unset)");
+		if (name == NULL) {
+			errno = ENOMEM;
+			return false;
+		}
+		if (whole != NULL)
+			fprintf(fp, "%s %s %s", i > 0 ? ";" : "", name, whole);
+		else
+			fprintf(fp, "%s %s %s " DIFF_ARROW " %s",
+				i > 0 ? ";" : "", name,
+				c->before ? c->before : "(unset)",
+				c->after ? c->after : "(unset)");
+		free(name);
 	}
 	fputc('\n', fp);
+	return true;
 }
 
 /* "~ 1997-09-15 → 1982-09-15  expiry  Expiry (last day in force)  -5479
@@ -390,7 +441,10 @@ table_write_diff(FILE *fp, const struct diff_report *r)
 		if (!first)
 			fputc('\n', fp);
 		first = false;
-		diff_header(fp, t);
+		if (!diff_header(fp, t)) {
+			text_free(&text);
+			return false;
+		}
 		for (size_t k = 0; k < tt_diff_milestone_count(t->d); k++)
 			diff_line(fp, &text, tt_diff_milestone_at(t->d, k));
 	}

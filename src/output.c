@@ -5,12 +5,24 @@
  * that a link to a file not yet there still works: the chain of links is
  * read with readlink() until something that is not a link, or nothing,
  * and that path is the one replaced.
+ *
+ * A temporary file is watched while it exists: SIGINT, SIGTERM, SIGHUP
+ * and SIGPIPE remove it, then end the program as the signal would have
+ * (a batch run killed half-way leaves no gigabyte behind, and the shell
+ * still sees 128+N).  One temporary file is watched at a time, every
+ * command writing one file.  The handler and the program hand the name
+ * over with an atomic exchange, so that whichever takes it is the only
+ * one to use it: the handler may run in a batch worker's thread while
+ * the main thread renames or removes the file.
  */
 #include <config.h>
 
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -22,7 +34,117 @@
 /* Links followed before giving up, as the kernel's limit. */
 #define MAX_LINKS 40
 
+/* The signals that remove the temporary file before ending the program. */
+static const int cleanup_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
+#define NSIGNALS (sizeof cleanup_signals / sizeof cleanup_signals[0])
+
+/* The temporary file being written, NULL if none.  Lock-free (pointers
+ * are, wherever this builds), hence safe in a signal handler. */
+static _Atomic(char *) watched_tmp;
+
 static char *resolve_links(const char *path);
+static void on_signal(int sig);
+static void catch_signals(void);
+static bool watch(struct output *o);
+static bool unwatch(struct output *o);
+static int create_watched(struct output *o);
+static bool writable(const char *path);
+
+/* Removes the temporary file, if the program has not taken it back, and
+ * dies of SIG: SA_RESETHAND has restored the default action, which the
+ * signal raised again takes (at once, or as the handler returns, SIG
+ * being blocked meanwhile).  Only async-signal-safe calls here. */
+static void
+on_signal(int sig)
+{
+	int saved = errno;
+	char *tmp = atomic_exchange(&watched_tmp, NULL);
+
+	if (tmp != NULL)
+		(void)unlink(tmp);
+	(void)raise(sig);
+	errno = saved;
+}
+
+/* Installs on_signal() for the signals not ignored: a signal ignored when
+ * the program started (SIGINT in a background job, SIGHUP under nohup)
+ * stays ignored, as it would without a temporary file.  Once. */
+static void
+catch_signals(void)
+{
+	static bool done;
+	struct sigaction sa, old;
+
+	if (done)
+		return;
+	done = true;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < NSIGNALS; i++)
+		sigaddset(&sa.sa_mask, cleanup_signals[i]);
+	for (size_t i = 0; i < NSIGNALS; i++)
+		if (sigaction(cleanup_signals[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			(void)sigaction(cleanup_signals[i], &sa, NULL);
+}
+
+/* Creates O's temporary file from the template O->TMP and has it
+ * watched; returns its descriptor, or -1 with errno set.  The signals are
+ * held meanwhile, so that none comes between the file's creation and its
+ * watch (output_open() runs before any thread is started). */
+static int
+create_watched(struct output *o)
+{
+	sigset_t block, old;
+	int fd, err;
+
+	catch_signals();
+	sigemptyset(&block);
+	for (size_t i = 0; i < NSIGNALS; i++)
+		sigaddset(&block, cleanup_signals[i]);
+	(void)pthread_sigmask(SIG_BLOCK, &block, &old);
+	fd = mkstemp(o->tmp);
+	err = errno;
+	if (fd >= 0)
+		o->watched = watch(o);
+	(void)pthread_sigmask(SIG_SETMASK, &old, NULL);
+	errno = err;
+	return fd;
+}
+
+/* Hands O's temporary file to the signal handler; false if another one
+ * is watched already. */
+static bool
+watch(struct output *o)
+{
+	char *none = NULL;
+
+	return atomic_compare_exchange_strong(&watched_tmp, &none, o->tmp);
+}
+
+/* Takes O's temporary file back from the signal handler.  False when a
+ * signal has taken it: the program is ending, and the name must stay
+ * (the handler may still be using it). */
+static bool
+unwatch(struct output *o)
+{
+	if (!o->watched)
+		return true;
+	o->watched = false;
+	return atomic_exchange(&watched_tmp, NULL) != NULL;
+}
+
+/* True if the user may write the existing file PATH, as cp(1) asks
+ * before replacing one: a read-only file is not replaced behind its
+ * owner's back (root may, as root may write it).  False with errno set
+ * otherwise. */
+static bool
+writable(const char *path)
+{
+	return access(path, W_OK) == 0;
+}
 
 /* Where the links from PATH lead: a new string, PATH itself if it is not a
  * link; NULL with errno set on failure. */
@@ -79,6 +201,7 @@ output_open(struct output *o, const char *path)
 	o->fp = NULL;
 	o->path = NULL;
 	o->tmp = NULL;
+	o->watched = false;
 	if (path == NULL || strcmp(path, "-") == 0) {
 		o->fp = stdout;
 		return true;
@@ -98,6 +221,10 @@ output_open(struct output *o, const char *path)
 		}
 		return true;
 	}
+	if (exists && !writable(path)) {
+		cli_error("%s: %s", path, strerror(errno));
+		return false;
+	}
 	target = resolve_links(path);
 	if (target == NULL) {
 		cli_error("%s: %s", path, strerror(errno));
@@ -111,7 +238,7 @@ output_open(struct output *o, const char *path)
 	}
 	sprintf(o->tmp, "%s%s", target, TMP_SUFFIX);
 	free(target);
-	fd = mkstemp(o->tmp);
+	fd = create_watched(o);
 	if (fd < 0) {
 		cli_error("%s: %s", path, strerror(errno));
 		goto fail;
@@ -131,6 +258,10 @@ output_open(struct output *o, const char *path)
 		cli_error("%s: %s", path, strerror(errno));
 		close(fd);
 		unlink(o->tmp);
+		if (!unwatch(o)) {
+			o->tmp = NULL;	/* ending: the handler has it */
+			return false;
+		}
 		goto fail;
 	}
 	return true;
@@ -187,7 +318,10 @@ output_commit(struct output *o)
 		if (o->tmp != NULL)
 			unlink(o->tmp);
 	}
-	free(o->tmp);
+	/* Renamed or removed first: a signal meanwhile finds nothing left
+	 * to remove, or removes it too. */
+	if (unwatch(o))
+		free(o->tmp);
 	o->tmp = NULL;
 	return ok;
 }
@@ -200,7 +334,8 @@ output_abort(struct output *o)
 	o->fp = NULL;
 	if (o->tmp != NULL) {
 		unlink(o->tmp);
-		free(o->tmp);
+		if (unwatch(o))
+			free(o->tmp);
 		o->tmp = NULL;
 	}
 }

@@ -10,6 +10,11 @@
  * in that file's directory, and the link stays.  Anything else (a FIFO, a
  * device, /dev/stdout) is opened and written directly, never replaced.
  *
+ * FILE is replaced only if the user could write it (as cp(1) asks), and
+ * keeps its permissions; a new file gets the usual mode for new files.
+ * While the temporary file exists, SIGINT, SIGTERM, SIGHUP and SIGPIPE
+ * remove it before ending the program as they would have.
+ *
  * Every failed write is reported the same way, whatever the format:
  * "treatyterm: FILE: write error: REASON", FILE being "standard output"
  * for standard output.
@@ -26,6 +31,7 @@ struct output {
 	/* The temporary file, if replacing: the name of the file replaced
 	 * (PATH, or where the links from PATH lead) and TMP_SUFFIX. */
 	char *tmp;
+	bool watched;		/* TMP is removed on a signal (output.c) */
 };
 
 /* Opens PATH (NULL or "-" for standard output); prints a message and

@@ -2,9 +2,10 @@
  * parties-csv.c -- [party] sections from a CSV file (see parties-csv.h).
  *
  * The rows are kept as text, each cell with the line and column it was
- * read from, and set into a spec only when a treaty asks for them: the
- * library then reports a party's later errors (a notice before its
- * deposit) at the cell in this file, as it reports a spec file's.  Rows
+ * read from, and set into a spec only when a treaty asks for them, as
+ * values of input PARTIES_INPUT: the library then reports a party's later
+ * errors (a notice before its deposit) at the cell in this file, and says
+ * that it is this file's, not the spec file's with the same line.  Rows
  * are found by treaty through an index sorted by id, made once the file is
  * read, so that batch's thousands of treaties each find theirs at once.
  */
@@ -77,6 +78,7 @@ fail(tt_error *e, tt_status code, unsigned long line, unsigned column,
 	e->code = code;
 	e->line = (unsigned)line;
 	e->column = column;
+	e->input = PARTIES_INPUT;
 	va_start(ap, fmt);
 	vsnprintf(e->message, sizeof e->message, fmt, ap);
 	va_end(ap);
@@ -172,21 +174,29 @@ keep(struct parties *p, const char *s, size_t *off)
 	return true;
 }
 
-/* Checks the cells of the row in FIELDS, from LINE, by setting them into
- * SCRATCH, then keeps them as a new row. */
+/* ST, from the library about the file's row: E says it is the file's. */
 static tt_status
-take_row(struct parties *p, const struct header *h, tt_spec *scratch,
-	 const struct csv_reader *rd, char **fields, unsigned long line,
-	 tt_error *e)
+ours(tt_error *e, tt_status st)
 {
-	struct row *r;
-	size_t first = p->ncells;
+	if (st != TT_OK)
+		e->input = PARTIES_INPUT;
+	return st;
+}
+
+/* Checks the cells of the row in FIELDS, from LINE, by setting them into
+ * SCRATCH; keeps them as a new row, or (on error) none of them. */
+static tt_status
+take_cells(struct parties *p, const struct header *h, tt_spec *scratch,
+	   const struct csv_reader *rd, char **fields, unsigned long line,
+	   tt_error *e)
+{
 	tt_status st;
 
 	tt_spec_reset(scratch);
+	tt_spec_set_input(scratch, PARTIES_INPUT);
 	if ((st = tt_spec_begin_section(scratch, "party", (unsigned)line, 1,
 					e)) != TT_OK)
-		return st;
+		return ours(e, st);
 	for (size_t i = 0; i < h->n; i++) {
 		struct cell *c;
 
@@ -202,10 +212,30 @@ take_row(struct parties *p, const struct header *h, tt_spec *scratch,
 		st = tt_spec_set(scratch, "party", c->key->key, fields[i],
 				 (unsigned)c->line, c->column, e);
 		if (st != TT_OK)
-			return st;
+			return ours(e, st);
 		if (!keep(p, fields[i], &c->value))
 			return fail(e, TT_ENOMEM, line, 0, "out of memory");
 		p->ncells++;
+	}
+	return TT_OK;
+}
+
+/* Checks the cells of the row in FIELDS, from LINE, and keeps them as a
+ * new row; a bad row leaves nothing behind, so that the next can be
+ * read. */
+static tt_status
+take_row(struct parties *p, const struct header *h, tt_spec *scratch,
+	 const struct csv_reader *rd, char **fields, unsigned long line,
+	 tt_error *e)
+{
+	struct row *r;
+	size_t first = p->ncells, len = p->len;
+	tt_status st;
+
+	if ((st = take_cells(p, h, scratch, rd, fields, line, e)) != TT_OK) {
+		p->ncells = first;
+		p->len = len;
+		return st;
 	}
 	if (p->ncells == first)
 		return TT_OK;	/* no party: only empty cells */
@@ -275,10 +305,34 @@ make_index(struct parties *p)
 	return true;
 }
 
-/* Reads the rows after the header. */
+/* Reads the row RD has just read (R from csv_reader_next(), FIELDS, N
+ * and LINE as it gave them). */
+static tt_status
+read_row(struct parties *p, struct csv_reader *rd, const struct header *h,
+	 bool need_treaty, tt_spec *scratch, int r, char **fields, size_t n,
+	 unsigned long line, const char *error, tt_error *e)
+{
+	tt_status st;
+
+	if (r < 0)
+		return fail(e, r == -2 ? TT_ESYNTAX : TT_EIO, line, 0, "%s",
+			    error);
+	if (n != h->n)
+		return fail(e, TT_EINVAL, line, 0, "the row has %zu field%s, "
+			    "the header %zu", n, n == 1 ? "" : "s", h->n);
+	if ((st = check_treaty(h, rd, fields, line, need_treaty, e)) !=
+	    TT_OK)
+		return st;
+	return take_row(p, h, scratch, rd, fields, line, e);
+}
+
+/* Reads the rows after the header.  A bad row is passed to BAD, if there
+ * is one, and skipped; memory running out, or a read that cannot go on,
+ * fails the read still. */
 static tt_status
 read_rows(struct parties *p, struct csv_reader *rd, const struct header *h,
-	  bool need_treaty, tt_spec *scratch, tt_error *e)
+	  bool need_treaty, tt_spec *scratch, parties_bad_fn *bad,
+	  void *arg, tt_error *e)
 {
 	const char *error;
 	unsigned long line;
@@ -288,18 +342,13 @@ read_rows(struct parties *p, struct csv_reader *rd, const struct header *h,
 	int r;
 
 	while ((r = csv_reader_next(rd, &fields, &n, &line, &error)) != 0) {
-		if (r < 0)
-			return fail(e, r == -2 ? TT_ESYNTAX : TT_EIO, line, 0,
-				    "%s", error);
-		if (n != h->n)
-			return fail(e, TT_EINVAL, line, 0, "the row has %zu "
-				    "field%s, the header %zu", n,
-				    n == 1 ? "" : "s", h->n);
-		if ((st = check_treaty(h, rd, fields, line, need_treaty,
-				       e)) != TT_OK ||
-		    (st = take_row(p, h, scratch, rd, fields, line, e)) !=
-		    TT_OK)
+		st = read_row(p, rd, h, need_treaty, scratch, r, fields, n,
+			      line, error, e);
+		if (st == TT_OK)
+			continue;
+		if (bad == NULL || st == TT_ENOMEM || st == TT_EIO)
 			return st;
+		bad(arg, e);
 	}
 	return TT_OK;
 }
@@ -307,7 +356,7 @@ read_rows(struct parties *p, struct csv_reader *rd, const struct header *h,
 /* Reads the header and the rows from RD. */
 static tt_status
 read_all(struct parties *p, struct csv_reader *rd, bool need_treaty,
-	 tt_spec *scratch, tt_error *e)
+	 tt_spec *scratch, parties_bad_fn *bad, void *arg, tt_error *e)
 {
 	struct header h = { NULL, 0, NO_TREATY };
 	const char *error;
@@ -329,14 +378,15 @@ read_all(struct parties *p, struct csv_reader *rd, bool need_treaty,
 			  "several treaties, each row needs the id of the "
 			  "treaty it belongs to");
 	if (st == TT_OK)
-		st = read_rows(p, rd, &h, need_treaty, scratch, e);
+		st = read_rows(p, rd, &h, need_treaty, scratch, bad, arg, e);
 	free(h.keys);
 	return st;
 }
 
 tt_status
 parties_read(FILE *fp, bool need_treaty, const tt_spec *like,
-	     struct parties **out, tt_error *e)
+	     parties_bad_fn *bad, void *arg, struct parties **out,
+	     tt_error *e)
 {
 	struct parties *p = calloc(1, sizeof *p);
 	struct csv_reader *rd = csv_reader_new(fp, ',');
@@ -347,7 +397,7 @@ parties_read(FILE *fp, bool need_treaty, const tt_spec *like,
 	if (p == NULL || rd == NULL || scratch == NULL)
 		st = fail(e, TT_ENOMEM, 0, 0, "out of memory");
 	else
-		st = read_all(p, rd, need_treaty, scratch, e);
+		st = read_all(p, rd, need_treaty, scratch, bad, arg, e);
 	if (st == TT_OK && !make_index(p))
 		st = fail(e, TT_ENOMEM, 0, 0, "out of memory");
 	csv_reader_free(rd);
@@ -372,6 +422,12 @@ parties_free(struct parties *p)
 	free(p);
 }
 
+size_t
+parties_count(const struct parties *p)
+{
+	return p->nrows;
+}
+
 /* The first entry of the index for the treaty ID. */
 static size_t
 lower_bound(const struct parties *p, const char *id)
@@ -389,7 +445,7 @@ lower_bound(const struct parties *p, const char *id)
 	return lo;
 }
 
-/* Appends row R to SPEC as a new [party]. */
+/* Appends row R to SPEC as a new [party], whose input is the file's. */
 static tt_status
 add_row(struct parties *p, struct row *r, tt_spec *spec, tt_error *e)
 {
@@ -404,7 +460,7 @@ add_row(struct parties *p, struct row *r, tt_spec *spec, tt_error *e)
 				 c->column, e);
 	}
 	r->used = true;
-	return st;
+	return ours(e, st);
 }
 
 /* The end of the run of entries from AT that have AT's treaty. */
@@ -431,10 +487,12 @@ parties_add(struct parties *p, tt_spec *spec, const char *id,
 		       run_end(p, a) : a;
 	size_t b_end = b < p->nrows && strcmp(p->index[b].treaty, id) == 0 ?
 		       run_end(p, b) : b;
+	unsigned input = tt_spec_input(spec);
 	size_t n = 0;
-	tt_status st;
+	tt_status st = TT_OK;
 
-	while (a < a_end || b < b_end) {
+	tt_spec_set_input(spec, PARTIES_INPUT);
+	while (st == TT_OK && (a < a_end || b < b_end)) {
 		size_t i;
 
 		if (a < a_end &&
@@ -442,33 +500,13 @@ parties_add(struct parties *p, tt_spec *spec, const char *id,
 			i = p->index[a++].row;
 		else
 			i = p->index[b++].row;
-		if ((st = add_row(p, &p->rows[i], spec, e)) != TT_OK)
-			return st;
-		n++;
+		if ((st = add_row(p, &p->rows[i], spec, e)) == TT_OK)
+			n++;
 	}
-	if (added != NULL)
+	tt_spec_set_input(spec, input);
+	if (st == TT_OK && added != NULL)
 		*added = n;
-	return TT_OK;
-}
-
-bool
-parties_owns(const struct parties *p, const tt_error *e)
-{
-	if (e->line == 0 || e->section == NULL ||
-	    strcmp(e->section, "party") != 0)
-		return false;
-	for (size_t i = 0; i < p->nrows; i++) {
-		const struct row *r = &p->rows[i];
-
-		if (!r->used)
-			continue;
-		if (r->line == e->line)
-			return true;
-		for (size_t j = 0; j < r->ncells; j++)
-			if (p->cells[r->cell + j].line == e->line)
-				return true;
-	}
-	return false;
+	return st;
 }
 
 bool

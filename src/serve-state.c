@@ -18,8 +18,6 @@
 #include "lib/grow.h"
 #include "serve-state.h"
 
-#define STATE_LINE_MAX 4096
-
 void
 serve_state_init(struct serve_state *st)
 {
@@ -135,9 +133,13 @@ bool
 serve_state_load(struct serve_state *st, const char *path, char *why,
 		 size_t whysize)
 {
-	char line[STATE_LINE_MAX];
+	/* A line of any length: a record holds users' texts whole, and
+	 * what serve_state_save() writes must read back. */
+	char *line = NULL;
+	size_t linecap = 0;
 	unsigned long lineno = 0;
 	FILE *fp = fopen(path, "r");
+	bool ok = false;
 
 	if (fp == NULL) {
 		if (errno == ENOENT)
@@ -145,7 +147,8 @@ serve_state_load(struct serve_state *st, const char *path, char *why,
 		snprintf(why, whysize, "%s: %s", path, strerror(errno));
 		return false;
 	}
-	while (fgets(line, sizeof line, fp) != NULL) {
+	errno = 0;
+	while (getline(&line, &linecap, fp) != -1) {
 		char *f[11], *p = line, *end;
 		struct serve_record *r;
 		struct serve_event_key k;
@@ -179,8 +182,7 @@ serve_state_load(struct serve_state *st, const char *path, char *why,
 				 "STATUS, KIND, TREATY, SUMMARY, PARTY, "
 				 "CANCELLED_ON, separated by tabs; each UID "
 				 "once)", path, lineno);
-			fclose(fp);
-			return false;
+			goto done;
 		}
 		k.uid = f[0];
 		k.hash = strtoull(f[2], NULL, 16);
@@ -193,21 +195,24 @@ serve_state_load(struct serve_state *st, const char *path, char *why,
 		if ((r = record_add(st, f[0])) == NULL ||
 		    !record_set(r, &k)) {
 			snprintf(why, whysize, "out of memory");
-			fclose(fp);
-			return false;
+			goto done;
 		}
 		r->seq = (unsigned)seq;
 		r->cancelled = strcmp(f[5], "CANCELLED") == 0;
 		/* Unknown (year 0): the next update says today. */
 		r->cancelled_on = r->cancelled ? on : (tt_date){ 0, 0, 0 };
+		errno = 0;
 	}
-	if (ferror(fp)) {
-		snprintf(why, whysize, "%s: read error", path);
-		fclose(fp);
-		return false;
+	if (ferror(fp) || errno == ENOMEM) {
+		snprintf(why, whysize, "%s: %s", path, errno == ENOMEM ?
+			 "out of memory" : "read error");
+		goto done;
 	}
+	ok = true;
+done:
+	free(line);
 	fclose(fp);
-	return true;
+	return ok;
 }
 
 bool
@@ -293,7 +298,7 @@ drop_old(struct serve_state *st, tt_date today)
 
 int
 serve_state_update(struct serve_state *st, const struct serve_event_key *ev,
-		   size_t n, tt_date today)
+		   size_t n, tt_date today, bool complete)
 {
 	int changed = 0;
 
@@ -322,7 +327,7 @@ serve_state_update(struct serve_state *st, const struct serve_event_key *ev,
 		r->cancelled = false;
 		changed = 1;
 	}
-	for (size_t i = 0; i < st->n; i++)
+	for (size_t i = 0; complete && i < st->n; i++)
 		if (!st->r[i].seen && !st->r[i].cancelled) {
 			st->r[i].cancelled = true;
 			st->r[i].cancelled_on = today;

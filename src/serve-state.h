@@ -75,12 +75,15 @@ bool serve_state_save(const struct serve_state *st, const char *path);
 
 /* Compares the N events EV with ST and updates ST as said above, TODAY
  * being the day of a new cancellation and the day cancellations are
- * dropped from.  Returns 1 if a record changed, 0 if none did, -1 when
- * memory ran out (ST is then unchanged in its records' SEQUENCEs, maybe
- * not in its set of records). */
+ * dropped from.  Unless COMPLETE, an event not in EV is not cancelled:
+ * some inputs could not be read, and it may be in one of them (it is
+ * cancelled once they all read and it is still gone).  Returns 1 if a
+ * record changed, 0 if none did, -1 when memory ran out (ST is then
+ * unchanged in its records' SEQUENCEs, maybe not in its set of
+ * records). */
 int serve_state_update(struct serve_state *st,
 		       const struct serve_event_key *ev, size_t n,
-		       tt_date today);
+		       tt_date today, bool complete);
 
 /* The record of UID, or NULL. */
 const struct serve_record *serve_state_find(const struct serve_state *st,

@@ -58,6 +58,12 @@ typedef struct tt_clause_change {
 	 * when the key is not set on that side.  They belong to the diff. */
 	const char *before;
 	const char *after;
+	/* For a [party] key: the party's name, which the two specs'
+	 * parties are matched by (INSTANCE is then its place in AFTER, or
+	 * in BEFORE when it is only there); NULL for any other section.  A
+	 * party on one side only is one change of its "name", BEFORE or
+	 * AFTER NULL: removed or added whole.  It belongs to the diff. */
+	const char *party;
 } tt_clause_change;
 
 typedef struct tt_diff tt_diff;
@@ -80,9 +86,12 @@ const tt_milestone_change *tt_diff_milestone_at(const tt_diff *d, size_t i);
  * replacing the clause changes D held: each key set on one side only or
  * to different values, in the order of the schema; the sections that
  * repeat are compared instance by instance (the first [conference] of one
- * with the first of the other), each instance's keys together.  Values are compared as the text a spec
- * file would give them, so "12m" and "1y" differ.  Fails only with
- * TT_ENOMEM, leaving D without clause changes. */
+ * with the first of the other), each instance's keys together -- but
+ * [party] sections by the party's name (those of BEFORE in its order,
+ * then those only in AFTER), as their milestones are matched.  Values are
+ * compared as the text a spec file would give them, so "12m" and "1y"
+ * differ.  Fails only with TT_ENOMEM, leaving D without clause
+ * changes. */
 tt_status tt_diff_specs(tt_diff *d, const tt_spec *before,
 			const tt_spec *after, tt_error *err);
 size_t tt_diff_clause_count(const tt_diff *d);

@@ -8,7 +8,10 @@
  * message never repeats the location: the caller prints that.  It is
  * UTF-8 (when the text it quotes is); one too long for MESSAGE (it may
  * quote a long name) is cut between two characters and ends with "…"
- * (U+2026), so that it says it was cut.
+ * (U+2026), so that it says it was cut.  A spec read from several inputs
+ * (a file, a CSV of parties) says which one a value came from with the
+ * number the caller gave it (see tt_spec_set_input()), so that the
+ * caller can name the right file.
  */
 #ifndef TREATYTERM_ERROR_H
 #define TREATYTERM_ERROR_H
@@ -36,6 +39,10 @@ typedef struct tt_error {
 	const char *section;
 	const char *key;
 	char message[224];
+	/* The input the line and column are in: the number the caller gave
+	 * with tt_spec_set_input() before setting the value the error is
+	 * about; 0 (the default) for an error about no value. */
+	unsigned input;
 } tt_error;
 
 /* A short English name of STATUS ("syntax error", ...). */

@@ -135,6 +135,8 @@ typedef struct tt_schedule_options {
 					 * entry into force) */
 	bool has_as_of;			/* count the parties in force on */
 	tt_date as_of;			/* this day */
+	bool has_today;			/* with out_by: the way out still */
+	tt_date today;			/* open from this day on */
 } tt_schedule_options;
 
 /* Sets every option to its default (no holidays but weekends, no roll,
@@ -190,6 +192,25 @@ bool tt_schedule_out_by(const tt_schedule *s, tt_date *by, bool *possible,
 /* With the out_by option: true when the treaty expires by that day
  * without any notice (*POSSIBLE above is then false). */
 bool tt_schedule_out_by_anyway(const tt_schedule *s);
+
+/* A way out of a treaty: a notice received from NOTICE_FROM (until
+ * NOTICE_UNTIL, the last day of its window or the deadline to denounce,
+ * when HAS_UNTIL) takes effect on TAKES_EFFECT (under every reading: the
+ * latest), the first day the party is no longer bound. */
+typedef struct tt_way_out {
+	tt_date notice_from;
+	bool has_until;
+	tt_date notice_until;
+	tt_date takes_effect;
+} tt_way_out;
+
+/* With the out_by and today options: the day given as today in *TODAY,
+ * and in *NEXT the earliest way out open to a notice received on or
+ * after it, with *HAS_NEXT false when there is none (no clause for it,
+ * or the treaty ends first).  Returns false without those options.  Any
+ * pointer may be NULL. */
+bool tt_schedule_out_by_next(const tt_schedule *s, tt_date *today,
+			     bool *has_next, tt_way_out *next);
 /* The day after which unlimited series were cut off. */
 tt_date tt_schedule_horizon(const tt_schedule *s);
 /* True if some unlimited series was cut off at the horizon. */
@@ -261,6 +282,9 @@ typedef struct tt_discrepancy {
 	tt_date computed;
 	tt_milestone basis;	/* the milestone computed, when
 				 * HAS_COMPUTED: its rule and derivation */
+	/* Where the recorded date was given: its input (see
+	 * tt_spec_set_input()), line and column, 0 when not known. */
+	unsigned input, line, column;
 } tt_discrepancy;
 
 /* The recorded dates of the parties that differ from the computed

@@ -7,9 +7,9 @@
  * Every way in goes through tt_spec_set(), so all three accept the same
  * values and give the same messages; the typed setters (tt_spec_set_date()
  * and the others) apply the same checks to values a program already has.
- * Each value remembers where it came from (line and column, 0 for the
- * command line) so that errors found later, when the clauses are checked
- * against each other, can point at it.
+ * Each value remembers where it came from (the input, line and column, 0
+ * for the command line) so that errors found later, when the clauses are
+ * checked against each other, can point at it.
  */
 #ifndef TREATYTERM_SPEC_H
 #define TREATYTERM_SPEC_H
@@ -242,6 +242,17 @@ bool tt_spec_key_is_known(const char *section, const char *key);
  * this call "today" is an error.  tt_spec_reset() keeps it, as it keeps
  * memory; clones have it too. */
 void tt_spec_set_today(tt_spec *spec, tt_date today);
+/* Says which input the values and sections set from now on come from:
+ * INPUT is any number the caller chooses to tell its inputs apart (a spec
+ * file, a CSV of parties).  tt_spec_set(), the typed setters,
+ * tt_spec_set_event_date(), tt_spec_begin_section() and tt_spec_parse()
+ * keep it with each value and section, and every error about one of them,
+ * then or when the spec is checked or computed, carries it in
+ * tt_error.input (and a recorded date in tt_discrepancy.input).  It is 0
+ * until set; tt_spec_reset() sets it back to 0; clones have it. */
+void tt_spec_set_input(tt_spec *spec, unsigned input);
+/* The number tt_spec_set_input() gave last, 0 if none. */
+unsigned tt_spec_input(const tt_spec *spec);
 /* True if SECTION.KEY has a value; for a repeatable section, in its
  * newest instance (false when there is none). */
 bool tt_spec_has(const tt_spec *spec, const char *section, const char *key);

@@ -9,6 +9,11 @@
  * should one schedule hold two milestones of the same identity, the k-th
  * of one side is paired with the k-th of the other, in date order.
  *
+ * Clauses are compared key by key, a repeating section instance by
+ * instance -- except [party], whose instances are matched by the party's
+ * name, as its milestones are: a row deleted from a status table is that
+ * one party removed, not every later party renamed.
+ *
  * A diff is reused from treaty to treaty: its arrays keep their memory.
  */
 #include <config.h>
@@ -24,6 +29,13 @@
 struct clause_entry {
 	tt_clause_change pub;
 	size_t before, after;	/* offsets, or SIZE_MAX for NULL */
+	size_t party;
+};
+
+/* One instance of a section matched by name: its name and its place. */
+struct named {
+	const char *name;
+	size_t pos;
 };
 
 struct tt_diff {
@@ -277,7 +289,7 @@ store(tt_diff *d, const char *s, size_t *off)
 
 static bool
 add_clause(tt_diff *d, const tt_spec_key *k, size_t instance,
-	   const char *before, const char *after)
+	   const char *before, const char *after, const char *party)
 {
 	struct clause_entry *c;
 	void *p;
@@ -291,7 +303,8 @@ add_clause(tt_diff *d, const tt_spec_key *k, size_t instance,
 	c->pub.section = k->section;
 	c->pub.key = k->key;
 	c->pub.instance = k->repeatable ? instance + 1 : 0;
-	if (!store(d, before, &c->before) || !store(d, after, &c->after))
+	if (!store(d, before, &c->before) || !store(d, after, &c->after) ||
+	    !store(d, party, &c->party))
 		return false;
 	d->ncl++;
 	return true;
@@ -306,12 +319,144 @@ differ(const char *a, const char *b)
 	return strcmp(a, b) != 0;
 }
 
+/* Compares instance IA of BEFORE with instance IB of AFTER, keys K to
+ * END (a section's), each change at instance INSTANCE and, for a party,
+ * under its name PARTY; false when memory runs out. */
+static bool
+compare_instances(tt_diff *d, const tt_spec *before, size_t ia,
+		  const tt_spec *after, size_t ib, size_t k, size_t end,
+		  size_t instance, const char *party)
+{
+	char ba[TTP_VALUE_BUFSIZE], bb[TTP_VALUE_BUFSIZE];
+
+	for (size_t j = k; j < end; j++) {
+		const char *va = ttp_spec_value_text(before, j, ia, ba,
+						      sizeof ba);
+		const char *vb = ttp_spec_value_text(after, j, ib, bb,
+						      sizeof bb);
+
+		if (differ(va, vb) &&
+		    !add_clause(d, tt_spec_key_at(j), instance, va, vb, party))
+			return false;
+	}
+	return true;
+}
+
+/* The key of keys K to END (a section's) that its instances are matched
+ * by: [party]'s "name", as the party's milestones are; SIZE_MAX for a
+ * section matched instance by instance. */
+static size_t
+match_key(size_t k, size_t end)
+{
+	if (strcmp(tt_spec_key_at(k)->section, "party") != 0)
+		return SIZE_MAX;
+	for (size_t j = k; j < end; j++)
+		if (strcmp(tt_spec_key_at(j)->key, "name") == 0)
+			return j;
+	return SIZE_MAX;
+}
+
+static int
+by_name(const void *pa, const void *pb)
+{
+	const struct named *a = pa, *b = pb;
+	int c = strcmp(a->name, b->name);
+
+	if (c != 0)
+		return c;
+	return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+/* The N instances of SPEC's section of the key NAME (a text, which is a
+ * string of SPEC), sorted by their value of it; NULL when memory runs
+ * out (or N is 0). */
+static struct named *
+named_collect(const tt_spec *spec, size_t name, size_t n)
+{
+	char buf[TTP_VALUE_BUFSIZE];
+	struct named *e;
+
+	if (n == 0 || (e = calloc(n, sizeof *e)) == NULL)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		const char *v = ttp_spec_value_text(spec, name, i, buf,
+						    sizeof buf);
+
+		e[i] = (struct named){ v != NULL ? v : "", i };
+	}
+	qsort(e, n, sizeof *e, by_name);
+	return e;
+}
+
+/* Compares the instances of keys K to END (a section's) matched by the
+ * key NAME: those of BEFORE in its order, each with AFTER's of the same
+ * name (the k-th of a name with the k-th, should one repeat) or removed
+ * whole, then those only in AFTER, added whole.  A whole instance is one
+ * change of NAME, set on one side only.  False when memory runs out. */
+static bool
+compare_named(tt_diff *d, const tt_spec *before, const tt_spec *after,
+	      size_t k, size_t end, size_t name)
+{
+	size_t na = ttp_spec_instance_count(before, k);
+	size_t nb = ttp_spec_instance_count(after, k);
+	struct named *a = named_collect(before, name, na);
+	struct named *b = named_collect(after, name, nb);
+	size_t *partner = na > 0 ? calloc(na, sizeof *partner) : NULL;
+	bool *taken = nb > 0 ? calloc(nb, sizeof *taken) : NULL;
+	const tt_spec_key *nk = tt_spec_key_at(name);
+	bool ok = false;
+	size_t i = 0, j = 0;
+
+	if ((na > 0 && (a == NULL || partner == NULL)) ||
+	    (nb > 0 && (b == NULL || taken == NULL)))
+		goto done;
+	for (size_t x = 0; x < na; x++)
+		partner[x] = SIZE_MAX;
+	while (i < na && j < nb) {
+		int c = strcmp(a[i].name, b[j].name);
+
+		if (c < 0) {
+			i++;
+		} else if (c > 0) {
+			j++;
+		} else {
+			partner[a[i++].pos] = b[j].pos;
+			taken[b[j++].pos] = true;
+		}
+	}
+	/* A[] and B[] were sorted: names by place again, from here on. */
+	for (size_t x = 0; x < na; x++) {
+		char buf[TTP_VALUE_BUFSIZE];
+		const char *n = ttp_spec_value_text(before, name, x, buf,
+						    sizeof buf);
+
+		if (partner[x] == SIZE_MAX ?
+		    !add_clause(d, nk, x, n, NULL, n) :
+		    !compare_instances(d, before, x, after, partner[x], k, end,
+				       partner[x], n))
+			goto done;
+	}
+	for (size_t y = 0; y < nb; y++) {
+		char buf[TTP_VALUE_BUFSIZE];
+		const char *n = ttp_spec_value_text(after, name, y, buf,
+						    sizeof buf);
+
+		if (!taken[y] && !add_clause(d, nk, y, NULL, n, n))
+			goto done;
+	}
+	ok = true;
+done:
+	free(a);
+	free(b);
+	free(partner);
+	free(taken);
+	return ok;
+}
+
 tt_status
 tt_diff_specs(tt_diff *d, const tt_spec *before, const tt_spec *after,
 	      tt_error *err)
 {
-	char ba[TTP_VALUE_BUFSIZE], bb[TTP_VALUE_BUFSIZE];
-
 	d->ncl = 0;
 	d->strings_len = 0;
 	/* A section at a time (its keys are together in the schema), and
@@ -321,26 +466,22 @@ tt_diff_specs(tt_diff *d, const tt_spec *before, const tt_spec *after,
 		const char *section = tt_spec_key_at(k)->section;
 		size_t na = ttp_spec_instance_count(before, k);
 		size_t nb = ttp_spec_instance_count(after, k);
+		size_t name;
+		bool ok = true;
 
 		for (end = k; end < tt_spec_key_count() &&
 		     strcmp(tt_spec_key_at(end)->section, section) == 0; end++)
 			;
-		for (size_t i = 0; i < na || i < nb; i++) {
-			for (size_t j = k; j < end; j++) {
-				const char *va = ttp_spec_value_text(before,
-					j, i, ba, sizeof ba);
-				const char *vb = ttp_spec_value_text(after,
-					j, i, bb, sizeof bb);
-
-				if (differ(va, vb) &&
-				    !add_clause(d, tt_spec_key_at(j), i, va,
-						vb)) {
-					d->ncl = 0;
-					return ttp_error_set(err, TT_ENOMEM,
-							     0, 0,
-							     "out of memory");
-				}
-			}
+		if ((name = match_key(k, end)) != SIZE_MAX)
+			ok = compare_named(d, before, after, k, end, name);
+		for (size_t i = 0; name == SIZE_MAX && ok &&
+		     (i < na || i < nb); i++)
+			ok = compare_instances(d, before, i, after, i, k, end,
+					       i, NULL);
+		if (!ok) {
+			d->ncl = 0;
+			return ttp_error_set(err, TT_ENOMEM, 0, 0,
+					     "out of memory");
 		}
 	}
 	/* The buffer has stopped moving: point into it. */
@@ -351,6 +492,8 @@ tt_diff_specs(tt_diff *d, const tt_spec *before, const tt_spec *after,
 				d->strings + c->before;
 		c->pub.after = c->after == SIZE_MAX ? NULL :
 			       d->strings + c->after;
+		c->pub.party = c->party == SIZE_MAX ? NULL :
+			       d->strings + c->party;
 	}
 	return TT_OK;
 }

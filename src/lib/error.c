@@ -59,6 +59,7 @@ ttp_error_vset(tt_error *err, tt_status code, unsigned line, unsigned column,
 	err->column = column;
 	err->section = NULL;
 	err->key = NULL;
+	err->input = 0;
 	n = vsnprintf(err->message, sizeof err->message, fmt, ap);
 	if (n < 0) {
 		err->message[0] = '\0';

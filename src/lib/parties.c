@@ -455,10 +455,10 @@ find_party(struct calc *c, const char *name, size_t *i)
 			     "exactly)", name);
 }
 
-/* Appends a discrepancy for party I. */
+/* Appends a discrepancy for party I, whose recorded date came from AT. */
 static tt_status
 discrepancy(struct calc *c, size_t i, const char *field, tt_date recorded,
-	    const tt_milestone *basis)
+	    const struct ttp_origin *at, const tt_milestone *basis)
 {
 	tt_schedule *s = c->s;
 	tt_discrepancy *x;
@@ -476,6 +476,9 @@ discrepancy(struct calc *c, size_t i, const char *field, tt_date recorded,
 	x->party = i;
 	x->field = field;
 	x->recorded = recorded;
+	x->input = at->input;
+	x->line = at->line;
+	x->column = at->column;
 	if (basis != NULL) {
 		x->has_computed = true;
 		x->computed = basis->date;
@@ -530,7 +533,8 @@ party_withdrawal(struct calc *c, size_t i, tt_milestone *effect,
 	if (!(p->has & TT_PARTY_NOTICE))
 		return TT_OK;
 	if (tt_date_compare(p->notice, open.date) < 0 &&
-	    (st = discrepancy(c, i, "notice", p->notice, &open)) != TT_OK)
+	    (st = discrepancy(c, i, "notice", p->notice,
+			      &spec->parties[i].notice.at, &open)) != TT_OK)
 		return st;
 	got = ttp_blank(TT_KIND_NOTICE, (unsigned)i, 1, NULL);
 	got.date = got.nominal = got.anchor_date = got.same_date = p->notice;
@@ -627,12 +631,14 @@ ttp_compute_parties(struct calc *c)
 		if ((p->has & TT_PARTY_RECORDED_ENTRY_INTO_FORCE) &&
 		    (st = discrepancy(c, i, "entry_into_force",
 				      p->recorded_entry_into_force,
+				      &spec->parties[i].recorded_eif.at,
 				      (p->has & TT_PARTY_ENTRY_INTO_FORCE) ?
 				      &m : NULL)) != TT_OK)
 			return st;
 		if ((p->has & TT_PARTY_RECORDED_WITHDRAWAL) &&
 		    (st = discrepancy(c, i, "withdrawal_effective",
 				      p->recorded_withdrawal,
+				      &spec->parties[i].recorded_withdrawal.at,
 				      has_effect ? &effect : NULL)) != TT_OK)
 			return st;
 	}

@@ -52,6 +52,9 @@ struct tt_schedule {
 	size_t trigger_party;	/* with this party's deposit, or SIZE_MAX */
 	bool has_out_by, has_latest_notice, out_by_anyway;
 	tt_date out_by, latest_notice;
+	bool has_today, has_next_out;	/* out_by's way out from today */
+	tt_date today;
+	tt_way_out next_out;
 	/* Scratch for sorting, kept from one computation to the next. */
 	struct sort_entry *order;	/* 2 x N: the entries and scratch */
 	tt_milestone *sorted;

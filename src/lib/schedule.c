@@ -224,6 +224,21 @@ tt_schedule_out_by_anyway(const tt_schedule *s)
 	return s->has_out_by && s->out_by_anyway;
 }
 
+bool
+tt_schedule_out_by_next(const tt_schedule *s, tt_date *today,
+			bool *has_next, tt_way_out *next)
+{
+	if (!s->has_out_by || !s->has_today)
+		return false;
+	if (today != NULL)
+		*today = s->today;
+	if (has_next != NULL)
+		*has_next = s->has_next_out;
+	if (next != NULL && s->has_next_out)
+		*next = s->next_out;
+	return true;
+}
+
 tt_date
 tt_schedule_horizon(const tt_schedule *s)
 {
@@ -247,6 +262,7 @@ ttp_field_error(struct calc *c, const struct ttp_field *f, tt_status code,
 	va_start(ap, fmt);
 	ttp_error_vset(c->err, code, f->at.line, f->at.column, fmt, ap);
 	va_end(ap);
+	ttp_error_origin(c->err, &f->at);
 	if (c->err != NULL) {
 		c->err->section = f->section;
 		c->err->key = f->key;
@@ -1195,6 +1211,67 @@ ends_anyway(const tt_schedule *s, tt_date by)
 	return false;
 }
 
+/* The first way out by withdrawal for a notice received on or after
+ * TODAY: the first day from then on that notice may be given (in a
+ * window, when there are windows), and when it takes effect. */
+static bool
+next_withdrawal(struct calc *c, tt_date today, tt_way_out *out)
+{
+	const tt_spec *spec = c->spec;
+	struct origin o;
+	tt_date open, n, w, close;
+
+	ttp_clause_origin(c, &spec->withdrawal, &o);
+	if (o.pending || tt_date_add(o.date, spec->withdrawal_opens.set ?
+				     spec->withdrawal_opens.v.dur :
+				     tt_duration_of_days(0), &open, NULL,
+				     NULL) != TT_OK)
+		return false;
+	n = tt_date_compare(today, open) > 0 ? today : open;
+	out->has_until = false;
+	if (spec->withdrawal_window.set) {
+		/* Not in a window: W is the first day of the next one. */
+		if (!in_window(c, open, n, &w)) {
+			n = w;
+			if (!in_window(c, open, n, &w))
+				return false;
+		}
+		if (tt_date_add(w, spec->withdrawal_window.v.dur, &close,
+				NULL, NULL) != TT_OK ||
+		    tt_date_add_days(close, -1, &close, NULL) != TT_OK)
+			return false;
+		out->has_until = true;
+		out->notice_until = close;
+	}
+	out->notice_from = n;
+	return latest_effect(c, &o, n, &out->takes_effect);
+}
+
+/* The first way out by denunciation from TODAY: the next deadline, and
+ * the day after the period it ends (its last day in force). */
+static bool
+next_denunciation(const tt_schedule *s, tt_date today, tt_way_out *out)
+{
+	const tt_milestone *first = NULL;
+
+	for (size_t i = 0; i < s->n; i++) {
+		const tt_milestone *m = &s->ms[i];
+
+		if (m->kind == TT_KIND_RENEWAL_NOTICE_DEADLINE &&
+		    tt_date_compare(m->nominal, today) >= 0 &&
+		    (first == NULL ||
+		     tt_date_compare(m->nominal, first->nominal) < 0))
+			first = m;
+	}
+	if (first == NULL)
+		return false;
+	out->notice_from = today;
+	out->has_until = true;
+	out->notice_until = first->nominal;
+	return tt_date_add_days(first->anchor_date, 1, &out->takes_effect,
+				NULL) == TT_OK;
+}
+
 static void
 solve_out_by(struct calc *c)
 {
@@ -1211,6 +1288,17 @@ solve_out_by(struct calc *c)
 			       c->spec->withdrawal_notice.set ?
 		out_by_withdrawal(c, by, &s->latest_notice) :
 		out_by_renewal(c, by, &s->latest_notice);
+	if (!c->opt->has_today)
+		return;
+	s->has_today = true;
+	s->today = c->opt->today;
+	s->has_next_out = c->spec->withdrawal_notice.set ?
+		next_withdrawal(c, s->today, &s->next_out) :
+		next_denunciation(s, s->today, &s->next_out);
+	/* No way out that the treaty's own end comes before. */
+	if (s->has_next_out && s->has_expiry &&
+	    tt_date_compare(s->next_out.takes_effect, s->expiry) > 0)
+		s->has_next_out = false;
 }
 
 /* Moves meetings off rest days and holidays. */
@@ -1454,6 +1542,7 @@ begin(struct calc *c, tt_spec *work, tt_milestone *eif)
 	s->has_expiry = false;
 	s->truncated = false;
 	s->has_out_by = s->has_latest_notice = s->out_by_anyway = false;
+	s->has_today = s->has_next_out = false;
 	s->id = s->name = s->url = NULL;
 	s->eif_pending = s->trigger_met = false;
 	s->trigger_party = SIZE_MAX;

@@ -250,10 +250,12 @@ tt_spec_parse(tt_spec *spec, const char *text, size_t len, tt_error *err)
 				line++;
 				start = p + 1;
 			}
-		return ttp_error_set(err, TT_ESYNTAX, line,
-				     (unsigned)(nul - start) + 1,
-				     "NUL byte in a spec file (is it a text "
-				     "file?)");
+		ttp_error_set(err, TT_ESYNTAX, line,
+			      (unsigned)(nul - start) + 1, "NUL byte in a "
+			      "spec file (is it a text file?)");
+		if (err != NULL)
+			err->input = tt_spec_input(spec);
+		return TT_ESYNTAX;
 	}
 	memset(&r, 0, sizeof r);
 	r.spec = spec;
@@ -278,5 +280,8 @@ tt_spec_parse(tt_spec *spec, const char *text, size_t len, tt_error *err)
 	}
 	free(r.marks);
 	free(r.buf);
+	/* Every error here is about the text: the input it comes from. */
+	if (st != TT_OK && err != NULL)
+		err->input = tt_spec_input(spec);
 	return st;
 }

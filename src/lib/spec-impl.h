@@ -10,9 +10,13 @@
 
 #include <treatyterm/treatyterm.h>
 
+/* Where a value or a section came from: the caller's number for the
+ * input (tt_spec_set_input()), the line (0 for the command line) and the
+ * column. */
 struct ttp_origin {
-	unsigned line;		/* 0 for the command line */
+	unsigned line;
 	unsigned column;
+	unsigned input;
 };
 
 /* One value and where it came from. */
@@ -116,8 +120,13 @@ struct tt_spec {
 	/* What a date value "today" means; kept by tt_spec_reset(). */
 	bool has_today;
 	tt_date today;
+	/* The input the values set now come from (tt_spec_set_input()). */
+	unsigned input;
 };
 
+/* Names in ERR (if not NULL) the input of AT, whose line and column it
+ * has already. */
+void ttp_error_origin(tt_error *err, const struct ttp_origin *at);
 /* The text of a string field, "" if unset. */
 const char *ttp_spec_string(const tt_spec *spec, const struct ttp_field *f);
 /* True if SPEC has an [entry_into_force] clause. */

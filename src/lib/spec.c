@@ -471,6 +471,7 @@ tt_spec_reset(tt_spec *spec)
 	tt_spec keep = *spec;
 
 	memset(spec, 0, sizeof *spec);
+	/* The input goes back to 0 with the values. */
 	spec->has_today = keep.has_today;
 	spec->today = keep.today;
 	spec->strings = keep.strings;
@@ -706,6 +707,35 @@ tt_spec_set_today(tt_spec *spec, tt_date today)
 	spec->today = today;
 }
 
+void
+tt_spec_set_input(tt_spec *spec, unsigned input)
+{
+	spec->input = input;
+}
+
+unsigned
+tt_spec_input(const tt_spec *spec)
+{
+	return spec->input;
+}
+
+void
+ttp_error_origin(tt_error *err, const struct ttp_origin *at)
+{
+	if (err != NULL)
+		err->input = at->input;
+}
+
+/* Names in ERR the input values now come from, for an error about the
+ * value or section being set; returns ST. */
+static tt_status
+input_error(const tt_spec *spec, tt_error *err, tt_status st)
+{
+	if (st != TT_OK && err != NULL)
+		err->input = spec->input;
+	return st;
+}
+
 bool
 tt_spec_has(const tt_spec *spec, const char *section, const char *key)
 {
@@ -720,21 +750,25 @@ tt_spec_begin_section(tt_spec *spec, const char *section, unsigned line,
 		      unsigned column, tt_error *err)
 {
 	const struct keydef *k = find_section(section);
-	struct ttp_origin at = { line, column };
+	struct ttp_origin at = { line, column, spec->input };
 	const struct listdef *l;
 	size_t *n;
 	char *p;
 
 	if (k == NULL)
-		return ttp_error_set(err, TT_EINVAL, line, column,
-				     "unknown section [%s]", section);
+		return input_error(spec, err,
+				   ttp_error_set(err, TT_EINVAL, line, column,
+						 "unknown section [%s]",
+						 section));
 	if ((l = list_of(k->where)) == NULL)
 		return TT_OK;
 	n = list_n(spec, l);
 	if (*n >= MAX_SECTIONS)
-		return ttp_error_set(err, TT_ELIMIT, line, column,
-				     "more than %d [%s] sections",
-				     MAX_SECTIONS, k->pub.section);
+		return input_error(spec, err,
+				   ttp_error_set(err, TT_ELIMIT, line, column,
+						 "more than %d [%s] sections",
+						 MAX_SECTIONS,
+						 k->pub.section));
 	p = ttp_grow(list_items(spec, l), list_cap(spec, l), *n + 1,
 		     l->elem);
 	if (p == NULL)
@@ -1251,6 +1285,7 @@ set_value(tt_spec *spec, const struct keydef *k, const struct value *v,
 	field.set = true;
 	field.at.line = line;
 	field.at.column = column;
+	field.at.input = spec->input;
 	field.section = k->pub.section;
 	field.key = k->pub.key;
 	*f = field;
@@ -1285,10 +1320,12 @@ tt_spec_set(tt_spec *spec, const char *section, const char *key,
 	tt_status st;
 
 	if (k == NULL)
-		return TT_EINVAL;
+		return input_error(spec, err, TT_EINVAL);
 	if ((st = parse_text(spec, k, value, &v, err)) != TT_OK)
-		return value_error(k, st, line, column, err);
-	return set_value(spec, k, &v, line, column, err);
+		return input_error(spec, err,
+				   value_error(k, st, line, column, err));
+	return input_error(spec, err,
+			   set_value(spec, k, &v, line, column, err));
 }
 
 /* Sets a typed value V: as text would be set, without a place. */
@@ -1300,13 +1337,13 @@ set_typed(tt_spec *spec, const char *section, const char *key,
 	tt_status st;
 
 	if (k == NULL)
-		return TT_EINVAL;
+		return input_error(spec, err, TT_EINVAL);
 	st = set_value(spec, k, v, 0, 0, err);
 	/* The checks point into the text of a date, a duration or a
 	 * number; a typed one has none. */
 	if (st != TT_OK && err != NULL && v->kind != V_TEXT)
 		err->column = 0;
-	return st;
+	return input_error(spec, err, st);
 }
 
 tt_status
@@ -1330,8 +1367,9 @@ tt_spec_set_event_date(tt_spec *spec, const char *name, const char *value,
 	memset(&field, 0, sizeof field);
 	if ((st = parse_text(spec, k, value, &v, err)) != TT_OK ||
 	    (st = check_value(k, &v, &field, err)) != TT_OK)
-		return value_error(k, st, 0, 0, err);
+		return input_error(spec, err, value_error(k, st, 0, 0, err));
 	field.set = true;
+	field.at.input = spec->input;
 	field.section = k->pub.section;
 	field.key = k->pub.key;
 	spec->events[ev - spec->events].date = field;
@@ -1635,6 +1673,7 @@ field_tag(tt_error *err, const struct ttp_field *f, tt_status code)
 	if (err != NULL) {
 		err->section = f->section;
 		err->key = f->key;
+		err->input = f->at.input;
 	}
 	return code;
 }

@@ -93,14 +93,16 @@ $ TREATYTERM_TODAY=2027-01-01 treatyterm agenda abm-1972 x.ini --next 4y -f json
       "label": "Expiry (last day in force)",
       "basis": "entry into force 2020-03-31 + 10 years (same date; Reg. 1182/71 art. 3(2)(c) / ETS 076 art. 4(1); expiry is not moved for weekends or holidays)"
     }
-  ]
+  ],
+  "errors": []
 }
 
 $ TREATYTERM_TODAY=2040-01-01 treatyterm agenda abm-1972 -f json --kind expiry
 {
   "from": "2040-01-01",
   "until": "2041-01-01",
-  "milestones": []
+  "milestones": [],
+  "errors": []
 }
 
 # One calendar, only the events in the window.
@@ -156,17 +158,126 @@ $ TREATYTERM_TODAY=2027-01-01 treatyterm agenda abm-1972 --until 2026-01-01
 2> Try 'treatyterm agenda --help' for more information.
 [exit 2]
 
-$ treatyterm agenda abm-1972 no-such-treaty
+# --strict: all or nothing, the first input that cannot be read stops the
+# run.
+$ treatyterm agenda abm-1972 no-such-treaty --strict
 2> treatyterm: no-such-treaty: no such file, directory or preset (see 'treatyterm presets')
 [exit 1]
 
 # A treaty given twice is a mistake: its dates would be listed twice.
-$ treatyterm agenda abm-1972 rows.csv abm-1972
+$ treatyterm agenda abm-1972 rows.csv abm-1972 --strict
 2> treatyterm: abm-1972: 'abm-1972' is already in the agenda
 [exit 1]
 
-$ printf 'id,entry_into_force\nbeta,2020-01-01\n' > again.csv; treatyterm agenda rows.csv again.csv
+$ printf 'id,entry_into_force\nbeta,2020-01-01\n' > again.csv; treatyterm agenda rows.csv again.csv --strict
 2> treatyterm: again.csv:2: 'beta' is already in the agenda
+[exit 1]
+
+# Without it, an input that cannot be read does not hide the others: it
+# is reported (on standard error and in the table) and left out, the
+# others are listed, and the exit status is 4.
+$ TREATYTERM_TODAY=2027-01-01 treatyterm agenda abm-1972 no-such-treaty
+Agenda from 2027-01-01 to 2028-01-01: 1 date of 1 treaty
+Could not be read, left out:
+  no-such-treaty: no such file, directory or preset (see 'treatyterm presets')
+
+Date        Days  Treaty    Party  Kind    Label
+2027-10-03   275  abm-1972  -      review  Review 11
+2> treatyterm: no-such-treaty: no such file, directory or preset (see 'treatyterm presets')
+[exit 4]
+
+$ TREATYTERM_TODAY=2027-01-01 treatyterm agenda abm-1972 rows.csv again.csv abm-1972 --kind expiry,review
+Agenda from 2027-01-01 to 2028-01-01: 2 dates of 3 treaties
+Could not be read, left out:
+  again.csv:2: 'beta' is already in the agenda
+  abm-1972: 'abm-1972' is already in the agenda
+
+Date        Days  Treaty    Party  Kind    Label
+2027-06-30   180  beta      -      expiry  Expiry (last day in force)
+2027-10-03   275  abm-1972  -      review  Review 11
+2> treatyterm: again.csv:2: 'beta' is already in the agenda
+2> treatyterm: abm-1972: 'abm-1972' is already in the agenda
+[exit 4]
+
+# One spec file of a directory has a typo, one row of a batch file a day
+# that does not exist: the other spec files and rows are listed.
+$ mkdir many && cp x.ini many/b.ini && treatyterm presets -f ini abm-1972 > many/a.ini && printf '[treaty]\nid = typo\nentry_into_force = 2020-01-01\nterm = 10 years\n' > many/c.ini && printf 'id,entry_into_force,term\nfirst,2019-05-01,10y\nleap,2020-02-30,10y\nlast,2018-03-01,10y\n' > rows2.csv
+$ TREATYTERM_TODAY=2027-01-01 treatyterm agenda many rows2.csv --next 4y --kind expiry,review
+Agenda from 2027-01-01 to 2031-01-01: 4 dates of 4 treaties
+Could not be read, left out:
+  many/c.ini:4:10: unknown unit ' ' (expected y, m, w or d)
+  rows2.csv:3: entry_into_force: day 30 is out of range for February 2020 (1 to 29)
+
+Date        Days  Treaty       Party  Kind    Label
+2027-10-03   275  abm-1972     -      review  Review 11
+2028-03-01   425  last         -      expiry  Expiry (last day in force)
+2029-05-01   851  first        -      expiry  Expiry (last day in force)
+2030-03-31  1185  bilateral-x  -      expiry  Expiry (last day in force)
+2> treatyterm: many/c.ini:4:10: unknown unit ' ' (expected y, m, w or d)
+2> treatyterm: rows2.csv:3: entry_into_force: day 30 is out of range for February 2020 (1 to 29)
+[exit 4]
+
+# In JSON, the same in "errors": the input, its line and column (null
+# when not known; in a CSV file the column of the bad cell) and the
+# message.
+$ TREATYTERM_TODAY=2027-01-01 treatyterm agenda many rows2.csv nowhere --next 2y --kind expiry -f json 2> /dev/null
+{
+  "from": "2027-01-01",
+  "until": "2029-01-01",
+  "milestones": [
+    {
+      "date": "2028-03-01",
+      "days_left": 425,
+      "treaty": "last",
+      "party": null,
+      "kind": "expiry",
+      "label": "Expiry (last day in force)",
+      "basis": "entry into force 2018-03-01 + 10 years (same date; Reg. 1182/71 art. 3(2)(c) / ETS 076 art. 4(1); expiry is not moved for weekends or holidays)"
+    }
+  ],
+  "errors": [
+    {
+      "input": "many/c.ini",
+      "line": 4,
+      "column": 10,
+      "message": "unknown unit ' ' (expected y, m, w or d)"
+    },
+    {
+      "input": "rows2.csv",
+      "line": 3,
+      "column": 2,
+      "message": "entry_into_force: day 30 is out of range for February 2020 (1 to 29)"
+    },
+    {
+      "input": "nowhere",
+      "line": null,
+      "column": null,
+      "message": "no such file, directory or preset (see 'treatyterm presets')"
+    }
+  ]
+}
+[exit 4]
+
+# CSV and calendars have no room for them: standard error and the exit
+# status say it.
+$ TREATYTERM_TODAY=2027-01-01 treatyterm agenda rows2.csv --next 2y --kind expiry -o out.csv; s=$?; tr -d '\r' < out.csv; exit $s
+date,days_left,treaty,party,kind,label,basis
+2028-03-01,425,last,,expiry,Expiry (last day in force),entry into force 2018-03-01 + 10 years (same date; Reg. 1182/71 art. 3(2)(c) / ETS 076 art. 4(1); expiry is not moved for weekends or holidays)
+2> treatyterm: rows2.csv:3: entry_into_force: day 30 is out of range for February 2020 (1 to 29)
+[exit 4]
+
+$ TREATYTERM_TODAY=2027-01-01 treatyterm agenda many rows2.csv --strict
+2> treatyterm: many/c.ini:4:10: unknown unit ' ' (expected y, m, w or d)
+[exit 1]
+
+$ TREATYTERM_TODAY=2027-01-01 treatyterm agenda rows2.csv --strict
+2> treatyterm: rows2.csv:3: entry_into_force: day 30 is out of range for February 2020 (1 to 29)
+[exit 1]
+
+# Nothing could be read: nothing to list, status 1.
+$ treatyterm agenda many/c.ini nowhere
+2> treatyterm: many/c.ini:4:10: unknown unit ' ' (expected y, m, w or d)
+2> treatyterm: nowhere: no such file, directory or preset (see 'treatyterm presets')
 [exit 1]
 
 $ printf 'id,term\nbad,50q\n' > bad.csv; treatyterm agenda bad.csv

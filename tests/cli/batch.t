@@ -293,7 +293,7 @@ tty.setraw(s)
 p = subprocess.Popen(sys.argv[2:], stdin=subprocess.DEVNULL, stderr=s,
                      stdout=s if sys.argv[1] == "both" else subprocess.DEVNULL)
 os.close(s)
-got = b""
+got = bytearray()
 while True:
     try:
         chunk = os.read(m, 65536)

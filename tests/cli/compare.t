@@ -273,3 +273,39 @@ $ treatyterm compare --preset icsid-1965 --preset istanbul-2011 -f json | grep -
             "text": "first possible end 13 years 7 months 29 days later (2021-07-01 vs 2007-11-02): Withdrawal takes effect (Turkey)"
           },
           {
+
+# A term to a fixed last day is worded as schedule words it, not as an
+# indefinite one; a withdrawal that ended a bilateral treaty says which
+# day it took effect and which was the last in force (the picture's
+# subtitles are checked in tests/unit/test-chart.c).
+<<< fx.ini
+[treaty]
+id = fx
+entry_into_force = 2001-05-15
+ends = 2050-05-14
+>>>
+<<< t25.ini
+[treaty]
+id = t25
+entry_into_force = 2001-05-15
+term = 25y
+>>>
+$ treatyterm compare fx.ini t25.ini | sed -n '4p;5p;$p'
+Term                        to a fixed last day                      25 years
+Expiry (last day in force)  2050-05-14                               2026-05-15
+  first possible end 23 years 11 months 30 days earlier (2026-05-15 vs 2050-05-14): Expiry (last day in force)
+$ treatyterm compare fx.ini t25.ini | grep 'term '
+  term 25 years vs to a fixed last day
+<<< abm.ini
+[treaty]
+id = abm
+entry_into_force = 1972-10-03
+term = indefinite
+bilateral = yes
+notice_given = 2001-12-13
+
+[withdrawal]
+notice = 6m
+>>>
+$ treatyterm compare abm.ini fx.ini | sed -n '5p'
+Expiry (last day in force)  2002-06-12 (the withdrawal takes effect 2002-06-13)  2050-05-14

@@ -112,8 +112,8 @@ litvinov-1946: event[1].date unknown → 1990-09-12
 ~ pending → 2000-09-12  milestone  The occupation may end (our reading: 10 years after the peace treaty)
 [exit 1]
 
-# A party's own dates are known by the party: a party listed first moves
-# nobody else's (its clauses are compared section by section, though).
+# A party's own dates are known by the party, and so are its clauses: a
+# party listed first moves nobody else's, and is the one added.
 <<< parties.ini
 [treaty]
 id = p
@@ -131,7 +131,7 @@ name = C
 deposit = 2001-03-01
 >>>
 $ (sed -n 1,5p parties.ini; printf '[party]\nname = Z\ndeposit = 2001-06-01\n'; sed -n '6,$p' parties.ini) > more.ini; treatyterm diff parties.ini more.ini
-p: party[1].name A → Z; party[1].deposit 2000-01-10 → 2001-06-01; party[2].name B → A; party[2].deposit 2000-02-01 → 2000-01-10; party[3].name C → B; party[3].deposit 2001-03-01 → 2000-02-01; party[4].name (unset) → C; party[4].deposit (unset) → 2001-03-01
+p: party[Z] added
 + 2001-07-01  entry_into_force  Entry into force (Z) (added)
 [exit 1]
 
@@ -227,10 +227,45 @@ $ treatyterm diff old.ini new.ini > /dev/full
 # party added between two versions of the table.
 $ printf '[treaty]\nid = cwc\n[entry_into_force]\ninstruments = 2\nafter = 180d\nlater_after = 30d\n' > e.ini; printf 'name,deposit\nA,1996-10-01\nB,31 Oct 1996\nRussia,1997-11-05\n' > p1.csv; printf 'name,deposit\nA,1996-10-01\nB,31 Oct 1996\nRussia,1997-11-06\nChina,25 Apr 1997\n' > p2.csv
 $ treatyterm diff e.ini e.ini --old-parties p1.csv --new-parties p2.csv
-cwc: party[3].deposit 1997-11-05 → 1997-11-06; party[4].name (unset) → China; party[4].deposit (unset) → 1997-04-25
+cwc: party[Russia].deposit 1997-11-05 → 1997-11-06; party[China] added
 + 1997-04-29  entry_into_force  Entry into force (China) (added)
 ~ 1997-12-05 → 1997-12-06  entry_into_force  Entry into force (Russia)  +1 day
 [exit 1]
+
+# Parties are matched by name, not by their place in the table: a row
+# deleted (the Holy See) is that party removed, and nobody after it
+# changes.
+$ printf 'name,deposit\nUnited Kingdom,1968-11-27\nHoly See,1971-02-25\nNorway,1969-02-05\nSweden,1970-01-09\n' > npt1.csv; grep -v 'Holy See' npt1.csv > npt2.csv; treatyterm diff npt-1968 npt-1968 --old-parties npt1.csv --new-parties npt2.csv
+npt-1968: party[Holy See] removed
+- 1971-02-25  entry_into_force  Entry into force (Holy See) (removed)
+[exit 1]
+
+$ sed 's/^Norway,1969-02-05/Norway,1969-02-06/' npt1.csv > npt3.csv; treatyterm diff npt-1968 npt-1968 --old-parties npt3.csv --new-parties npt2.csv -f csv | tr -d '\r'
+treaty_id,change,kind,label,party,old_date,new_date,days
+npt-1968,removed,party,,Holy See,,,
+npt-1968,changed,clause,party[Norway].deposit,Norway,1969-02-06,1969-02-05,
+npt-1968,removed,entry_into_force,Entry into force (Holy See),Holy See,1971-02-25,,
+
+$ treatyterm diff npt-1968 npt-1968 --old-parties npt2.csv --new-parties npt3.csv -f json | sed -n '/"changes"/,/"milestones"/p'
+      "changes": [
+        {
+          "key": "deposit",
+          "section": "party",
+          "instance": 3,
+          "party": "Norway",
+          "old": "1969-02-05",
+          "new": "1969-02-06"
+        },
+        {
+          "key": "name",
+          "section": "party",
+          "instance": 2,
+          "party": "Holy See",
+          "old": null,
+          "new": "Holy See"
+        }
+      ],
+      "milestones": [
 
 $ treatyterm diff e.ini e.ini --parties p1.csv
 

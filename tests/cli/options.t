@@ -84,6 +84,28 @@ exit 2
 2> treatyterm: schedule: -o nato.ical: no format ends in '.ical' (use .txt, .json, .csv, .ics, .jcal, .svg, .png or .pdf, or give --format)
 2> Try 'treatyterm schedule --help' for more information.
 
+# A name without an extension says no format either: --format says it.
+# A device or a FIFO (/dev/stdout) is no file name: it takes the default.
+$ treatyterm schedule --preset north-atlantic-1949 -o nato || echo "exit $?"; ls | grep '^nato$' | wc -l
+exit 2
+0
+2> treatyterm: schedule: -o nato: the name has no extension (use .txt, .json, .csv, .ics, .jcal, .svg, .png or .pdf, or give --format)
+2> Try 'treatyterm schedule --help' for more information.
+
+$ treatyterm schedule --preset north-atlantic-1949 -o .nato; treatyterm batch -o rows /dev/null; ls -a | grep '^\.nato$\|^rows$' | wc -l
+0
+2> treatyterm: schedule: -o .nato: the name has no extension (use .txt, .json, .csv, .ics, .jcal, .svg, .png or .pdf, or give --format)
+2> Try 'treatyterm schedule --help' for more information.
+2> treatyterm: batch: -o rows: the name has no extension (use .jsonl, .csv, .ics or .jcal, or give --format)
+2> Try 'treatyterm batch --help' for more information.
+
+$ treatyterm schedule --preset north-atlantic-1949 -o nato -f table && head -n 1 nato
+North Atlantic Treaty [north-atlantic-1949]
+
+$ treatyterm schedule --preset north-atlantic-1949 -o /dev/stdout | head -n 1; mkfifo fifo; (treatyterm schedule --preset north-atlantic-1949 -o fifo &); cat fifo > got; head -n 1 got
+North Atlantic Treaty [north-atlantic-1949]
+North Atlantic Treaty [north-atlantic-1949]
+
 $ treatyterm schedule --preset north-atlantic-1949 -o nato.jsonl
 2> treatyterm: schedule: -o nato.jsonl: schedule cannot write jsonl (only table, json, csv, ics, jcal, svg, png or pdf)
 2> Try 'treatyterm schedule --help' for more information.

@@ -169,7 +169,7 @@ Term: indefinite
 2001-12-13  Thu  notice                   Notice received
 2002-06-13  Thu  withdrawal_effective     Withdrawal takes effect
 
-Expiry: 2002-06-13 (last day in force)
+Ends: 2002-06-13 (the withdrawal takes effect; last day in force 2002-06-12)
 
 # INF: US notice 2 February 2019, withdrawal 2 August 2019.
 $ treatyterm schedule --preset inf-1987 --notice-given 2019-02-02

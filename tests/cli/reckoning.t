@@ -92,7 +92,39 @@ Expiry: none (in force indefinitely)
 # ABM Treaty: bilateral, so the withdrawal is the end (JSON says so).
 $ treatyterm schedule --preset abm-1972 --notice-given 2001-12-13 -f json | grep -E '"(bilateral|expiry)"'
     "bilateral": true
-  "expiry": "2002-06-13"
+  "expiry": "2002-06-13",
+
+# The withdrawal takes effect on 2002-06-13 and ends the treaty that day:
+# its last day in force is the day before.  "expiry" keeps the day the
+# treaty ended; "end" says what that day is.
+$ treatyterm schedule --preset abm-1972 --notice-given 2001-12-13 | tail -n 3
+2002-06-13  Thu  withdrawal_effective     Withdrawal takes effect
+
+Ends: 2002-06-13 (the withdrawal takes effect; last day in force 2002-06-12)
+$ treatyterm schedule --preset abm-1972 --notice-given 2001-12-13 -f json | tail -n 7
+  "expiry": "2002-06-13",
+  "end": {
+    "date": "2002-06-13",
+    "reason": "withdrawal",
+    "last_day_in_force": "2002-06-12"
+  }
+}
+$ treatyterm schedule --preset panama-canal-1977 -f json | tail -n 6
+  "end": {
+    "date": "1999-12-31",
+    "reason": "fixed_last_day",
+    "last_day_in_force": "1999-12-31"
+  }
+}
+$ treatyterm schedule --preset ecsc-1951 -f json | tail -n 6
+  "end": {
+    "date": "2002-07-23",
+    "reason": "expiry",
+    "last_day_in_force": "2002-07-23"
+  }
+}
+$ printf 'id,entry_into_force,term,bilateral,withdrawal.notice,notice_given\nabm,1972-10-03,indefinite,yes,6m,2001-12-13\n' > abm.csv; treatyterm batch abm.csv | grep -o '"expiry":.*'
+"expiry":"2002-06-13","end":{"date":"2002-06-13","reason":"withdrawal","last_day_in_force":"2002-06-12"}}
 
 # Soviet-Japanese pact, reckoned from signature (--treaty-from, as --from
 # is kept for a filter of dates).
@@ -117,11 +149,11 @@ Expiry: 1999-12-31 (last day in force)
 $ treatyterm schedule --preset montreux-1936 --notice-given 1950-06-01 | tail -n 3
 1956-11-09  Fri  withdrawal_effective     Withdrawal takes effect
 
-Expiry: 1956-11-09 (last day in force)
+Ends: 1956-11-09 (the withdrawal takes effect; last day in force 1956-11-08)
 $ treatyterm schedule --preset montreux-1936 --notice-given 1990-06-01 | tail -n 3
 1992-06-01  Mon  withdrawal_effective     Withdrawal takes effect
 
-Expiry: 1992-06-01 (last day in force)
+Ends: 1992-06-01 (the withdrawal takes effect; last day in force 1992-05-31)
 
 # MLC 2006: notice only within a window.
 $ treatyterm schedule --preset mlc-2006 --notice-received 2025-02-01
@@ -145,7 +177,7 @@ $ treatyterm schedule --entry-into-force 2005-02-16 --withdrawal-opens 3y --with
 }
 
 # Pending dates: listed last, with their condition; --event dates them.
-$ treatyterm schedule --preset byrnes-germany-1946 -f json | tail -n 12
+$ treatyterm schedule --preset byrnes-germany-1946 -f json | tail -n 17
       "basis": "entry into force 1947-09-15 + 25 years (same date; Reg. 1182/71 art. 3(2)(c) / ETS 076 art. 4(1); expiry is not moved for weekends or holidays)"
     },
     {
@@ -156,7 +188,12 @@ $ treatyterm schedule --preset byrnes-germany-1946 -f json | tail -n 12
       "condition": "when: Germany accepts articles I and II"
     }
   ],
-  "expiry": "1972-09-15"
+  "expiry": "1972-09-15",
+  "end": {
+    "date": "1972-09-15",
+    "reason": "expiry",
+    "last_day_in_force": "1972-09-15"
+  }
 }
 $ treatyterm schedule --preset byrnes-germany-1946 --event germany-accepts=1955-05-05 | grep milestone
 1955-05-05  Thu  milestone                The occupation may end (art. III)
@@ -210,6 +247,75 @@ Out by 1975-06-03: no notice takes effect by then.
 $ treatyterm schedule --preset warsaw-pact-1955 --out-by 1990-01-01 | tail -n 1
 Out by 1990-01-01: the treaty expires by then without notice.
 
+# MLC 2006: to be out by 2030 the notice had to be registered in the
+# first window, which closed on 2024-08-19; once that day has passed the
+# answer says so, and names the next way out.
+$ TREATYTERM_TODAY=2024-06-01 treatyterm schedule --preset mlc-2006 --out-by 2030-01-01 | grep '^Out by' -A 1
+Out by 2030-01-01: the notice must be received by 2024-08-19.
+Series without end are shown up to 2054-01-01 (change with --horizon).
+$ TREATYTERM_TODAY=2026-12-08 treatyterm schedule --preset mlc-2006 --out-by 2030-01-01 | grep '^Out by' -A 2
+Out by 2030-01-01: the notice must be received by 2024-08-19.
+2024-08-19 has passed (today is 2026-12-08); the next way out: a notice received from 2033-08-20 to 2034-08-19 takes effect on 2034-08-20.
+Series without end are shown up to 2054-01-01 (change with --horizon).
+$ TREATYTERM_TODAY=2024-06-01 treatyterm schedule --preset mlc-2006 --out-by 2030-01-01 -f json | tail -n 7
+  "out_by": {
+    "date": "2030-01-01",
+    "latest_notice": "2024-08-19",
+    "today": "2024-06-01",
+    "passed": false
+  }
+}
+$ TREATYTERM_TODAY=2026-12-08 treatyterm schedule --preset mlc-2006 --out-by 2030-01-01 -f json | tail -n 12
+  "out_by": {
+    "date": "2030-01-01",
+    "latest_notice": "2024-08-19",
+    "today": "2026-12-08",
+    "passed": true,
+    "next": {
+      "notice_from": "2033-08-20",
+      "notice_until": "2034-08-19",
+      "takes_effect": "2034-08-20"
+    }
+  }
+}
+
+# Without windows, a notice can be given from today on.  Where no notice
+# can take effect by the day asked for, the next way out is named too.
+$ TREATYTERM_TODAY=2026-12-08 treatyterm schedule --preset inf-1987 --out-by 2027-03-01 | tail -n 2
+Out by 2027-03-01: the notice must be received by 2026-09-01.
+2026-09-01 has passed (today is 2026-12-08); the next way out: a notice received from 2026-12-08 takes effect on 2027-06-08.
+$ TREATYTERM_TODAY=2026-12-08 treatyterm schedule --preset inf-1987 --out-by 2027-03-01 -f json | tail -n 12
+  "out_by": {
+    "date": "2027-03-01",
+    "latest_notice": "2026-09-01",
+    "today": "2026-12-08",
+    "passed": true,
+    "next": {
+      "notice_from": "2026-12-08",
+      "notice_until": null,
+      "takes_effect": "2027-06-08"
+    }
+  }
+}
+$ TREATYTERM_TODAY=2024-01-01 treatyterm schedule --preset mlc-2006 --out-by 2024-06-01 | grep -A1 '^Out by'
+Out by 2024-06-01: no notice takes effect by then.
+The next way out: a notice received from 2024-01-01 to 2024-08-19 takes effect on 2025-01-01.
+
+# Tacit renewal: the next deadline to denounce, and the day after the
+# period it ends.
+$ TREATYTERM_TODAY=2026-12-08 treatyterm schedule --preset sino-soviet-1950 --out-by 2030-01-01 | grep -A1 '^Out by'
+Out by 2030-01-01: the notice must be received by 2024-04-11.
+2024-04-11 has passed (today is 2026-12-08); the next way out: a notice received from 2026-12-08 to 2029-04-11 takes effect on 2030-04-12.
+$ TREATYTERM_TODAY=2026-12-08 treatyterm schedule --preset inf-1987 --out-by 2027-12-31 | tail -n 1
+Out by 2027-12-31: the notice must be received by 2027-06-30.
+$ TREATYTERM_TODAY=2026-12-08 treatyterm schedule --preset warsaw-pact-1955 --out-by 2030-01-01 -f json | tail -n 6
+  "out_by": {
+    "date": "2030-01-01",
+    "latest_notice": null,
+    "expires_anyway": true
+  }
+}
+
 # --explain: the floor, the end of the year, the last day of a window.
 $ treatyterm schedule --preset montreux-1936 --notice-given 1950-06-01 --explain | tail -n 7
                  notice received 1950-06-01 + 2 years = 1952-06-01; not
@@ -218,7 +324,7 @@ $ treatyterm schedule --preset montreux-1936 --notice-given 1950-06-01 --explain
                  takes effect on receipt (VCLT art. 78); not moved for
                  weekends or holidays; Montreux Convention art. 28
 
-Expiry: 1956-11-09 (last day in force)
+Ends: 1956-11-09 (the withdrawal takes effect; last day in force 1956-11-08)
 $ treatyterm schedule --preset unesco-1945 --explain | tail -n 6
                  December of that year
                  31 December of the year in which the period of 1 year ends;

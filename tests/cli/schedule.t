@@ -72,7 +72,12 @@ $ treatyterm schedule --preset litvinov-1946 --format json
       "condition": "10 years after: Germany signs a peace treaty"
     }
   ],
-  "expiry": "1997-09-15"
+  "expiry": "1997-09-15",
+  "end": {
+    "date": "1997-09-15",
+    "reason": "expiry",
+    "last_day_in_force": "1997-09-15"
+  }
 }
 
 $ treatyterm schedule --preset warsaw-pact-1955 --format csv

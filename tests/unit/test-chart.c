@@ -51,6 +51,8 @@ static void check_every_date(const struct fixture *f);
 static void check_callouts(const struct chart_layout *lay);
 static void check_inside(const struct chart_layout *lay);
 static void check_all(struct fixture *f, int width);
+static const struct chart_label *find_label(const struct chart_layout *lay,
+					    const char *text);
 static const struct chart_date *find_date(const struct chart_layout *lay,
 					  size_t lane, tt_date d);
 static size_t lane_of(const struct fixture *f, const char *id);
@@ -455,6 +457,47 @@ test_dense_series(void)
 	fixture_free(&f);
 }
 
+/* A fixed last day, and a bilateral treaty that a withdrawal ended: the
+ * lane's subtitle says what the term is and what its last date is. */
+static const char fixed[] =
+	"[treaty]\n"
+	"id = fixed\n"
+	"entry_into_force = 2001-05-15\n"
+	"ends = 2050-05-14\n";
+static const char withdrawn[] =
+	"[treaty]\n"
+	"id = withdrawn\n"
+	"entry_into_force = 1972-10-03\n"
+	"term = indefinite\n"
+	"bilateral = yes\n"
+	"notice_given = 2001-12-13\n"
+	"[withdrawal]\n"
+	"notice = 6m\n";
+
+static void
+test_end_words(void)
+{
+	struct fixture f = { 0 };
+	const char *const specs[] = { fixed, withdrawn };
+	tt_error e;
+
+	for (size_t i = 0; i < 2; i++) {
+		tt_spec *spec = tt_spec_new();
+
+		CU_ASSERT_FATAL(spec != NULL);
+		CU_ASSERT_FATAL(tt_spec_parse(spec, specs[i],
+					      strlen(specs[i]), &e) == TT_OK);
+		CU_ASSERT_FATAL(fixture_add(&f, spec));
+	}
+	check_all(&f, 0);
+	CU_ASSERT_PTR_NOT_NULL(find_label(&f.lay, "to a fixed last day: "
+					  "2001-05-15 to 2050-05-14"));
+	CU_ASSERT_PTR_NOT_NULL(find_label(&f.lay, "indefinite: 1972-10-03 "
+					  "to 2002-06-12 (the withdrawal "
+					  "takes effect 2002-06-13)"));
+	fixture_free(&f);
+}
+
 /* --- the parties picture ------------------------------------------- */
 
 /* Three parties bring the treaty into force, a fourth joins later and
@@ -724,6 +767,7 @@ main(void)
 		{ "New START and Litvinov dates", test_named_dates },
 		{ "widths", test_widths },
 		{ "dense series", test_dense_series },
+		{ "fixed last day and withdrawal", test_end_words },
 		CU_TEST_INFO_NULL
 	};
 	static const CU_TestInfo parties[] = {

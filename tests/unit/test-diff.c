@@ -90,7 +90,8 @@ check_milestones(const char *a, const char *b, const char *want)
 }
 
 /* The clause changes between A and B, one a line: "treaty.term 50y 35y",
- * "conference#2.at - 10y" ("-" for unset). */
+ * "conference#2.at - 10y" ("-" for unset), "party#1[A].deposit ..."
+ * (the party's name). */
 static const char *
 clause_changes(const char *a, const char *b, char *buf, size_t size)
 {
@@ -108,8 +109,10 @@ clause_changes(const char *a, const char *b, char *buf, size_t size)
 
 		if (c->instance > 0)
 			snprintf(inst, sizeof inst, "#%zu", c->instance);
-		n += (size_t)snprintf(buf + n, size - n, "%s%s.%s %s %s\n",
-				      c->section, inst, c->key,
+		n += (size_t)snprintf(buf + n, size - n, "%s%s%s%s%s.%s %s %s\n",
+				      c->section, inst, c->party ? "[" : "",
+				      c->party ? c->party : "",
+				      c->party ? "]" : "", c->key,
 				      c->before ? c->before : "-",
 				      c->after ? c->after : "-");
 	}
@@ -280,7 +283,51 @@ test_clauses(void)
 		      "[party]\nname = A\ndeposit = 17 Jul 2007 a\n"
 		      "weight = 60\n",
 		      "entry_into_force.weight 55% 55.5%\n"
-		      "party#1.deposit 2000-01-10 2007-07-17 a\n");
+		      "party#1[A].deposit 2000-01-10 2007-07-17 a\n");
+}
+
+/* [party] sections are matched by the party's name, not by their place:
+ * one party left out is removed, and nobody after it changes; one on
+ * both sides is compared key by key; one added is added.  Those only in
+ * the newer spec come last, in its order. */
+#define PARTIES_TREATY "[treaty]\nid = k\n[entry_into_force]\n" \
+	"instruments = 2\nafter = 30d\n"
+
+static void
+test_parties_by_name(void)
+{
+	check_clauses(PARTIES_TREATY
+		      "[party]\nname = A\ndeposit = 2000-01-10\n"
+		      "[party]\nname = Holy See\ndeposit = 2000-02-01\n"
+		      "[party]\nname = Norway\ndeposit = 2000-03-01\n"
+		      "[party]\nname = Sweden\ndeposit = 2000-04-01\n",
+		      PARTIES_TREATY
+		      "[party]\nname = A\ndeposit = 2000-01-10\n"
+		      "[party]\nname = Norway\ndeposit = 2000-03-01\n"
+		      "[party]\nname = Sweden\ndeposit = 2000-04-01\n",
+		      "party#2[Holy See].name Holy See -\n");
+	check_clauses(PARTIES_TREATY
+		      "[party]\nname = A\ndeposit = 2000-01-10\n"
+		      "[party]\nname = Holy See\ndeposit = 2000-02-01\n"
+		      "[party]\nname = Norway\ndeposit = 2000-03-01\n",
+		      PARTIES_TREATY
+		      "[party]\nname = Zed\ndeposit = 2001-01-01\n"
+		      "[party]\nname = Norway\ndeposit = 2000-03-02\n"
+		      "weight = 3\n"
+		      "[party]\nname = A\ndeposit = 2000-01-10\n"
+		      "[party]\nname = Yew\ndeposit = 2001-02-01\n",
+		      "party#2[Holy See].name Holy See -\n"
+		      "party#2[Norway].deposit 2000-03-01 2000-03-02\n"
+		      "party#2[Norway].weight - 3%\n"
+		      "party#1[Zed].name - Zed\n"
+		      "party#4[Yew].name - Yew\n");
+	/* The same parties in another order: nothing differs. */
+	check_clauses(PARTIES_TREATY
+		      "[party]\nname = A\ndeposit = 2000-01-10\n"
+		      "[party]\nname = B\ndeposit = 2000-02-01\n",
+		      PARTIES_TREATY
+		      "[party]\nname = B\ndeposit = 2000-02-01\n"
+		      "[party]\nname = A\ndeposit = 2000-01-10\n", "");
 }
 
 /* A diff is reused: each call replaces what its list held. */
@@ -320,6 +367,7 @@ add_diff_tests(void)
 		{ "pending milestones", test_pending },
 		{ "party milestones", test_party },
 		{ "clauses", test_clauses },
+		{ "parties matched by name", test_parties_by_name },
 		{ "a diff is reused", test_reuse },
 		CU_TEST_INFO_NULL
 	};

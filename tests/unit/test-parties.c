@@ -497,6 +497,97 @@ test_from_event(void)
 	tt_schedule_free(s);
 }
 
+/* Values carry the input they came from (tt_spec_set_input()), and so do
+ * the errors and recorded dates about them: a program that reads a spec
+ * file and a CSV of parties names the right one, even where both have a
+ * line 3. */
+static void
+test_inputs(void)
+{
+	static const char base[] =
+		"[treaty]\nid = t\n"
+		"[entry_into_force]\ninstruments = 1\nafter = 0d\n"
+		"[withdrawal]\nnotice = 1y\n";
+	tt_spec *spec = tt_spec_new(), *c;
+	tt_schedule *s = tt_schedule_new();
+	const tt_discrepancy *x;
+	tt_error e;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(spec);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	CU_ASSERT_EQUAL(tt_spec_input(spec), 0);
+	CU_ASSERT_EQUAL_FATAL(tt_spec_parse(spec, base, strlen(base), &e),
+			      TT_OK);
+	/* A bad value: the error is the input's at once. */
+	tt_spec_set_input(spec, 7);
+	CU_ASSERT_EQUAL(tt_spec_input(spec), 7);
+	CU_ASSERT_EQUAL(tt_spec_set(spec, "party", "deposit", "31 Feb 2016",
+				    3, 9, &e), TT_ERANGE);
+	CU_ASSERT_EQUAL(e.input, 7);
+	CU_ASSERT_EQUAL(e.line, 3);
+	CU_ASSERT_EQUAL(tt_spec_parse(spec, "[treaty\n", 8, &e),
+			TT_ESYNTAX);
+	CU_ASSERT_EQUAL(e.input, 7);
+	/* A party of input 7 on line 3, whose error is found when the
+	 * spec is computed. */
+	CU_ASSERT_EQUAL_FATAL(tt_spec_begin_section(spec, "party", 3, 1, &e),
+			      TT_OK);
+	CU_ASSERT_EQUAL_FATAL(tt_spec_set(spec, "party", "name", "A", 3, 1,
+					  &e), TT_OK);
+	CU_ASSERT_EQUAL_FATAL(tt_spec_set(spec, "party", "deposit",
+					  "2000-01-01", 3, 3, &e), TT_OK);
+	CU_ASSERT_EQUAL_FATAL(tt_spec_set(spec, "party", "revoked",
+					  "2001-01-01", 3, 14, &e), TT_OK);
+	tt_spec_set_input(spec, 0);
+	CU_ASSERT_NOT_EQUAL(tt_schedule_compute(s, spec, NULL, &e), TT_OK);
+	CU_ASSERT_EQUAL(e.input, 7);
+	CU_ASSERT_EQUAL(e.line, 3);
+	CU_ASSERT_EQUAL(e.column, 14);
+	/* Clones keep where each value came from, and the input. */
+	tt_spec_set_input(spec, 2);
+	c = tt_spec_clone(spec);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+	CU_ASSERT_EQUAL(tt_spec_input(c), 2);
+	CU_ASSERT_NOT_EQUAL(tt_schedule_compute(s, c, NULL, &e), TT_OK);
+	CU_ASSERT_EQUAL(e.input, 7);
+	tt_spec_free(c);
+	/* The same error in the spec text, of input 0. */
+	tt_spec_reset(spec);
+	CU_ASSERT_EQUAL(tt_spec_input(spec), 0);
+	CU_ASSERT_EQUAL_FATAL(tt_spec_parse(spec, base, strlen(base), &e),
+			      TT_OK);
+	CU_ASSERT_EQUAL_FATAL(tt_spec_parse(spec, "[party]\nname = A\n"
+					    "deposit = 2000-01-01\n"
+					    "revoked = 2001-01-01\n", 59,
+					    &e), TT_OK);
+	tt_spec_set_input(spec, 7);
+	CU_ASSERT_NOT_EQUAL(tt_schedule_compute(s, spec, NULL, &e), TT_OK);
+	CU_ASSERT_EQUAL(e.input, 0);
+	CU_ASSERT_EQUAL(e.line, 4);
+	/* A recorded date that differs: where it was given. */
+	tt_spec_reset(spec);
+	CU_ASSERT_EQUAL_FATAL(tt_spec_parse(spec, base, strlen(base), &e),
+			      TT_OK);
+	tt_spec_set_input(spec, 5);
+	CU_ASSERT_EQUAL_FATAL(tt_spec_begin_section(spec, "party", 2, 1, &e),
+			      TT_OK);
+	CU_ASSERT_EQUAL_FATAL(tt_spec_set(spec, "party", "name", "B", 2, 1,
+					  &e), TT_OK);
+	CU_ASSERT_EQUAL_FATAL(tt_spec_set(spec, "party", "deposit",
+					  "2000-01-01", 2, 3, &e), TT_OK);
+	CU_ASSERT_EQUAL_FATAL(tt_spec_set(spec, "party",
+					  "recorded_entry_into_force",
+					  "2000-01-05", 2, 14, &e), TT_OK);
+	CU_ASSERT_EQUAL_FATAL(tt_schedule_compute(s, spec, NULL, &e), TT_OK);
+	CU_ASSERT_EQUAL_FATAL(tt_schedule_discrepancy_count(s), 1);
+	x = tt_schedule_discrepancy_at(s, 0);
+	CU_ASSERT_EQUAL(x->input, 5);
+	CU_ASSERT_EQUAL(x->line, 2);
+	CU_ASSERT_EQUAL(x->column, 14);
+	tt_schedule_free(s);
+	tt_spec_free(spec);
+}
+
 void
 add_party_tests(void)
 {
@@ -513,6 +604,8 @@ add_party_tests(void)
 		{ "UN dates, suffixes, weights", test_values },
 		{ "refused specs", test_refused },
 		{ "from an event", test_from_event },
+		{ "the input of values, errors and recorded dates",
+		  test_inputs },
 		CU_TEST_INFO_NULL
 	};
 

@@ -252,20 +252,27 @@ test_state(void)
 	CU_ASSERT_FATAL(fd >= 0);
 	close(fd);
 	serve_state_init(&st);
-	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 2, today), 1);
+	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 2, today, true), 1);
 	CU_ASSERT_EQUAL(serve_state_find(&st, "u1")->seq, 0);
-	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 2, today), 0);
+	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 2, today, true), 0);
 	/* u1 moves, u2 goes. */
 	ev[0].hash = 3;
 	ev[0].dtstart = "20300201";
-	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 1, today), 1);
+	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 1, today, true), 1);
 	CU_ASSERT_EQUAL(serve_state_find(&st, "u1")->seq, 1);
 	CU_ASSERT_STRING_EQUAL(serve_state_find(&st, "u1")->dtstart,
 			       "20300201");
 	CU_ASSERT(serve_state_find(&st, "u2")->cancelled);
 	CU_ASSERT_EQUAL(serve_state_find(&st, "u2")->seq, 1);
+	/* Some inputs did not read: what is missing may be in them, and
+	 * is not cancelled. */
+	ev[0].hash = 4;
+	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 0, today, false), 0);
+	CU_ASSERT_FALSE(serve_state_find(&st, "u1")->cancelled);
+	CU_ASSERT_EQUAL(serve_state_find(&st, "u1")->seq, 1);
+	ev[0].hash = 3;
 	/* Still gone: nothing more to tell. */
-	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 1, today), 0);
+	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 1, today, true), 0);
 	CU_ASSERT_EQUAL(serve_state_find(&st, "u2")->seq, 1);
 	/* Saved and read back. */
 	CU_ASSERT(serve_state_save(&st, path));
@@ -281,15 +288,15 @@ test_state(void)
 	CU_ASSERT(tt_date_compare(serve_state_find(&st, "u2")->cancelled_on,
 				  today) == 0);
 	/* It comes back: live again, one higher. */
-	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 2, today), 1);
+	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 2, today, true), 1);
 	CU_ASSERT_FALSE(serve_state_find(&st, "u2")->cancelled);
 	CU_ASSERT_EQUAL(serve_state_find(&st, "u2")->seq, 2);
 
 	/* A cancellation is served a year and a day, then dropped. */
-	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 1, today), 1);
-	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 1, D(2028, 1, 2)), 0);
+	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 1, today, true), 1);
+	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 1, D(2028, 1, 2), true), 0);
 	CU_ASSERT_PTR_NOT_NULL(serve_state_find(&st, "u2"));
-	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 1, D(2028, 1, 3)), 1);
+	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 1, D(2028, 1, 3), true), 1);
 	CU_ASSERT_PTR_NULL(serve_state_find(&st, "u2"));
 	CU_ASSERT_EQUAL(st.n, 1);
 	serve_state_free(&st);
@@ -300,7 +307,7 @@ test_state(void)
 		   "CANCELLED\treview\tt\tT: R\n");
 	CU_ASSERT(serve_state_load(&st, path, w, sizeof w));
 	CU_ASSERT_STRING_EQUAL(serve_state_find(&st, "u2")->party, "");
-	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 1, D(2029, 5, 1)), 1);
+	CU_ASSERT_EQUAL(serve_state_update(&st, ev, 1, D(2029, 5, 1), true), 1);
 	CU_ASSERT(tt_date_compare(serve_state_find(&st, "u2")->cancelled_on,
 				  D(2029, 5, 1)) == 0);
 	serve_state_free(&st);
@@ -313,6 +320,49 @@ test_state(void)
 	unlink(path);
 }
 
+/* A record of any length is read back as written: a treaty name of
+ * 5,000 bytes and a long title of many-byte characters. */
+static void
+test_state_long(void)
+{
+	struct serve_state st;
+	struct serve_event_key ev = {
+		"u-long", 7, "20300101", "20300102", "expiry", NULL, NULL,
+		NULL
+	};
+	char path[] = "/tmp/test-serve-state-XXXXXX", w[256];
+	char *name = malloc(5001), *title = malloc(3 * 2000 + 1);
+	int fd = mkstemp(path);
+
+	CU_ASSERT_FATAL(fd >= 0 && name != NULL && title != NULL);
+	close(fd);
+	memset(name, 'n', 5000);
+	name[5000] = '\0';
+	for (size_t i = 0; i < 2000; i++)
+		memcpy(title + 3 * i, "\xe2\x82\xac", 3);	/* U+20AC */
+	title[3 * 2000] = '\0';
+	ev.treaty = name;
+	ev.summary = title;
+	serve_state_init(&st);
+	CU_ASSERT_EQUAL(serve_state_update(&st, &ev, 1, D(2027, 1, 1),
+					   true), 1);
+	CU_ASSERT_EQUAL(serve_state_update(&st, &ev, 0, D(2027, 1, 1),
+					   true), 1);
+	CU_ASSERT(serve_state_save(&st, path));
+	serve_state_free(&st);
+	CU_ASSERT(serve_state_load(&st, path, w, sizeof w));
+	CU_ASSERT_EQUAL(st.n, 1);
+	if (st.n == 1) {
+		CU_ASSERT_STRING_EQUAL(st.r[0].treaty, name);
+		CU_ASSERT_STRING_EQUAL(st.r[0].summary, title);
+		CU_ASSERT(st.r[0].cancelled);
+	}
+	serve_state_free(&st);
+	unlink(path);
+	free(name);
+	free(title);
+}
+
 static const CU_TestInfo tests[] = {
 	{ "routes", test_routes },
 	{ "query", test_query },
@@ -320,6 +370,7 @@ static const CU_TestInfo tests[] = {
 	{ "view", test_view },
 	{ "conditional requests", test_conditional },
 	{ "state", test_state },
+	{ "state: long records", test_state_long },
 	CU_TEST_INFO_NULL
 };
 
