@@ -62,7 +62,7 @@ blank_line(const uint8_t *data, size_t size, unsigned long line)
 /* Checks that json_buf_string() made valid JSON text of S: no raw
  * control byte, no unescaped quote, no invalid UTF-8, no raw U+2028. */
 static void
-check_escaped(struct json_buf *b, const char *s)
+check_escaped(struct ttp_buf *b, const char *s)
 {
 	const unsigned char *p, *end;
 
@@ -106,7 +106,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	};
 	struct batch_columns cols = { NULL, 0 };
 	struct batch_keys *keys = NULL;
-	struct json_buf jb = { NULL, 0, 0, false };
+	struct ttp_buf jb = TTP_BUF_INIT;
 	struct csv_reader *rd = NULL;
 	tt_schedule *s = NULL;
 	tt_spec *spec = NULL;
@@ -204,7 +204,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fail("a read error without a message");
 done:
 	json_release();
-	json_buf_free(&jb);
+	ttp_buf_release(&jb);
 	batch_columns_free(&cols);
 	batch_keys_free(keys);
 	csv_reader_free(rd);

@@ -390,20 +390,10 @@ write_table(FILE *fp, const struct agenda *ag, const struct agenda_state *st,
 	return !ferror(fp);
 }
 
-/* A JSON string: S quoted and escaped by json.c's own escaper. */
-static void
-json_string(FILE *fp, struct json_buf *b, const char *s)
-{
-	b->len = 0;
-	json_buf_string(b, s, strlen(s));
-	if (!b->failed)
-		fwrite(b->p, 1, b->len, fp);
-}
-
 static bool
 write_json(FILE *fp, const struct agenda *ag, const struct agenda_state *st)
 {
-	struct json_buf b = { NULL, 0, 0, false };
+	struct ttp_buf b = TTP_BUF_INIT;
 	struct text t;
 	char d[TT_DATE_BUFSIZE];
 
@@ -419,17 +409,17 @@ write_json(FILE *fp, const struct agenda *ag, const struct agenda_state *st)
 		fprintf(fp, "      \"days_left\": %ld,\n",
 			(long)tt_date_diff_days(ag->today, m->date));
 		fputs("      \"treaty\": ", fp);
-		json_string(fp, &b, ag->e[i].t->name);
+		json_write_string(fp, &b, ag->e[i].t->name);
 		fputs(",\n      \"party\": ", fp);
 		if (m->party != NULL && *m->party != '\0')
-			json_string(fp, &b, m->party);
+			json_write_string(fp, &b, m->party);
 		else
 			fputs("null", fp);
 		fprintf(fp, ",\n      \"kind\": \"%s\",\n      \"label\": ",
 			tt_kind_name(m->kind));
-		json_string(fp, &b, text_milestone(&t, tt_milestone_label, m));
+		json_write_string(fp, &b, text_milestone(&t, tt_milestone_label, m));
 		fputs(",\n      \"basis\": ", fp);
-		json_string(fp, &b, text_milestone(&t, tt_milestone_basis, m));
+		json_write_string(fp, &b, text_milestone(&t, tt_milestone_basis, m));
 		fputs("\n    }", fp);
 	}
 	fputs(ag->n ? "\n  ],\n" : "],\n", fp);
@@ -438,11 +428,11 @@ write_json(FILE *fp, const struct agenda *ag, const struct agenda_state *st)
 		b.failed = b.failed || errno == ENOMEM;
 	fputs("}\n", fp);
 	if (b.failed) {
-		json_buf_free(&b);
+		ttp_buf_release(&b);
 		errno = ENOMEM;
 		return false;
 	}
-	json_buf_free(&b);
+	ttp_buf_release(&b);
 	return !ferror(fp);
 }
 

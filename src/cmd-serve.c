@@ -848,15 +848,6 @@ collect(const struct generation *g, const struct serve_view *v, size_t *n)
 	return d;
 }
 
-static void
-json_str(FILE *fp, struct json_buf *b, const char *s)
-{
-	b->len = 0;
-	json_buf_string(b, s, strlen(s));
-	if (!b->failed)
-		fwrite(b->p, 1, b->len, fp);
-}
-
 /* The inputs that could not be read, for the page and /agenda.json:
  * those of the read --strict refused, else the served generation's. */
 static const struct inputs *
@@ -871,7 +862,7 @@ static bool
 write_agenda(const struct generation *g, const struct serve_view *v,
 	     const struct inputs *bad, tt_date today, FILE *fp)
 {
-	struct json_buf b = { NULL, 0, 0, false };
+	struct ttp_buf b = TTP_BUF_INIT;
 	struct text t;
 	char d[TT_DATE_BUFSIZE];
 	struct dated *list;
@@ -891,25 +882,25 @@ write_agenda(const struct generation *g, const struct serve_view *v,
 		fprintf(fp, "      \"days_left\": %ld,\n",
 			(long)tt_date_diff_days(today, m->date));
 		fputs("      \"treaty\": ", fp);
-		json_str(fp, &b, g->in.t[list[i].ev->t].name);
+		json_write_string(fp, &b, g->in.t[list[i].ev->t].name);
 		fputs(",\n      \"party\": ", fp);
 		if (m->party != NULL && *m->party != '\0')
-			json_str(fp, &b, m->party);
+			json_write_string(fp, &b, m->party);
 		else
 			fputs("null", fp);
 		fprintf(fp, ",\n      \"kind\": \"%s\",\n      \"label\": ",
 			tt_kind_name(m->kind));
-		json_str(fp, &b, text_milestone(&t, tt_milestone_label, m));
+		json_write_string(fp, &b, text_milestone(&t, tt_milestone_label, m));
 		fputs(",\n      \"basis\": ", fp);
-		json_str(fp, &b, text_milestone(&t, tt_milestone_basis, m));
+		json_write_string(fp, &b, text_milestone(&t, tt_milestone_basis, m));
 		fputs(",\n      \"uid\": ", fp);
-		json_str(fp, &b, list[i].ev->uid);
+		json_write_string(fp, &b, list[i].ev->uid);
 		fputs("\n    }", fp);
 	}
 	fputs(n ? "\n  ],\n" : "],\n", fp);
 	text_free(&t);
 	free(list);
-	json_buf_free(&b);
+	ttp_buf_release(&b);
 	if (!inputs_write_json_errors(fp, bad->err, bad->nerr))
 		return false;
 	fputs("}\n", fp);

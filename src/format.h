@@ -70,10 +70,10 @@ void json_append_schedule(struct ttp_buf *b, const tt_schedule *s);
 void json_buf_string(struct ttp_buf *b, const char *s, size_t len);
 /* Appends LEN bytes of S as they are: JSON punctuation, numbers. */
 void json_buf_raw(struct ttp_buf *b, const char *s, size_t len);
-/* json_buf is the former name of the buffer, and json_buf_free() of
- * ttp_buf_release(), for the callers still using them. */
-#define json_buf ttp_buf
-void json_buf_free(struct ttp_buf *b);
+/* Writes S to FP as a JSON string, escaped through the scratch buffer
+ * B (emptied first); B->FAILED is set when memory runs out, and nothing
+ * is written then. */
+void json_write_string(FILE *fp, struct ttp_buf *b, const char *s);
 
 /* csv.c: one CRLF-terminated record of N fields, quoted where needed. */
 bool csv_write_record(FILE *fp, const char *const *fields, size_t n);

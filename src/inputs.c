@@ -149,27 +149,17 @@ inputs_has_suffix(const char *s, const char *suffix)
 	return n > k && strcasecmp(s + n - k, suffix) == 0;
 }
 
-/* S as a JSON string, escaped by json.c's own escaper. */
-static void
-json_string(FILE *fp, struct json_buf *b, const char *s)
-{
-	b->len = 0;
-	json_buf_string(b, s, strlen(s));
-	if (!b->failed)
-		fwrite(b->p, 1, b->len, fp);
-}
-
 bool
 inputs_write_json_errors(FILE *fp, const struct input_error *e, size_t n)
 {
-	struct json_buf b = { NULL, 0, 0, false };
+	struct ttp_buf b = TTP_BUF_INIT;
 	bool failed;
 
 	fputs("  \"errors\": [", fp);
 	for (size_t i = 0; i < n; i++) {
 		fputs(i ? ",\n    {\n      \"input\": " :
 		      "\n    {\n      \"input\": ", fp);
-		json_string(fp, &b, e[i].input);
+		json_write_string(fp, &b, e[i].input);
 		if (e[i].line != 0)
 			fprintf(fp, ",\n      \"line\": %lu", e[i].line);
 		else
@@ -179,12 +169,12 @@ inputs_write_json_errors(FILE *fp, const struct input_error *e, size_t n)
 		else
 			fputs(",\n      \"column\": null", fp);
 		fputs(",\n      \"message\": ", fp);
-		json_string(fp, &b, e[i].message);
+		json_write_string(fp, &b, e[i].message);
 		fputs("\n    }", fp);
 	}
 	fputs(n ? "\n  ]\n" : "]\n", fp);
 	failed = b.failed;
-	json_buf_free(&b);
+	ttp_buf_release(&b);
 	if (failed)
 		errno = ENOMEM;
 	return !failed && !ferror(fp);

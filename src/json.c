@@ -78,9 +78,12 @@ terminate(struct ttp_buf *b)
 #define PUTS(b, lit) put((b), (lit), sizeof(lit) - 1)
 
 void
-json_buf_free(struct ttp_buf *b)
+json_write_string(FILE *fp, struct ttp_buf *b, const char *s)
 {
-	ttp_buf_release(b);
+	b->len = 0;	/* not ttp_buf_reset(): FAILED is kept */
+	json_buf_string(b, s, strlen(s));
+	if (!b->failed)
+		fwrite(b->p, 1, b->len, fp);
 }
 
 /* True if none of the 8 bytes at P needs a second look: none is a control
@@ -771,7 +774,7 @@ static struct ttp_buf buf;
 void
 json_release(void)
 {
-	json_buf_free(&buf);
+	ttp_buf_release(&buf);
 }
 
 bool
