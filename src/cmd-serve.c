@@ -439,6 +439,22 @@ carry_over(struct generation *g, const struct generation *old)
 	return true;
 }
 
+/* Takes over the errors of G, a read that is not served, for the page
+ * and /agenda.json until the next read. */
+static void
+keep_failed(struct server *sv, struct generation *g)
+{
+	if (g->in.nerr == 0)
+		return;
+	inputs_free(&sv->failed);
+	sv->failed.err = g->in.err;
+	sv->failed.nerr = g->in.nerr;
+	sv->failed.errcap = g->in.errcap;
+	g->in.err = NULL;
+	g->in.nerr = g->in.errcap = 0;
+	sv->failed_at = time(NULL);
+}
+
 /* Reads and computes the inputs into a new generation, with the
  * treaties of OLD (NULL at the start) whose input no longer reads; NULL
  * after a message when memory runs out or the --parties file cannot be
@@ -480,15 +496,7 @@ generation_build(struct server *sv, const struct generation *old)
 fail:
 	/* What could not be read (the --parties file) is shown on the
 	 * page until the next read. */
-	if (g->in.nerr > 0) {
-		inputs_free(&sv->failed);
-		sv->failed.err = g->in.err;
-		sv->failed.nerr = g->in.nerr;
-		sv->failed.errcap = g->in.errcap;
-		g->in.err = NULL;
-		g->in.nerr = g->in.errcap = 0;
-		sv->failed_at = time(NULL);
-	}
+	keep_failed(sv, g);
 	generation_free(g);
 	return NULL;
 }
@@ -560,15 +568,8 @@ refresh(struct server *sv)
 	    !state_update(sv, g)) {
 		cli_error("serve: the inputs changed but cannot be read; "
 			  "still serving the treaties read before");
-		if (g != NULL && g->in.nerr > 0) {
-			/* Shown on the page until the next read. */
-			sv->failed.err = g->in.err;
-			sv->failed.nerr = g->in.nerr;
-			sv->failed.errcap = g->in.errcap;
-			g->in.err = NULL;
-			g->in.nerr = g->in.errcap = 0;
-			sv->failed_at = time(NULL);
-		}
+		if (g != NULL)
+			keep_failed(sv, g);	/* shown until the next read */
 		generation_free(g);
 		/* Not again until they change once more. */
 		sv->gen->fingerprint = fp;

@@ -1147,21 +1147,30 @@ latest_in_window(struct calc *c, tt_date open, tt_date n, tt_date *out)
 	return found;
 }
 
+/* The withdrawal clause's origin in *O and the first day notice may be
+ * given in *OPEN; false while the origin is pending or past 9999. */
+static bool
+withdrawal_opens(struct calc *c, struct origin *o, tt_date *open)
+{
+	const tt_spec *spec = c->spec;
+
+	ttp_clause_origin(c, &spec->withdrawal, o);
+	return !o->pending &&
+	       tt_date_add(o->date, spec->withdrawal_opens.set ?
+			   spec->withdrawal_opens.v.dur :
+			   tt_duration_of_days(0), open, NULL, NULL) == TT_OK;
+}
+
 /* Out by BY through a withdrawal: the latest notice by a search over
  * notice days (the effect never comes earlier for a later notice). */
 static bool
 out_by_withdrawal(struct calc *c, tt_date by, tt_date *latest)
 {
-	const tt_spec *spec = c->spec;
 	struct origin o;
 	tt_date open, e;
 	int32_t lo, hi;
 
-	ttp_clause_origin(c, &spec->withdrawal, &o);
-	if (o.pending || tt_date_add(o.date, spec->withdrawal_opens.set ?
-				     spec->withdrawal_opens.v.dur :
-				     tt_duration_of_days(0), &open, NULL,
-				     NULL) != TT_OK)
+	if (!withdrawal_opens(c, &o, &open))
 		return false;
 	if (!latest_effect(c, &o, open, &e) || tt_date_compare(e, by) > 0)
 		return false;
@@ -1221,11 +1230,7 @@ next_withdrawal(struct calc *c, tt_date today, tt_way_out *out)
 	struct origin o;
 	tt_date open, n, w, close;
 
-	ttp_clause_origin(c, &spec->withdrawal, &o);
-	if (o.pending || tt_date_add(o.date, spec->withdrawal_opens.set ?
-				     spec->withdrawal_opens.v.dur :
-				     tt_duration_of_days(0), &open, NULL,
-				     NULL) != TT_OK)
+	if (!withdrawal_opens(c, &o, &open))
 		return false;
 	n = tt_date_compare(today, open) > 0 ? today : open;
 	out->has_until = false;
