@@ -2,7 +2,7 @@
  * error.c -- filling tt_error values.
  *
  * ttp_error_vset() is the only function that formats a message; every
- * other way of reporting an error (ttp_error_set(), spec.c's field errors,
+ * other way of reporting an error (ttp_error_set(), spec-check.c's field errors,
  * the spec file reader) ends in it.  The message is a fixed array, since
  * filling an error must not allocate: a message too long for it (one
  * that quotes a long name) is cut between two characters and ends with

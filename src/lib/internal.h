@@ -3,6 +3,26 @@
  *
  * Nothing here is exported from the shared library: the linker keeps only
  * symbols that start with "tt_".  Internal names start with "ttp_".
+ *
+ * Levels.  A file calls only files below its level (and, within its
+ * level, only files listed before it), so that no two files call each
+ * other, however indirectly; a lower file that needs something of a
+ * higher one is handed it, as ttp_buf_add_milestone() is handed the
+ * function that formats a milestone.  From the bottom:
+ *
+ *   1  grow.c, utf8.c, error.c, strbuf.c, date.c, holidays.c,
+ *      holidays-ics.c, ics-text.c, ics-previous.c: errors, growing
+ *      arrays and strings, dates, days off, iCalendar text
+ *   2  spec-schema.c: the sections and keys of a spec, the names of
+ *      values
+ *   3  spec.c, spec-file.c: values in and out of a spec; spec files
+ *   4  spec-check.c: how the clauses of a spec fit together, given its
+ *      entry into force
+ *   5  milestone.c, reckon.c, parties.c, schedule.c: computing a
+ *      schedule (tt_schedule_compute() runs the checks of level 4 once
+ *      it has an entry into force)
+ *   6  spec-validate.c, diff.c, preset.c, ics.c: tt_spec_validate(),
+ *      which needs the schedule for deposits, and what uses schedules
  */
 #ifndef TREATYTERM_INTERNAL_H
 #define TREATYTERM_INTERNAL_H

@@ -25,36 +25,7 @@
 #include "grow.h"
 #include "schedule-impl.h"
 
-bool
-ttp_spec_has_deposits(const tt_spec *spec)
-{
-	const struct ttp_deposits *d = &spec->deposits;
-
-	return d->instruments.set || d->weight.set || d->required.set ||
-	       d->cl.from.set;
-}
-
 /* --- the conditions -------------------------------------------------- */
-
-size_t
-ttp_weight_format(int w, char *buf, size_t size)
-{
-	int n;
-
-	/* 44.2, not 44.200: the decimals the value has. */
-	if (w % TT_WEIGHT_SCALE == 0)
-		n = snprintf(buf, size, "%d", w / TT_WEIGHT_SCALE);
-	else if (w % 100 == 0)
-		n = snprintf(buf, size, "%d.%d", w / TT_WEIGHT_SCALE,
-			     w % TT_WEIGHT_SCALE / 100);
-	else if (w % 10 == 0)
-		n = snprintf(buf, size, "%d.%02d", w / TT_WEIGHT_SCALE,
-			     w % TT_WEIGHT_SCALE / 10);
-	else
-		n = snprintf(buf, size, "%d.%03d", w / TT_WEIGHT_SCALE,
-			     w % TT_WEIGHT_SCALE);
-	return n > 0 ? (size_t)n : 0;
-}
 
 /* The I-th name of the ';'-separated LIST into *P and *N, trimmed;
  * false past the last. */

@@ -1,6 +1,8 @@
 /*
  * schedule-impl.h -- the inside of a tt_schedule and of one computation,
- * shared by the files that compute one (schedule.c, parties.c).
+ * shared by the files that compute one: reckon.c places a milestone,
+ * parties.c computes the deposits and the parties' dates with it, and
+ * schedule.c the rest, calling both.
  */
 #ifndef TREATYTERM_SCHEDULE_IMPL_H
 #define TREATYTERM_SCHEDULE_IMPL_H
@@ -77,6 +79,8 @@ struct origin {
 	const char *event, *label;
 };
 
+/* reckon.c: placing milestones and appending them. */
+
 /* Appends a dated milestone, a pending one, or either as M says. */
 tt_status ttp_emit(struct calc *c, const tt_milestone *m);
 tt_status ttp_emit_pending(struct calc *c, const tt_milestone *m);
@@ -102,6 +106,12 @@ void ttp_clause_origin(struct calc *c, const struct ttp_clause *cl,
 tt_status ttp_place(struct calc *c, tt_milestone *m,
 		    const struct ttp_clause *cl, const struct origin *o,
 		    tt_duration offset);
+/* D under RULE, raised to CL's floor (from O) if it is earlier. */
+tt_status ttp_reckon(struct calc *c, const struct ttp_clause *cl,
+		     const struct origin *o, tt_counting rule, tt_date d,
+		     tt_date *out, bool *floored);
+/* The rule clause CL names, or the same-date rule. */
+tt_counting ttp_clause_rule(const struct ttp_clause *cl);
 /* Applies CL's rule, floor and readings to M's same-date result. */
 tt_status ttp_finish(struct calc *c, tt_milestone *m,
 		     const struct ttp_clause *cl, const struct origin *o);

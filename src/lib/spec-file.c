@@ -14,7 +14,7 @@
  * and last non-blank byte, "#" and ";" included, so that a name in a file
  * reads as it does on the command line or in a CSV cell.  Lines may be of
  * any length; a NUL byte anywhere makes the file binary.  The section
- * and key names are those of the schema in spec.c, and values go through
+ * and key names are those of the schema in spec-schema.c, and values go through
  * tt_spec_set() with the line and column where they start, so that every
  * message from here or from the value's checks carries both.
  */

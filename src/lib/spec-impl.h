@@ -1,6 +1,8 @@
 /*
  * spec-impl.h -- the inside of a tt_spec, shared by the files that read it
- * (the spec parser and the schedule engine).
+ * (the schema, the spec parser, the checks and the schedule engine).
+ * Each function says which file has it: a file calls only those of its
+ * own level and below (the levels are listed in internal.h).
  */
 #ifndef TREATYTERM_SPEC_IMPL_H
 #define TREATYTERM_SPEC_IMPL_H
@@ -124,6 +126,8 @@ struct tt_spec {
 	unsigned input;
 };
 
+/* --- spec.c ---------------------------------------------------------- */
+
 /* Names in ERR (if not NULL) the input of AT, whose line and column it
  * has already. */
 void ttp_error_origin(tt_error *err, const struct ttp_origin *at);
@@ -131,6 +135,34 @@ void ttp_error_origin(tt_error *err, const struct ttp_origin *at);
 const char *ttp_spec_string(const tt_spec *spec, const struct ttp_field *f);
 /* True if SPEC has an [entry_into_force] clause. */
 bool ttp_spec_has_deposits(const tt_spec *spec);
+/* A weight as "44.2", snprintf-style. */
+size_t ttp_weight_format(int weight, char *buf, size_t size);
+/* The [event] called NAME, or NULL. */
+const struct ttp_event *ttp_spec_event(const tt_spec *spec,
+				       const char *name);
+
+/* How many instances of the section of key KEY (its index in
+ * tt_spec_key_at()) SPEC has: 1 for a section that does not repeat. */
+size_t ttp_spec_instance_count(const tt_spec *spec, size_t key);
+/* Room for any value ttp_spec_value_text() formats itself. */
+#define TTP_VALUE_BUFSIZE 64
+/* The value of key KEY in INSTANCE (from 0) of its section, as a spec
+ * file would say it ("50y", "indefinite", "2024-01-31", "44.2%"): in BUF
+ * (SIZE >= TTP_VALUE_BUFSIZE bytes), a static string, or a string of
+ * SPEC.  NULL when it is not set (or there is no such instance). */
+const char *ttp_spec_value_text(const tt_spec *spec, size_t key,
+				size_t instance, char *buf, size_t size);
+
+/* --- spec-check.c ---------------------------------------------------- */
+
+/* Checks the [entry_into_force] and [party] sections of SPEC. */
+tt_status ttp_spec_check_deposits(const tt_spec *spec, tt_error *err);
+/* Checks SPEC as tt_spec_validate() does, with its entry into force
+ * already set (computed from the deposits, or given). */
+tt_status ttp_spec_validate_at(const tt_spec *spec, tt_error *err);
+
+/* --- parties.c ------------------------------------------------------- */
+
 /* How far the deposits have gone towards entry into force. */
 struct ttp_trigger {
 	bool from_event;	/* counted from [entry_into_force] from */
@@ -153,32 +185,12 @@ void ttp_trigger_find(const tt_spec *spec, size_t *order,
 struct ttp_buf;
 void ttp_trigger_condition(const tt_spec *spec, const struct ttp_trigger *t,
 			   struct ttp_buf *b);
-/* A weight as "44.2", snprintf-style. */
-size_t ttp_weight_format(int weight, char *buf, size_t size);
-/* Checks the [entry_into_force] and [party] sections of SPEC. */
-tt_status ttp_spec_check_deposits(const tt_spec *spec, tt_error *err);
-/* Checks SPEC as tt_spec_validate() does, with its entry into force
- * already set (computed from the deposits, or given). */
-tt_status ttp_spec_validate_at(const tt_spec *spec, tt_error *err);
+
+/* --- schedule.c ------------------------------------------------------ */
+
 /* tt_spec_validate() for a spec whose entry into force comes from its
- * deposits or an event: computed as tt_schedule_compute() computes it
- * (schedule.c), then the other clauses checked against it. */
+ * deposits or an event: computed as tt_schedule_compute() computes it,
+ * then the other clauses checked against it. */
 tt_status ttp_schedule_validate(const tt_spec *spec, tt_error *err);
-
-/* The [event] called NAME, or NULL. */
-const struct ttp_event *ttp_spec_event(const tt_spec *spec,
-				       const char *name);
-
-/* How many instances of the section of key KEY (its index in
- * tt_spec_key_at()) SPEC has: 1 for a section that does not repeat. */
-size_t ttp_spec_instance_count(const tt_spec *spec, size_t key);
-/* Room for any value ttp_spec_value_text() formats itself. */
-#define TTP_VALUE_BUFSIZE 64
-/* The value of key KEY in INSTANCE (from 0) of its section, as a spec
- * file would say it ("50y", "indefinite", "2024-01-31", "44.2%"): in BUF
- * (SIZE >= TTP_VALUE_BUFSIZE bytes), a static string, or a string of
- * SPEC.  NULL when it is not set (or there is no such instance). */
-const char *ttp_spec_value_text(const tt_spec *spec, size_t key,
-				size_t instance, char *buf, size_t size);
 
 #endif /* TREATYTERM_SPEC_IMPL_H */

@@ -1,413 +1,39 @@
 /*
- * spec.c -- a treaty's clauses as sections and keys, and their checks.
+ * spec.c -- a treaty's clauses as sections and keys: values in and out.
  *
- * One table lists every section and key with the type of its value and
- * where it is stored.  Values come in as text (tt_spec_set(), for spec
- * files, command-line flags and batch CSV cells alike) or typed
- * (tt_spec_set_date() and the others); text is first parsed into a typed
- * value, and both then go through set_value(), the one place a value is
- * checked against its key and stored.  Strings live
+ * The table of every section and key, with the type of its value and
+ * where it is stored, is in spec-schema.c.  Values come in as text
+ * (tt_spec_set(), for spec files, command-line flags and batch CSV cells
+ * alike) or typed (tt_spec_set_date() and the others); text is first
+ * parsed into a typed value, and both then go through set_value(), the
+ * one place a value is checked against its key and stored.  Strings live
  * in one buffer owned by the spec and are referred to by offset, so a spec
  * that is reset and refilled for every row of a batch allocates nothing
- * once the buffer has grown.
+ * once the buffer has grown.  How the clauses fit together is checked
+ * in spec-check.c.
+ *
+ * Level: above spec-schema.c; calls it and the bottom (errors, dates,
+ * UTF-8, growing arrays), nothing else.  spec-file.c, which reads spec
+ * files, sits at this level too and calls only the public tt_spec_set()
+ * and tt_spec_begin_section() of this file.
  */
 #include <config.h>
 
 #include <ctype.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "internal.h"
 #include "spec-impl.h"
-
-enum where {
-	IN_SPEC,	/* offset into struct tt_spec */
-	IN_CONFERENCE,	/* offset into the newest struct ttp_conference */
-	IN_MILESTONE,	/* offset into the newest struct ttp_custom */
-	IN_EVENT,	/* offset into the newest struct ttp_event */
-	IN_NOTICE,	/* offset into the newest struct ttp_notice */
-	IN_PARTY	/* offset into the newest struct ttp_party */
-};
-
-/* A key as the public schema describes it, and where its value lives. */
-struct keydef {
-	tt_spec_key pub;
-	enum where where;
-	size_t off;
-};
-
-#define S(f) IN_SPEC, offsetof(struct tt_spec, f)
-#define C(f) IN_CONFERENCE, offsetof(struct ttp_conference, f)
-#define M(f) IN_MILESTONE, offsetof(struct ttp_custom, f)
-#define E(f) IN_EVENT, offsetof(struct ttp_event, f)
-#define N(f) IN_NOTICE, offsetof(struct ttp_notice, f)
-#define P(f) IN_PARTY, offsetof(struct ttp_party, f)
-
-#define TEXT TT_VALUE_TEXT, "TEXT"
-#define DATE TT_VALUE_DATE, "DATE"
-#define DUR TT_VALUE_DURATION, "DURATION"
-#define PERIOD TT_VALUE_PERIOD, "DURATION"
-#define COUNT TT_VALUE_COUNT, "N"
-#define BOOL TT_VALUE_BOOL, "yes|no"
-#define EVENT TT_VALUE_EVENT, "EVENT"
-#define RULE TT_VALUE_RULE, "RULE"
-#define RULES TT_VALUE_RULES, "RULE[,RULE...]"
-#define FLOOR TT_VALUE_FLOOR, "DATE|DURATION"
-#define WEIGHT TT_VALUE_WEIGHT, "PERCENT"
-
-/* The keys every dated clause has, for section SEC stored by macro W at
- * member P (a struct ttp_clause); R: whether the section repeats. */
-#define CLAUSE_KEYS(sec, W, p, r) \
-	{ { sec, "from", EVENT, \
-	    "the event its offsets count from (default entry_into_force)", \
-	    r }, W(p.from) }, \
-	{ { sec, "rule", RULE, \
-	    "counting rule: same-date, day-after, first-of-next-month, " \
-	    "end-of-year", r }, W(p.rule) }, \
-	{ { sec, "readings", RULES, \
-	    "other counting rules to compute too, comma-separated", r }, \
-	  W(p.readings) }, \
-	{ { sec, "not_before", FLOOR, \
-	    "a date, or a duration from 'from': never earlier", r }, \
-	  W(p.not_before) }, \
-	{ { sec, "article", TEXT, "the article to cite", r }, W(p.article) }
-
-/* The schema: every section and key, in the order treatyterm-spec(5)
- * documents them.  Sections appear in the order of their first key. */
-static const struct keydef keys[] = {
-	{ { "treaty", "id", TT_VALUE_ID, "ID",
-	    "short identifier (letters, digits, '.', '_', '-')", false },
-	  S(id) },
-	{ { "treaty", "name", TEXT, "the treaty's name", false }, S(name) },
-	{ { "treaty", "entry_into_force", DATE,
-	    "the day the treaty entered into force", false }, S(eif) },
-	{ { "treaty", "term", TT_VALUE_TERM, "DURATION|indefinite",
-	    "how long it is in force", false }, S(term) },
-	{ { "treaty", "convention", TT_VALUE_CONVENTION,
-	    "anniversary|inclusive", "how the term is counted", false },
-	  S(convention) },
-	{ { "treaty", "notice_given", DATE,
-	    "the day a notice of withdrawal or denunciation was received",
-	    false }, S(notice_given) },
-	{ { "treaty", "horizon", DATE,
-	    "where unlimited series stop", false }, S(horizon) },
-	{ { "treaty", "from", EVENT,
-	    "the event the term counts from (default entry_into_force)",
-	    false }, S(treaty.from) },
-	{ { "treaty", "ends", DATE, "a fixed last day in force, instead of "
-	    "a term", false }, S(ends) },
-	{ { "treaty", "bilateral", BOOL, "a withdrawal that takes effect "
-	    "ends the treaty", false }, S(bilateral) },
-	{ { "treaty", "hypothetical", BOOL, "never in force: the dates are "
-	    "assumed", false }, S(hypothetical) },
-	{ { "treaty", "article", TEXT, "the article that sets the term",
-	    false }, S(treaty.article) },
-	{ { "treaty", "url", TT_VALUE_TEXT, "URL",
-	    "where the text is (http: or https:), each event's URL", false },
-	  S(url) },
-	{ { "consultation", "first", DUR,
-	    "the first consultation, from entry into force", false },
-	  S(series[0].first) },
-	{ { "consultation", "every", PERIOD,
-	    "the period between consultations", false },
-	  S(series[0].every) },
-	{ { "consultation", "count", COUNT, "how many consultations", false },
-	  S(series[0].count) },
-	{ { "consultation", "label", TEXT, "their label", false },
-	  S(series[0].label) },
-	CLAUSE_KEYS("consultation", S, series[0].cl, false),
-	{ { "consultation", "may_end", BOOL,
-	    "the parties may end the treaty at a consultation", false },
-	  S(series[0].may_end) },
-	{ { "review", "first", DUR, "the first review, from entry into force",
-	    false }, S(series[1].first) },
-	{ { "review", "every", PERIOD, "the period between reviews", false },
-	  S(series[1].every) },
-	{ { "review", "count", COUNT, "how many reviews", false },
-	  S(series[1].count) },
-	{ { "review", "label", TEXT, "their label", false },
-	  S(series[1].label) },
-	CLAUSE_KEYS("review", S, series[1].cl, false),
-	{ { "review", "may_end", BOOL,
-	    "the parties may end the treaty at a review", false },
-	  S(series[1].may_end) },
-	{ { "conference", "at", DUR, "a conference, from entry into force",
-	    true }, C(at) },
-	{ { "conference", "label", TEXT, "its label", true }, C(label) },
-	CLAUSE_KEYS("conference", C, cl, true),
-	{ { "withdrawal", "opens", DUR,
-	    "the first day notice may be given, from entry into force",
-	    false }, S(withdrawal_opens) },
-	{ { "withdrawal", "notice", DUR,
-	    "the notice period: withdrawal takes effect this long after "
-	    "notice", false }, S(withdrawal_notice) },
-	{ { "withdrawal", "window", PERIOD,
-	    "notice only within this long after opens, opens + every, ...",
-	    false }, S(withdrawal_window) },
-	{ { "withdrawal", "every", PERIOD, "the period between windows",
-	    false }, S(withdrawal_every) },
-	CLAUSE_KEYS("withdrawal", S, withdrawal, false),
-	{ { "renewal", "period", PERIOD, "the length of each renewed period",
-	    false }, S(renewal_period) },
-	{ { "renewal", "notice", DUR,
-	    "denunciation is due this long before a period ends", false },
-	  S(renewal_notice) },
-	{ { "renewal", "times", TT_VALUE_TIMES, "N|unlimited",
-	    "how many times it renews", false }, S(renewal_times) },
-	CLAUSE_KEYS("renewal", S, renewal, false),
-	{ { "milestone", "label", TEXT, "a date of your own: its label",
-	    true }, M(label) },
-	{ { "milestone", "at", DUR, "its offset from entry into force",
-	    true }, M(at) },
-	{ { "milestone", "date", DATE, "or its date", true }, M(date) },
-	CLAUSE_KEYS("milestone", M, cl, true),
-	{ { "event", "name", TT_VALUE_ID, "ID",
-	    "a named event, for 'from' keys", true }, E(name) },
-	{ { "event", "date", TT_VALUE_EVENT_DATE, "DATE|unknown",
-	    "the day it happened, or unknown", true }, E(date) },
-	{ { "event", "label", TEXT, "what it is, in words", true },
-	  E(label) },
-	{ { "notice", "received", DATE,
-	    "the day a notice of withdrawal was received", true },
-	  N(received) },
-	{ { "notice", "party", TEXT, "the party that gave it", true },
-	  N(party) },
-	{ { "notice", "effective", DATE,
-	    "a later day it names for its effect", true }, N(effective) },
-	{ { "notice", "revoked", DATE, "the day it was revoked", true },
-	  N(revoked) },
-	{ { "entry_into_force", "instruments", COUNT,
-	    "in force after the N-th instrument is deposited", false },
-	  S(deposits.instruments) },
-	{ { "entry_into_force", "after", DUR,
-	    "the period after that deposit (or after 'from')", false },
-	  S(deposits.after) },
-	{ { "entry_into_force", "weight", WEIGHT,
-	    "the share the depositing parties' weights must also reach",
-	    false }, S(deposits.weight) },
-	{ { "entry_into_force", "required", TT_VALUE_NAMES, "NAME[;NAME...]",
-	    "parties that must all have deposited, separated by ';'",
-	    false }, S(deposits.required) },
-	{ { "entry_into_force", "later_after", DUR,
-	    "for a party depositing later: the period after its own "
-	    "deposit (default 'after')", false }, S(deposits.later_after) },
-	{ { "entry_into_force", "later_rule", RULE,
-	    "for a party depositing later: its counting rule (default "
-	    "'rule')", false }, S(deposits.later_rule) },
-	{ { "entry_into_force", "later_from_instrument", BOOL,
-	    "yes: a party depositing after the triggering instrument, not "
-	    "after entry into force, is a later one", false },
-	  S(deposits.later_from_instrument) },
-	{ { "entry_into_force", "opened", DATE,
-	    "the day it opened for signature, which a duration "
-	    "'not_before' counts from", false }, S(deposits.opened) },
-	CLAUSE_KEYS("entry_into_force", S, deposits.cl, false),
-	{ { "party", "name", TEXT, "a party", true }, P(name) },
-	{ { "party", "signature", DATE, "the day it signed", true },
-	  P(signature) },
-	{ { "party", "deposit", TT_VALUE_DEPOSIT, "DATE[SUFFIX]",
-	    "the day it deposited its instrument (a UN suffix a, A, AA, d "
-	    "or c names the instrument)", true }, P(deposit) },
-	{ { "party", "instrument", TT_VALUE_INSTRUMENT,
-	    "ratification|accession|acceptance|approval|succession|"
-	    "confirmation", "the instrument it deposited (default "
-	    "ratification)", true }, P(instrument) },
-	{ { "party", "weight", WEIGHT,
-	    "its weight, for [entry_into_force] weight", true }, P(weight) },
-	{ { "party", "notice", DATE,
-	    "the day its notice of withdrawal was received", true },
-	  P(notice) },
-	{ { "party", "notice_effective", DATE,
-	    "a later day its notice names for its effect", true },
-	  P(notice_effective) },
-	{ { "party", "revoked", DATE, "the day its notice was revoked",
-	    true }, P(revoked) },
-	{ { "party", "recorded_entry_into_force", DATE,
-	    "its entry into force as recorded, to be checked", true },
-	  P(recorded_eif) },
-	{ { "party", "recorded_withdrawal", DATE,
-	    "its withdrawal's effect as recorded, to be checked", true },
-	  P(recorded_withdrawal) },
-};
-
-#undef TEXT
-#undef DATE
-#undef DUR
-#undef PERIOD
-#undef COUNT
-#undef BOOL
-#undef EVENT
-#undef RULE
-#undef RULES
-#undef FLOOR
-#undef WEIGHT
+#include "spec-schema.h"
 
 /* The largest count of a series or of renewals. */
 #define MAX_COUNT 100000
 /* The most [conference] or [milestone] sections a spec may have. */
 #define MAX_SECTIONS 10000
-
-const char *
-tt_convention_name(tt_convention c)
-{
-	return c == TT_CONVENTION_INCLUSIVE ? "inclusive" : "anniversary";
-}
-
-/* Where a repeatable section's instances live in a spec: the offsets of
- * its pointer to them, their number and its capacity.  The pointer is
- * read and written with memcpy() (POSIX pointers share one
- * representation) rather than through a cast that would break the
- * aliasing rules. */
-struct listdef {
-	enum where where;
-	size_t items, n, cap;
-	size_t elem;
-	size_t origin;	/* offset of the section's struct ttp_origin */
-};
-
-#define LIST(w, f, type) { w, offsetof(struct tt_spec, f), \
-	offsetof(struct tt_spec, n##f), offsetof(struct tt_spec, f##_cap), \
-	sizeof(type), offsetof(type, section) }
-
-static const struct listdef lists[] = {
-	LIST(IN_CONFERENCE, conferences, struct ttp_conference),
-	LIST(IN_MILESTONE, customs, struct ttp_custom),
-	LIST(IN_EVENT, events, struct ttp_event),
-	LIST(IN_NOTICE, notices, struct ttp_notice),
-	LIST(IN_PARTY, parties, struct ttp_party),
-};
-
-#undef LIST
-
-static const struct listdef *
-list_of(enum where w)
-{
-	for (size_t i = 0; i < TTP_ARRAY_SIZE(lists); i++)
-		if (lists[i].where == w)
-			return &lists[i];
-	return NULL;
-}
-
-static char *
-list_items(const tt_spec *spec, const struct listdef *l)
-{
-	char *p;
-
-	memcpy(&p, (const char *)spec + l->items, sizeof p);
-	return p;
-}
-
-static void
-list_set_items(tt_spec *spec, const struct listdef *l, void *p)
-{
-	memcpy((char *)spec + l->items, &p, sizeof p);
-}
-
-static size_t *
-list_n(tt_spec *spec, const struct listdef *l)
-{
-	return (size_t *)((char *)spec + l->n);
-}
-
-static size_t
-list_count(const tt_spec *spec, const struct listdef *l)
-{
-	return *(const size_t *)((const char *)spec + l->n);
-}
-
-static size_t *
-list_cap(tt_spec *spec, const struct listdef *l)
-{
-	return (size_t *)((char *)spec + l->cap);
-}
-
-static const char *const counting_names[] = {
-	[TT_COUNTING_SAME_DATE] = "same-date",
-	[TT_COUNTING_DAY_AFTER] = "day-after",
-	[TT_COUNTING_FIRST_OF_NEXT_MONTH] = "first-of-next-month",
-	[TT_COUNTING_END_OF_YEAR] = "end-of-year"
-};
-
-const char *
-tt_counting_name(tt_counting rule)
-{
-	if ((unsigned)rule >= TTP_ARRAY_SIZE(counting_names))
-		return NULL;
-	return counting_names[rule];
-}
-
-/* The rule called NAME (N bytes), or -1. */
-static int
-counting_find(const char *name, size_t n)
-{
-	for (size_t i = 0; i < TTP_ARRAY_SIZE(counting_names); i++)
-		if (strlen(counting_names[i]) == n &&
-		    memcmp(counting_names[i], name, n) == 0)
-			return (int)i;
-	return -1;
-}
-
-tt_status
-tt_counting_apply(tt_counting rule, tt_date d, tt_date *out, tt_error *err)
-{
-	if (tt_counting_name(rule) == NULL)
-		return ttp_error_set(err, TT_EINVAL, 0, 0,
-				     "unknown counting rule");
-	if (!tt_date_is_valid(d))
-		return ttp_error_set(err, TT_ERANGE, 0, 0, "invalid date");
-	switch (rule) {
-	case TT_COUNTING_SAME_DATE:
-		*out = d;
-		return TT_OK;
-	case TT_COUNTING_DAY_AFTER:
-		return tt_date_add_days(d, 1, out, err);
-	case TT_COUNTING_FIRST_OF_NEXT_MONTH:
-		if (d.month == 12 && d.year >= 9999)
-			break;
-		out->year = d.month == 12 ? d.year + 1 : d.year;
-		out->month = d.month == 12 ? 1 : d.month + 1;
-		out->day = 1;
-		return TT_OK;
-	case TT_COUNTING_END_OF_YEAR:
-		out->year = d.year;
-		out->month = 12;
-		out->day = 31;
-		return TT_OK;
-	}
-	return ttp_error_set(err, TT_ERANGE, 0, 0,
-			     "the first of the next month is after "
-			     "9999-12-31");
-}
-
-static const char *const instrument_names[] = {
-	[TT_INSTRUMENT_RATIFICATION] = "ratification",
-	[TT_INSTRUMENT_ACCESSION] = "accession",
-	[TT_INSTRUMENT_ACCEPTANCE] = "acceptance",
-	[TT_INSTRUMENT_APPROVAL] = "approval",
-	[TT_INSTRUMENT_SUCCESSION] = "succession",
-	[TT_INSTRUMENT_CONFIRMATION] = "confirmation"
-};
-
-/* The suffixes of the UN's status tables, in the order of tt_instrument
- * ("" for ratification, which has none). */
-static const char *const instrument_suffixes[] = {
-	[TT_INSTRUMENT_RATIFICATION] = "",
-	[TT_INSTRUMENT_ACCESSION] = "a",
-	[TT_INSTRUMENT_ACCEPTANCE] = "A",
-	[TT_INSTRUMENT_APPROVAL] = "AA",
-	[TT_INSTRUMENT_SUCCESSION] = "d",
-	[TT_INSTRUMENT_CONFIRMATION] = "c"
-};
-
-const char *
-tt_instrument_name(tt_instrument i)
-{
-	if ((unsigned)i >= TTP_ARRAY_SIZE(instrument_names))
-		return NULL;
-	return instrument_names[i];
-}
 
 tt_status
 tt_deposit_parse(const char *s, tt_date *date, int *instrument,
@@ -422,12 +48,15 @@ tt_deposit_parse(const char *s, tt_date *date, int *instrument,
 		n++;
 	if (n > 0 && n < len && (isdigit((unsigned char)s[len - 1 - n]) ||
 				 s[len - 1 - n] == ' ')) {
-		for (size_t i = 1; i < TTP_ARRAY_SIZE(instrument_suffixes);
-		     i++)
-			if (strlen(instrument_suffixes[i]) == n &&
-			    memcmp(instrument_suffixes[i], s + len - n,
-				   n) == 0)
-				*instrument = (int)i;
+		for (int i = 1; tt_instrument_name((tt_instrument)i) != NULL;
+		     i++) {
+			const char *suffix =
+				ttp_instrument_suffix((tt_instrument)i);
+
+			if (strlen(suffix) == n &&
+			    memcmp(suffix, s + len - n, n) == 0)
+				*instrument = i;
+		}
 		if (*instrument < 0 && isdigit((unsigned char)s[len - 1 - n]))
 			return ttp_error_set(err, TT_ESYNTAX, 0,
 					     (unsigned)(len - n) + 1,
@@ -457,11 +86,14 @@ tt_spec_new(void)
 void
 tt_spec_free(tt_spec *spec)
 {
+	size_t nlists;
+	const struct listdef *lists = ttp_lists(&nlists);
+
 	if (spec == NULL)
 		return;
 	free(spec->strings);
-	for (size_t i = 0; i < TTP_ARRAY_SIZE(lists); i++)
-		free(list_items(spec, &lists[i]));
+	for (size_t i = 0; i < nlists; i++)
+		free(ttp_list_items(spec, &lists[i]));
 	free(spec);
 }
 
@@ -469,6 +101,8 @@ void
 tt_spec_reset(tt_spec *spec)
 {
 	tt_spec keep = *spec;
+	size_t nlists;
+	const struct listdef *lists = ttp_lists(&nlists);
 
 	memset(spec, 0, sizeof *spec);
 	/* The input goes back to 0 with the values. */
@@ -476,9 +110,11 @@ tt_spec_reset(tt_spec *spec)
 	spec->today = keep.today;
 	spec->strings = keep.strings;
 	spec->strings_cap = keep.strings_cap;
-	for (size_t i = 0; i < TTP_ARRAY_SIZE(lists); i++) {
-		list_set_items(spec, &lists[i], list_items(&keep, &lists[i]));
-		*list_cap(spec, &lists[i]) = *list_cap(&keep, &lists[i]);
+	for (size_t i = 0; i < nlists; i++) {
+		ttp_list_set_items(spec, &lists[i],
+				   ttp_list_items(&keep, &lists[i]));
+		*ttp_list_cap(spec, &lists[i]) = *ttp_list_cap(&keep,
+							       &lists[i]);
 	}
 }
 
@@ -503,19 +139,21 @@ tt_spec_clone(const tt_spec *spec)
 {
 	tt_spec *c = malloc(sizeof *c);
 	bool failed = false;
+	size_t nlists;
+	const struct listdef *lists = ttp_lists(&nlists);
 
 	if (c == NULL)
 		return NULL;
 	*c = *spec;
 	c->strings = dup_bytes(spec->strings, spec->strings_len, &failed);
 	c->strings_cap = spec->strings_len;
-	for (size_t i = 0; i < TTP_ARRAY_SIZE(lists); i++) {
+	for (size_t i = 0; i < nlists; i++) {
 		const struct listdef *l = &lists[i];
-		size_t n = list_count(c, l);
+		size_t n = ttp_list_count(c, l);
 
-		list_set_items(c, l, dup_bytes(list_items(c, l), n * l->elem,
-					       &failed));
-		*list_cap(c, l) = n;
+		ttp_list_set_items(c, l, dup_bytes(ttp_list_items(c, l),
+						   n * l->elem, &failed));
+		*ttp_list_cap(c, l) = n;
 	}
 	if (failed) {
 		tt_spec_free(c);
@@ -562,52 +200,6 @@ tt_spec_entry_into_force(const tt_spec *spec, tt_date *out)
 	return spec->eif.set;
 }
 
-static const struct keydef *
-find_key(const char *section, const char *key)
-{
-	/* Callers that took the names from the schema (batch, for every
-	 * cell) pass its own strings: those are found without comparing
-	 * text. */
-	for (size_t i = 0; i < TTP_ARRAY_SIZE(keys); i++)
-		if (keys[i].pub.key == key && keys[i].pub.section == section)
-			return &keys[i];
-	for (size_t i = 0; i < TTP_ARRAY_SIZE(keys); i++)
-		if (strcmp(keys[i].pub.section, section) == 0 &&
-		    strcmp(keys[i].pub.key, key) == 0)
-			return &keys[i];
-	return NULL;
-}
-
-/* The first key of SECTION, or NULL if there is no such section. */
-static const struct keydef *
-find_section(const char *section)
-{
-	for (size_t i = 0; i < TTP_ARRAY_SIZE(keys); i++)
-		if (strcmp(keys[i].pub.section, section) == 0)
-			return &keys[i];
-	return NULL;
-}
-
-size_t
-tt_spec_key_count(void)
-{
-	return TTP_ARRAY_SIZE(keys);
-}
-
-const tt_spec_key *
-tt_spec_key_at(size_t i)
-{
-	return i < TTP_ARRAY_SIZE(keys) ? &keys[i].pub : NULL;
-}
-
-const tt_spec_key *
-tt_spec_key_find(const char *section, const char *key)
-{
-	const struct keydef *k = find_key(section, key);
-
-	return k != NULL ? &k->pub : NULL;
-}
-
 static bool
 id_char(unsigned char c)
 {
@@ -639,36 +231,20 @@ tt_id_from_text(const char *text, char *buf, size_t size)
 	return n;
 }
 
-bool
-tt_spec_section_repeats(const char *section)
-{
-	const struct keydef *k = find_section(section);
-
-	return k != NULL && k->pub.repeatable;
-}
-
-bool
-tt_spec_key_is_known(const char *section, const char *key)
-{
-	if (find_section(section) == NULL)
-		return false;
-	return key == NULL || find_key(section, key) != NULL;
-}
-
 /* The offset of the newest instance of K's section from BASE, or false
  * (a repeatable section without an instance). */
 static bool
 newest(const tt_spec *spec, const struct keydef *k, const char **base)
 {
-	const struct listdef *l = list_of(k->where);
+	const struct listdef *l = ttp_list_of(k->where);
 	size_t n;
 
 	*base = (const char *)spec;
 	if (l == NULL)
 		return true;
-	if ((n = list_count(spec, l)) == 0)
+	if ((n = ttp_list_count(spec, l)) == 0)
 		return false;
-	*base = list_items(spec, l) + (n - 1) * l->elem;
+	*base = ttp_list_items(spec, l) + (n - 1) * l->elem;
 	return true;
 }
 
@@ -688,14 +264,14 @@ field_of(const tt_spec *spec, const struct keydef *k)
 static struct ttp_field *
 field_in(tt_spec *spec, const struct keydef *k)
 {
-	const struct listdef *l = list_of(k->where);
+	const struct listdef *l = ttp_list_of(k->where);
 	char *base = (char *)spec;
 	size_t n;
 
 	if (l != NULL) {
-		if ((n = list_count(spec, l)) == 0)
+		if ((n = ttp_list_count(spec, l)) == 0)
 			return NULL;
-		base = list_items(spec, l) + (n - 1) * l->elem;
+		base = ttp_list_items(spec, l) + (n - 1) * l->elem;
 	}
 	return (struct ttp_field *)(base + k->off);
 }
@@ -739,7 +315,7 @@ input_error(const tt_spec *spec, tt_error *err, tt_status st)
 bool
 tt_spec_has(const tt_spec *spec, const char *section, const char *key)
 {
-	const struct keydef *k = find_key(section, key);
+	const struct keydef *k = ttp_key_find(section, key);
 	const struct ttp_field *f = k != NULL ? field_of(spec, k) : NULL;
 
 	return f != NULL && f->set;
@@ -749,7 +325,7 @@ tt_status
 tt_spec_begin_section(tt_spec *spec, const char *section, unsigned line,
 		      unsigned column, tt_error *err)
 {
-	const struct keydef *k = find_section(section);
+	const struct keydef *k = ttp_key_section(section);
 	struct ttp_origin at = { line, column, spec->input };
 	const struct listdef *l;
 	size_t *n;
@@ -760,21 +336,21 @@ tt_spec_begin_section(tt_spec *spec, const char *section, unsigned line,
 				   ttp_error_set(err, TT_EINVAL, line, column,
 						 "unknown section [%s]",
 						 section));
-	if ((l = list_of(k->where)) == NULL)
+	if ((l = ttp_list_of(k->where)) == NULL)
 		return TT_OK;
-	n = list_n(spec, l);
+	n = ttp_list_n(spec, l);
 	if (*n >= MAX_SECTIONS)
 		return input_error(spec, err,
 				   ttp_error_set(err, TT_ELIMIT, line, column,
 						 "more than %d [%s] sections",
 						 MAX_SECTIONS,
 						 k->pub.section));
-	p = ttp_grow(list_items(spec, l), list_cap(spec, l), *n + 1,
+	p = ttp_grow(ttp_list_items(spec, l), ttp_list_cap(spec, l), *n + 1,
 		     l->elem);
 	if (p == NULL)
 		return ttp_error_set(err, TT_ENOMEM, line, column,
 				     "out of memory");
-	list_set_items(spec, l, p);
+	ttp_list_set_items(spec, l, p);
 	p += *n * l->elem;
 	memset(p, 0, l->elem);
 	memcpy(p + l->origin, &at, sizeof at);
@@ -1049,7 +625,7 @@ check_rules(const char *s, struct ttp_field *f, tt_error *err)
 	f->rules = 0;
 	for (;;) {
 		size_t n = strcspn(p, ",");
-		int r = counting_find(p, n);
+		int r = ttp_counting_find(p, n);
 
 		if (r < 0)
 			return ttp_error_set(err, TT_ESYNTAX, 0,
@@ -1080,7 +656,7 @@ check_word(tt_value_type type, const char *s, struct ttp_field *f,
 		f->v.yes = s[0] == 'y';
 		return TT_OK;
 	case TT_VALUE_RULE:
-		if ((r = counting_find(s, strlen(s))) < 0)
+		if ((r = ttp_counting_find(s, strlen(s))) < 0)
 			return ttp_error_set(err, TT_ESYNTAX, 0, 1,
 					     "expected same-date, day-after, "
 					     "first-of-next-month or "
@@ -1129,8 +705,10 @@ check_value(const struct keydef *k, const struct value *v,
 		}
 		if (v->kind != V_TEXT)
 			break;
-		for (size_t i = 0; i < TTP_ARRAY_SIZE(instrument_names); i++)
-			if (strcmp(v->text, instrument_names[i]) == 0) {
+		for (int i = 0; tt_instrument_name((tt_instrument)i) != NULL;
+		     i++)
+			if (strcmp(v->text,
+				   tt_instrument_name((tt_instrument)i)) == 0) {
 				f->v.instrument = (tt_instrument)i;
 				return TT_OK;
 			}
@@ -1297,11 +875,11 @@ static const struct keydef *
 known_key(const char *section, const char *key, unsigned line,
 	  unsigned column, tt_error *err)
 {
-	const struct keydef *k = find_key(section, key);
+	const struct keydef *k = ttp_key_find(section, key);
 
 	if (k != NULL)
 		return k;
-	if (find_section(section) == NULL) {
+	if (ttp_key_section(section) == NULL) {
 		ttp_error_set(err, TT_EINVAL, line, column,
 			      "unknown section [%s]", section);
 		return NULL;
@@ -1350,7 +928,7 @@ tt_status
 tt_spec_set_event_date(tt_spec *spec, const char *name, const char *value,
 		       tt_error *err)
 {
-	const struct keydef *k = find_key("event", "date");
+	const struct keydef *k = ttp_key_find("event", "date");
 	const struct ttp_event *ev = ttp_spec_event(spec, name);
 	struct ttp_field field;
 	struct value v;
@@ -1420,7 +998,7 @@ static const struct ttp_field *
 get_field(const tt_spec *spec, const char *section, const char *key,
 	  unsigned types, const struct keydef **kp)
 {
-	const struct keydef *k = find_key(section, key);
+	const struct keydef *k = ttp_key_find(section, key);
 	const struct ttp_field *f;
 
 	if (k == NULL || !(types & 1u << k->pub.type))
@@ -1545,17 +1123,47 @@ tt_spec_get_text(const tt_spec *spec, const char *section, const char *key,
 	return true;
 }
 
+bool
+ttp_spec_has_deposits(const tt_spec *spec)
+{
+	const struct ttp_deposits *d = &spec->deposits;
+
+	return d->instruments.set || d->weight.set || d->required.set ||
+	       d->cl.from.set;
+}
+
 /* --- values as text, instance by instance (for tt_diff_specs()) ----- */
 
 size_t
 ttp_spec_instance_count(const tt_spec *spec, size_t key)
 {
+	const struct keydef *k;
 	const struct listdef *l;
 
-	if (key >= TTP_ARRAY_SIZE(keys))
+	if ((k = ttp_key_at(key)) == NULL)
 		return 0;
-	l = list_of(keys[key].where);
-	return l == NULL ? 1 : list_count(spec, l);
+	l = ttp_list_of(k->where);
+	return l == NULL ? 1 : ttp_list_count(spec, l);
+}
+
+size_t
+ttp_weight_format(int w, char *buf, size_t size)
+{
+	int n;
+
+	/* 44.2, not 44.200: the decimals the value has. */
+	if (w % TT_WEIGHT_SCALE == 0)
+		n = snprintf(buf, size, "%d", w / TT_WEIGHT_SCALE);
+	else if (w % 100 == 0)
+		n = snprintf(buf, size, "%d.%d", w / TT_WEIGHT_SCALE,
+			     w % TT_WEIGHT_SCALE / 100);
+	else if (w % 10 == 0)
+		n = snprintf(buf, size, "%d.%02d", w / TT_WEIGHT_SCALE,
+			     w % TT_WEIGHT_SCALE / 10);
+	else
+		n = snprintf(buf, size, "%d.%03d", w / TT_WEIGHT_SCALE,
+			     w % TT_WEIGHT_SCALE);
+	return n > 0 ? (size_t)n : 0;
 }
 
 /* A duration as the short form of spec files, which is how people write
@@ -1593,13 +1201,12 @@ ttp_spec_value_text(const tt_spec *spec, size_t key, size_t instance,
 	const char *base = (const char *)spec;
 	char d[TT_DATE_BUFSIZE];
 
-	if (key >= TTP_ARRAY_SIZE(keys) || size < TTP_VALUE_BUFSIZE)
+	if ((k = ttp_key_at(key)) == NULL || size < TTP_VALUE_BUFSIZE)
 		return NULL;
-	k = &keys[key];
-	if ((l = list_of(k->where)) != NULL) {
-		if (instance >= list_count(spec, l))
+	if ((l = ttp_list_of(k->where)) != NULL) {
+		if (instance >= ttp_list_count(spec, l))
 			return NULL;
-		base = list_items(spec, l) + instance * l->elem;
+		base = ttp_list_items(spec, l) + instance * l->elem;
 	} else if (instance != 0) {
 		return NULL;
 	}
@@ -1612,7 +1219,8 @@ ttp_spec_value_text(const tt_spec *spec, size_t key, size_t instance,
 	case TT_VALUE_DEPOSIT:
 		snprintf(buf, size, "%s%s%s", tt_date_format(f->v.date, d),
 			 f->suffix > 0 ? " " : "", f->suffix > 0 ?
-			 instrument_suffixes[f->suffix - 1] : "");
+			 ttp_instrument_suffix((tt_instrument)(f->suffix - 1)) :
+			 "");
 		return buf;
 	case TT_VALUE_EVENT_DATE:
 		return f->indefinite ? "unknown" :
@@ -1662,547 +1270,6 @@ ttp_spec_value_text(const tt_spec *spec, size_t key, size_t instance,
 		break;
 	}
 	return ttp_spec_string(spec, f);
-}
-
-/* --- checks ---------------------------------------------------------- */
-
-/* Names F's section and key in ERR, and returns CODE. */
-static tt_status
-field_tag(tt_error *err, const struct ttp_field *f, tt_status code)
-{
-	if (err != NULL) {
-		err->section = f->section;
-		err->key = f->key;
-		err->input = f->at.input;
-	}
-	return code;
-}
-
-/* Reports an error about field F, at the place its value came from. */
-#define FIELD_ERROR(err, f, code, ...) \
-	field_tag((err), (f), ttp_error_set((err), (code), (f)->at.line, \
-					    (f)->at.column, __VA_ARGS__))
-
-/* EIF + F's duration, or false when it leaves the calendar's range. */
-static bool
-offset_date(const tt_spec *spec, const struct ttp_field *f, tt_date *out)
-{
-	return tt_date_add(spec->eif.v.date, f->v.dur, out, NULL, NULL) ==
-	       TT_OK;
-}
-
-static tt_status
-check_offset(const tt_spec *spec, const struct ttp_field *f, tt_error *err)
-{
-	tt_date d;
-
-	if (f->set && !offset_date(spec, f, &d))
-		return FIELD_ERROR(err, f, TT_ERANGE,
-				   "'%s' from entry into force reaches past "
-				   "9999-12-31", f->key);
-	return TT_OK;
-}
-
-static tt_status
-check_series(const tt_spec *spec, const struct ttp_series *s,
-	     const char *name, tt_error *err)
-{
-	const struct ttp_field *any = s->first.set ? &s->first :
-				      s->every.set ? &s->every :
-				      s->count.set ? &s->count :
-				      s->label.set ? &s->label : NULL;
-
-	if (any == NULL)
-		return TT_OK;
-	if (!s->first.set)
-		return FIELD_ERROR(err, any, TT_EINVAL,
-				   "[%s] needs 'first' (the offset of the "
-				   "first %s from entry into force)", name,
-				   name);
-	if (!s->every.set && s->count.set && s->count.v.count > 1)
-		return FIELD_ERROR(err, &s->count, TT_EINVAL,
-				   "a count of %d needs 'every' (the period "
-				   "between %ss)", s->count.v.count, name);
-	return check_offset(spec, &s->first, err);
-}
-
-/* A FROM key names entry_into_force or an [event]. */
-static tt_status
-check_from(const tt_spec *spec, const struct ttp_clause *cl, tt_error *err)
-{
-	const char *name = ttp_spec_string(spec, &cl->from);
-
-	if (!cl->from.set || strcmp(name, "entry_into_force") == 0 ||
-	    ttp_spec_event(spec, name) != NULL)
-		return TT_OK;
-	return FIELD_ERROR(err, &cl->from, TT_EINVAL,
-			   "no [event] named '%s' (give one, or use "
-			   "entry_into_force)", name);
-}
-
-/* Every clause's FROM names an event. */
-static tt_status
-check_froms(const tt_spec *spec, tt_error *err)
-{
-	const struct ttp_clause *fixed[] = {
-		&spec->treaty, &spec->series[0].cl, &spec->series[1].cl,
-		&spec->withdrawal, &spec->renewal
-	};
-	tt_status st;
-
-	for (size_t i = 0; i < TTP_ARRAY_SIZE(fixed); i++)
-		if ((st = check_from(spec, fixed[i], err)) != TT_OK)
-			return st;
-	for (size_t i = 0; i < spec->nconferences; i++)
-		if ((st = check_from(spec, &spec->conferences[i].cl,
-				     err)) != TT_OK)
-			return st;
-	for (size_t i = 0; i < spec->ncustoms; i++)
-		if ((st = check_from(spec, &spec->customs[i].cl,
-				     err)) != TT_OK)
-			return st;
-	return TT_OK;
-}
-
-/* Each [event] has a name of its own and a date (or "unknown"). */
-static tt_status
-check_events(const tt_spec *spec, tt_error *err)
-{
-	for (size_t i = 0; i < spec->nevents; i++) {
-		const struct ttp_event *ev = &spec->events[i];
-		const char *name = ttp_spec_string(spec, &ev->name);
-		struct ttp_field where = ev->name;
-
-		where.at = ev->name.set ? ev->name.at : ev->section;
-		where.section = "event";
-		where.key = "name";
-		if (!ev->name.set)
-			return FIELD_ERROR(err, &where, TT_EINVAL,
-					   "[event] needs a 'name'");
-		if (strcmp(name, "entry_into_force") == 0 ||
-		    ttp_spec_event(spec, name) != ev)
-			return FIELD_ERROR(err, &where, TT_EINVAL,
-					   "an event named '%s' is already "
-					   "known", name);
-		if (!ev->date.set)
-			return FIELD_ERROR(err, &where, TT_EINVAL,
-					   "[event] needs a 'date' (or "
-					   "'unknown')");
-	}
-	return TT_OK;
-}
-
-/* Each [notice] has the day it was received, and a revocation or named
- * date after it. */
-static tt_status
-check_notices(const tt_spec *spec, bool clause, tt_error *err)
-{
-	for (size_t i = 0; i < spec->nnotices; i++) {
-		const struct ttp_notice *n = &spec->notices[i];
-		tt_date r = n->received.v.date;
-		struct ttp_field where = n->party;
-
-		where.at = n->section;
-		where.section = "notice";
-		where.key = "received";
-		if (!n->received.set)
-			return FIELD_ERROR(err, &where, TT_EINVAL,
-					   "[notice] needs 'received' (the "
-					   "day it was received)");
-		if (!clause)
-			return FIELD_ERROR(err, &n->received, TT_EINVAL,
-					   "a notice needs a [withdrawal] or "
-					   "[renewal] clause");
-		if (tt_date_compare(r, spec->eif.v.date) < 0)
-			return FIELD_ERROR(err, &n->received, TT_EINVAL,
-					   "the notice is dated before entry "
-					   "into force");
-		if (n->revoked.set &&
-		    tt_date_compare(n->revoked.v.date, r) < 0)
-			return FIELD_ERROR(err, &n->revoked, TT_EINVAL,
-					   "the notice is revoked before it "
-					   "was received");
-		if (n->effective.set &&
-		    tt_date_compare(n->effective.v.date, r) < 0)
-			return FIELD_ERROR(err, &n->effective, TT_EINVAL,
-					   "the notice takes effect before it "
-					   "was received");
-	}
-	return TT_OK;
-}
-
-/* The keys added with events and counting rules, which the checks of
- * tt_spec_validate() do not cover. */
-static tt_status
-check_clauses(const tt_spec *spec, bool withdrawal, bool renewal,
-	      tt_error *err)
-{
-	tt_status st;
-
-	if (spec->ends.set && spec->term.set)
-		return FIELD_ERROR(err, &spec->ends, TT_EINVAL,
-				   "[treaty] takes 'term' or 'ends', not "
-				   "both");
-	if (spec->ends.set &&
-	    tt_date_compare(spec->ends.v.date, spec->eif.v.date) < 0)
-		return FIELD_ERROR(err, &spec->ends, TT_EINVAL,
-				   "the treaty ends before entry into force");
-	if (spec->ends.set && renewal)
-		return FIELD_ERROR(err, &spec->ends, TT_EINVAL,
-				   "renewal needs a term, not a fixed end");
-	if (spec->withdrawal_window.set != spec->withdrawal_every.set)
-		return FIELD_ERROR(err, spec->withdrawal_window.set ?
-				   &spec->withdrawal_window :
-				   &spec->withdrawal_every, TT_EINVAL,
-				   "[withdrawal] takes 'window' and 'every' "
-				   "together");
-	if (spec->withdrawal_window.set && !withdrawal)
-		return FIELD_ERROR(err, &spec->withdrawal_window, TT_EINVAL,
-				   "[withdrawal] needs 'notice' (the notice "
-				   "period)");
-	if ((st = check_events(spec, err)) != TT_OK ||
-	    (st = check_froms(spec, err)) != TT_OK)
-		return st;
-	return check_notices(spec, withdrawal || renewal, err);
-}
-
-/* A [party] section's own checks. */
-static tt_status
-check_party(const tt_spec *spec, const struct ttp_party *p, tt_error *err)
-{
-	struct ttp_field where = p->name;
-
-	where.at = p->section;
-	where.section = "party";
-	where.key = "name";
-	if (!p->name.set)
-		return FIELD_ERROR(err, &where, TT_EINVAL,
-				   "[party] needs a 'name'");
-	if (p->notice.set && !spec->withdrawal_notice.set)
-		return FIELD_ERROR(err, &p->notice, TT_EINVAL,
-				   "a party's notice needs a [withdrawal] "
-				   "clause with a 'notice' period");
-	if (p->notice.set && !p->deposit.set)
-		return FIELD_ERROR(err, &p->notice, TT_EINVAL,
-				   "a notice from a party that has not "
-				   "deposited an instrument");
-	if ((p->revoked.set || p->notice_effective.set) && !p->notice.set)
-		return FIELD_ERROR(err, p->revoked.set ? &p->revoked :
-				   &p->notice_effective, TT_EINVAL,
-				   "'%s' needs the party's 'notice'",
-				   p->revoked.set ? "revoked" :
-				   "notice_effective");
-	if (p->revoked.set &&
-	    tt_date_compare(p->revoked.v.date, p->notice.v.date) < 0)
-		return FIELD_ERROR(err, &p->revoked, TT_EINVAL,
-				   "the notice is revoked before it was "
-				   "received");
-	if (p->notice_effective.set &&
-	    tt_date_compare(p->notice_effective.v.date,
-			    p->notice.v.date) < 0)
-		return FIELD_ERROR(err, &p->notice_effective, TT_EINVAL,
-				   "the notice takes effect before it was "
-				   "received");
-	if (p->notice.set &&
-	    tt_date_compare(p->notice.v.date, p->deposit.v.date) < 0)
-		return FIELD_ERROR(err, &p->notice, TT_EINVAL,
-				   "the notice is dated before the party's "
-				   "deposit");
-	return TT_OK;
-}
-
-/* A party's name and place in the spec, sorted by name, then place. */
-struct party_ref {
-	const char *name;
-	size_t i;
-};
-
-static int
-compare_party_refs(const void *a, const void *b)
-{
-	const struct party_ref *x = a, *y = b;
-	int c = strcmp(x->name, y->name);
-
-	return c != 0 ? c : x->i < y->i ? -1 : x->i > y->i;
-}
-
-/* The first party (in spec order) whose name an earlier one has, into
- * *TWICE, or SIZE_MAX: the names sorted, not compared pairwise, since a
- * spec may list thousands. */
-static tt_status
-first_repeated_party(const tt_spec *spec, size_t *twice, tt_error *err)
-{
-	size_t n = spec->nparties;
-	struct party_ref *r;
-
-	*twice = SIZE_MAX;
-	if (n < 2)
-		return TT_OK;
-	if ((r = calloc(n, sizeof *r)) == NULL)
-		return ttp_error_set(err, TT_ENOMEM, 0, 0, "out of memory");
-	for (size_t i = 0; i < n; i++) {
-		r[i].name = ttp_spec_string(spec, &spec->parties[i].name);
-		r[i].i = i;
-	}
-	qsort(r, n, sizeof *r, compare_party_refs);
-	/* In a run of one name, the second is the first repeat. */
-	for (size_t k = 1; k < n; k++)
-		if (strcmp(r[k].name, r[k - 1].name) == 0 &&
-		    (k < 2 || strcmp(r[k - 1].name, r[k - 2].name) != 0) &&
-		    r[k].i < *twice)
-			*twice = r[k].i;
-	free(r);
-	return TT_OK;
-}
-
-tt_status
-ttp_spec_check_deposits(const tt_spec *spec, tt_error *err)
-{
-	const struct ttp_deposits *d = &spec->deposits;
-	size_t twice;
-	tt_status st;
-
-	if (ttp_spec_has_deposits(spec) && spec->eif.set)
-		return FIELD_ERROR(err, &spec->eif, TT_EINVAL,
-				   "[treaty] entry_into_force and "
-				   "[entry_into_force] exclude each other: "
-				   "give the date, or the conditions");
-	if (d->cl.from.set) {
-		const struct ttp_field *f = d->instruments.set ?
-			&d->instruments : d->weight.set ? &d->weight :
-			d->required.set ? &d->required : NULL;
-
-		if (f != NULL)
-			return FIELD_ERROR(err, f, TT_EINVAL,
-					   "[entry_into_force] counts from "
-					   "'from' or from deposits, not "
-					   "both");
-		if (strcmp(ttp_spec_string(spec, &d->cl.from),
-			   "entry_into_force") == 0)
-			return FIELD_ERROR(err, &d->cl.from, TT_EINVAL,
-					   "entry into force cannot count "
-					   "from itself");
-	}
-	if (!ttp_spec_has_deposits(spec)) {
-		const struct ttp_field *f = d->after.set ? &d->after :
-			d->cl.rule.set ? &d->cl.rule :
-			d->cl.not_before.set ? &d->cl.not_before :
-			d->opened.set ? &d->opened : NULL;
-
-		if (f != NULL)
-			return FIELD_ERROR(err, f, TT_EINVAL,
-					   "[entry_into_force] needs "
-					   "'instruments', 'weight', "
-					   "'required' or 'from'");
-		/* Later parties are those after entry into force: with the
-		 * date given there is no triggering instrument to count
-		 * from. */
-		if (d->later_from_instrument.set &&
-		    d->later_from_instrument.v.yes)
-			return FIELD_ERROR(err, &d->later_from_instrument,
-					   TT_EINVAL, "later_from_instrument "
-					   "needs the instrument that brings "
-					   "the treaty into force: "
-					   "'instruments', 'weight', "
-					   "'required' or 'from'");
-	}
-	if (d->cl.not_before.set && !d->cl.not_before.is_date &&
-	    !d->opened.set && !d->cl.from.set)
-		return FIELD_ERROR(err, &d->cl.not_before, TT_EINVAL,
-				   "a 'not_before' duration counts from "
-				   "'opened' (the day the treaty opened for "
-				   "signature): set it, or give a date");
-	if ((st = first_repeated_party(spec, &twice, err)) != TT_OK)
-		return st;
-	for (size_t i = 0; i < spec->nparties; i++) {
-		if ((st = check_party(spec, &spec->parties[i], err)) != TT_OK)
-			return st;
-		if (i == twice)
-			return FIELD_ERROR(err, &spec->parties[i].name,
-					   TT_EINVAL, "party '%s' is listed "
-					   "twice", ttp_spec_string(spec,
-					   &spec->parties[i].name));
-	}
-	return TT_OK;
-}
-
-tt_status
-tt_spec_validate(const tt_spec *spec, tt_error *err)
-{
-	tt_status st;
-
-	/* With deposits, the other clauses are checked against the entry
-	 * into force they give, or a stand-in while they give none,
-	 * reckoned as the schedule reckons it (deposits checked first). */
-	if (ttp_spec_has_deposits(spec))
-		return ttp_schedule_validate(spec, err);
-	if ((st = ttp_spec_check_deposits(spec, err)) != TT_OK)
-		return st;
-	return ttp_spec_validate_at(spec, err);
-}
-
-tt_status
-ttp_spec_validate_at(const tt_spec *spec, tt_error *err)
-{
-	const struct ttp_field *f;
-	bool finite = spec->term.set && !spec->term.indefinite;
-	bool withdrawal = spec->withdrawal_opens.set ||
-			  spec->withdrawal_notice.set;
-	bool renewal = spec->renewal_period.set || spec->renewal_notice.set ||
-		       spec->renewal_times.set;
-	tt_date eif = spec->eif.v.date, end = eif, d;
-	tt_status st;
-
-	if (!spec->eif.set)
-		return ttp_error_set(err, TT_EINVAL, 0, 0,
-				     "no entry into force: set [treaty] "
-				     "entry_into_force");
-	if (finite) {
-		if (!offset_date(spec, &spec->term, &end))
-			return FIELD_ERROR(err, &spec->term, TT_ERANGE,
-					   "the term ends after 9999-12-31");
-	}
-	if ((st = check_clauses(spec, withdrawal, renewal, err)) != TT_OK)
-		return st;
-	if (spec->horizon.set &&
-	    tt_date_compare(spec->horizon.v.date, eif) < 0)
-		return FIELD_ERROR(err, &spec->horizon, TT_EINVAL,
-				   "the horizon is before entry into force");
-	for (int i = 0; i < 2; i++)
-		if ((st = check_series(spec, &spec->series[i],
-				       i ? "review" : "consultation",
-				       err)) != TT_OK)
-			return st;
-	for (size_t i = 0; i < spec->nconferences; i++) {
-		const struct ttp_conference *c = &spec->conferences[i];
-
-		if (!c->at.set) {
-			struct ttp_field where = c->label;
-
-			where.at = c->label.set ? c->label.at : c->section;
-			where.section = "conference";
-			where.key = "at";
-			return FIELD_ERROR(err, &where, TT_EINVAL,
-					   "[conference] needs 'at' (its "
-					   "offset from entry into force)");
-		}
-		if ((st = check_offset(spec, &c->at, err)) != TT_OK)
-			return st;
-	}
-	for (size_t i = 0; i < spec->ncustoms; i++) {
-		const struct ttp_custom *m = &spec->customs[i];
-		struct ttp_field where = m->label;
-
-		where.at = m->label.set ? m->label.at : m->section;
-		where.section = "milestone";
-		where.key = "label";
-		if (!m->label.set)
-			return FIELD_ERROR(err, &where, TT_EINVAL,
-					   "[milestone] needs a 'label'");
-		if (m->at.set && m->date.set)
-			return FIELD_ERROR(err, &m->date, TT_EINVAL,
-					   "[milestone] takes 'at' or "
-					   "'date', not both");
-		if (!m->at.set && !m->date.set)
-			return FIELD_ERROR(err, &where, TT_EINVAL,
-					   "[milestone] needs 'at' (an "
-					   "offset) or 'date'");
-		if ((st = check_offset(spec, &m->at, err)) != TT_OK)
-			return st;
-	}
-	if (withdrawal) {
-		if (!spec->withdrawal_notice.set)
-			return FIELD_ERROR(err, &spec->withdrawal_opens,
-					   TT_EINVAL,
-					   "[withdrawal] needs 'notice' (the "
-					   "notice period)");
-		if ((st = check_offset(spec, &spec->withdrawal_opens,
-				       err)) != TT_OK)
-			return st;
-		if (!offset_date(spec, &spec->withdrawal_notice, &d))
-			return FIELD_ERROR(err, &spec->withdrawal_notice,
-					   TT_ERANGE, "the notice period "
-					   "ends after 9999-12-31");
-		if (finite && tt_date_compare(d, end) > 0)
-			return FIELD_ERROR(err, &spec->withdrawal_notice,
-					   TT_EINVAL,
-					   "the notice period is longer than "
-					   "the term");
-		if (finite && spec->withdrawal_opens.set &&
-		    offset_date(spec, &spec->withdrawal_opens, &d) &&
-		    tt_date_compare(d, end) > 0)
-			return FIELD_ERROR(err, &spec->withdrawal_opens,
-					   TT_EINVAL,
-					   "withdrawal opens after the term "
-					   "ends");
-	}
-	if (renewal) {
-		f = spec->renewal_period.set ? &spec->renewal_notice :
-		    &spec->renewal_period;
-		if (!spec->renewal_period.set)
-			return FIELD_ERROR(err, spec->renewal_notice.set ?
-					   &spec->renewal_notice :
-					   &spec->renewal_times, TT_EINVAL,
-					   "[renewal] needs 'period' (the "
-					   "length of each renewed period)");
-		if (!finite)
-			return FIELD_ERROR(err, &spec->renewal_period,
-					   TT_EINVAL,
-					   "renewal needs a fixed term, not "
-					   "an indefinite one");
-		if (f->set) {
-			/* The deadline of the first period must fall
-			 * after entry into force, and of later periods
-			 * after their start. */
-			tt_duration back = tt_duration_negate(f->v.dur);
-
-			if (tt_date_add(end, back, &d, NULL, NULL) != TT_OK ||
-			    tt_date_compare(d, eif) <= 0)
-				return FIELD_ERROR(err, f, TT_EINVAL,
-						   "the renewal notice is not "
-						   "shorter than the term");
-			if (tt_date_add(eif, spec->renewal_period.v.dur, &d,
-					NULL, NULL) == TT_OK &&
-			    tt_date_add(d, back, &d, NULL, NULL) == TT_OK &&
-			    tt_date_compare(d, eif) <= 0)
-				return FIELD_ERROR(err, f, TT_EINVAL,
-						   "the renewal notice is not "
-						   "shorter than the renewal "
-						   "period");
-		}
-	}
-	if (spec->notice_given.set) {
-		tt_date n = spec->notice_given.v.date;
-
-		if (!withdrawal && !renewal)
-			return FIELD_ERROR(err, &spec->notice_given,
-					   TT_EINVAL,
-					   "a notice date needs a [withdrawal] "
-					   "or [renewal] clause");
-		if (tt_date_compare(n, eif) < 0)
-			return FIELD_ERROR(err, &spec->notice_given,
-					   TT_EINVAL,
-					   "the notice is dated before entry "
-					   "into force");
-		if (withdrawal && spec->withdrawal_opens.set &&
-		    !spec->withdrawal.from.set &&
-		    offset_date(spec, &spec->withdrawal_opens, &d) &&
-		    tt_date_compare(n, d) < 0) {
-			char b[TT_DATE_BUFSIZE];
-
-			return FIELD_ERROR(err, &spec->notice_given,
-					   TT_EINVAL,
-					   "the notice is dated before "
-					   "withdrawal opens on %s",
-					   tt_date_format(d, b));
-		}
-		if (finite && !renewal && tt_date_compare(n, end) > 0)
-			return FIELD_ERROR(err, &spec->notice_given,
-					   TT_EINVAL,
-					   "the notice is dated after the "
-					   "treaty expires");
-	}
-	return TT_OK;
 }
 
 bool
