@@ -17,8 +17,8 @@
 #include <string.h>
 
 #include "lib/grow.h"
+#include "lib/strbuf.h"
 #include "out/format.h"
-#include "cli/cli.h"
 #include "batch/parties-csv.h"
 
 #define BOM "\xef\xbb\xbf"
@@ -66,7 +66,7 @@ struct header {
 
 static tt_status fail(tt_error *e, tt_status code, unsigned long line,
 		      unsigned column, const char *fmt, ...)
-	CLI_PRINTF(5, 6);
+	TTP_BUF_PRINTF(5, 6);
 
 static tt_status
 fail(tt_error *e, tt_status code, unsigned long line, unsigned column,

@@ -1217,6 +1217,14 @@ write_page(struct server *sv, const char *host, tt_date today, FILE *fp)
 
 /* --- requests ----------------------------------------------------------- */
 
+/* What the HTTP library says of a request it refused itself. */
+static void
+http_warn(void *ctx, const char *msg)
+{
+	(void)ctx;
+	cli_error("serve: %s", msg);
+}
+
 static void
 handle(void *ctx, const struct serve_request *rq, struct serve_response *rs)
 {
@@ -1451,7 +1459,8 @@ exec(struct args *a)
 	sigaddset(&sigs, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	http = serve_http_start(host, port, handle, &sv, why, sizeof why);
+	http = serve_http_start(host, port, handle, http_warn, &sv, why,
+				sizeof why);
 	if (http == NULL) {
 		cli_error("serve: %s", why);
 		goto done;

@@ -21,7 +21,9 @@ static const struct cli_command *const commands[] = {
 	&cmd_batch,
 	&cmd_diff,
 	&cmd_agenda,
+#ifdef HAVE_SERVE
 	&cmd_serve,
+#endif
 };
 
 static int
@@ -70,5 +72,11 @@ main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (strcmp(commands[i]->name, name) == 0)
 			return options_run(commands[i], argc - 1, argv + 1);
+#ifndef HAVE_SERVE
+	if (strcmp(name, "serve") == 0)
+		return cli_usage_error(NULL, "this treatyterm was built without "
+				       "the serve command (configure "
+				       "--without-serve)");
+#endif
 	return cli_usage_error(NULL, "unknown command '%s'", name);
 }

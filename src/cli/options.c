@@ -43,6 +43,7 @@ static int take_short(struct args *a, char **argv, int argc, int *i);
 static bool is_file_name(const char *path);
 static int resolve_format(struct args *a);
 static int check_formats(struct args *a);
+static int check_built(const struct args *a);
 static void list_values(char *buf, size_t size, const char *const *values,
 			unsigned formats, enum format deflt, bool quote);
 
@@ -72,6 +73,8 @@ options_run(const struct cli_command *cmd, int argc, char **argv)
 		status = resolve_format(&a);
 	if (status < 0)
 		status = check_formats(&a);
+	if (status < 0)
+		status = check_built(&a);
 	for (size_t g = 0; status < 0 && cmd->groups != NULL &&
 	     cmd->groups[g] != NULL; g++)
 		if (cmd->groups[g]->finish != NULL &&
@@ -384,6 +387,24 @@ check_formats(struct args *a)
 				       "%s output (only in %s)", o->name,
 				       format_name(a->out.format), list);
 	}
+	return -1;
+}
+
+/* The pictures need cairo, which a treatyterm configured --without-chart
+ * lacks: refused here, before the command reads anything. */
+static int
+check_built(const struct args *a)
+{
+#ifndef HAVE_CHART
+	if (a->cmd->formats != 0 &&
+	    (a->out.format & (FORMAT_SVG | FORMAT_PNG | FORMAT_PDF)))
+		return cli_usage_error(a->cmd->name, "%s output: this "
+				       "treatyterm was built without the "
+				       "pictures (configure --without-chart)",
+				       format_name(a->out.format));
+#else
+	(void)a;
+#endif
 	return -1;
 }
 

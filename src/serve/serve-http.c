@@ -22,13 +22,13 @@
 
 #include <microhttpd.h>
 
-#include "cli/cli.h"
 #include "serve/serve-http.h"
 #include "serve/serve-query.h"
 
 struct serve_http {
 	struct MHD_Daemon *d;
 	serve_handler *handler;
+	serve_warn *warn;
 	void *ctx;
 	unsigned port;
 };
@@ -70,23 +70,25 @@ completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	}
 }
 
-/* libmicrohttpd's own messages (a request it refused itself); FMT is
- * the library's. */
+/* libmicrohttpd's own messages (a request it refused itself), handed to
+ * the caller's WARN; FMT is the library's. */
+#if defined(__GNUC__)
 static void library_log(void *cls, const char *fmt, va_list ap)
-	CLI_PRINTF(2, 0);
+	__attribute__((format(printf, 2, 0)));
+#endif
 
 static void
 library_log(void *cls, const char *fmt, va_list ap)
 {
+	struct serve_http *h = cls;
 	char buf[512];
 	size_t n;
 
-	(void)cls;
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	n = strlen(buf);
 	while (n > 0 && buf[n - 1] == '\n')
 		buf[--n] = '\0';
-	cli_error("serve: %s", buf);
+	h->warn(h->ctx, buf);
 }
 
 static const char *
@@ -255,7 +257,7 @@ access_handler(void *cls, struct MHD_Connection *c, const char *url,
 
 struct serve_http *
 serve_http_start(const char *host, unsigned port, serve_handler *handler,
-		 void *ctx, char *why, size_t whysize)
+		 serve_warn *warn, void *ctx, char *why, size_t whysize)
 {
 	struct serve_http *h;
 	struct sockaddr_in sin;
@@ -285,10 +287,11 @@ serve_http_start(const char *host, unsigned port, serve_handler *handler,
 		return NULL;
 	}
 	h->handler = handler;
+	h->warn = warn;
 	h->ctx = ctx;
 	h->d = MHD_start_daemon(flags, (uint16_t)port, NULL, NULL,
 				access_handler, h,
-				MHD_OPTION_EXTERNAL_LOGGER, library_log, NULL,
+				MHD_OPTION_EXTERNAL_LOGGER, library_log, h,
 				MHD_OPTION_SOCK_ADDR, sa,
 				MHD_OPTION_URI_LOG_CALLBACK, uri_logger, NULL,
 				MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,

@@ -50,14 +50,18 @@ struct serve_response {
 typedef void serve_handler(void *ctx, const struct serve_request *rq,
 			   struct serve_response *rs);
 
+/* A message of the HTTP library (a request it refused itself), for the
+ * caller to print: this level writes only its access log. */
+typedef void serve_warn(void *ctx, const char *msg);
+
 struct serve_http;
 
 /* Listens on HOST (a numeric IPv4 or IPv6 address) and PORT (0: any
- * free port) and starts serving with HANDLER.  NULL with WHY filled on
- * failure. */
+ * free port) and starts serving with HANDLER, passing the HTTP library's
+ * messages to WARN.  NULL with WHY filled on failure. */
 struct serve_http *serve_http_start(const char *host, unsigned port,
-				    serve_handler *handler, void *ctx,
-				    char *why, size_t whysize);
+				    serve_handler *handler, serve_warn *warn,
+				    void *ctx, char *why, size_t whysize);
 /* The port listened on. */
 unsigned serve_http_port(const struct serve_http *h);
 /* Stops: closes the listening socket and every connection, waits for the
