@@ -104,7 +104,7 @@ void pool_note(struct pool_chunk *c, struct pool_row *row, bool check,
 	       const char *msg);
 /* The same with the message made as vprintf() makes it. */
 void pool_vnotef(struct pool_chunk *c, struct pool_row *row, bool check,
-		 const char *fmt, va_list ap);
+		 const char *fmt, va_list ap) TTP_BUF_PRINTF(4, 0);
 void pool_set_key(struct pool_chunk *c, struct pool_row *row,
 		  const char *key);
 /* For COMMIT: the I-th message of SPAN, NULL after the last. */

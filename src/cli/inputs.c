@@ -211,7 +211,8 @@ inputs_load(struct inputs *st, const char *arg)
 
 /* --- errors as values ---------------------------------------------------- */
 
-static char *vformat(const char *fmt, va_list ap);
+static char *format(const char *fmt, ...) CLI_PRINTF(1, 2);
+static char *vformat(const char *fmt, va_list ap) CLI_PRINTF(1, 0);
 
 /* A new string of FMT; NULL when memory runs out. */
 static char *
