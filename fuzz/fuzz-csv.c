@@ -1,10 +1,10 @@
 /*
  * fuzz-csv.c -- libFuzzer target for the rows of "treatyterm batch".
  *
- * The CSV reader is program code (src/csv.c, on libcsv through a FILE *),
- * so the input is handed to it through fmemopen().  The first record is
+ * The CSV reader is program code (src/out/csv.c, on libcsv through a
+ * FILE *), so the input is handed to it through fmemopen().  The first record is
  * the header, mapped to spec keys by the program's own code
- * (src/batch-columns.c, from the library's schema); every later record is
+ * (src/batch/batch-columns.c, from the library's schema); every later record is
  * one treaty, set into one reused spec by that code and computed into one
  * reused schedule, then checked for a key given before and written as CSV
  * and as JSON Lines to /dev/null, as batch writes them.  The first byte
@@ -20,8 +20,8 @@
 
 #include <treatyterm/treatyterm.h>
 
-#include "batch-columns.h"
-#include "format.h"
+#include "batch/batch-columns.h"
+#include "out/format.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -2,8 +2,9 @@
  * fuzz-parties.c -- libFuzzer target for --parties FILE.csv.
  *
  * The input is a parties CSV, handed through fmemopen() to the program's
- * own loader (src/parties-csv.c, on the batch CSV reader of src/csv.c),
- * as "schedule" reads it or, when the first byte is 'b', as "batch" does
+ * own loader (src/batch/parties-csv.c, on the batch CSV reader of
+ * src/out/csv.c), as "schedule" reads it or, when the first byte is 'b',
+ * as "batch" does
  * (a 'treaty' column required, bad rows skipped).  What it accepts is
  * added to a spec whose
  * entry into force follows from the deposits and which has a withdrawal
@@ -19,7 +20,7 @@
 
 #include <treatyterm/treatyterm.h>
 
-#include "parties-csv.h"
+#include "batch/parties-csv.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,6 +1,6 @@
 /*
  * fuzz-query.c -- libFuzzer target for the request targets "treatyterm
- * serve" takes apart (src/serve-query.c).
+ * serve" takes apart (src/serve/serve-query.c).
  *
  * The input is a request target as a client might send it (NUL bytes cut
  * it, as the HTTP library would).  Whatever the parser does, it must
@@ -21,7 +21,7 @@
 
 #include <treatyterm/treatyterm.h>
 
-#include "serve-query.h"
+#include "serve/serve-query.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -240,6 +240,7 @@ $ treatyterm compare -p litvinov-1946 -p byrnes-germany-1946 --withdrawal-notice
 # a character: the table stays UTF-8 and the picture is drawn; JSON keeps
 # the whole name.
 $ python3 -c 'print("[treaty]\nname = " + "\u00e9" * 300 + "\nentry_into_force = 2000-01-01\nterm = 5y")' > long.ini; treatyterm compare long.ini -p ecsc-1951 | python3 -c 'import sys; sys.stdin.buffer.read().decode("utf-8"); print("table: UTF-8")'; treatyterm compare long.ini -p ecsc-1951 -o long.svg && echo "svg: drawn"; treatyterm compare long.ini -p ecsc-1951 -f json | python3 -c 'import sys, json; print(len(json.load(sys.stdin)["proposals"][0]["treaty"]["name"]))'
+[needs chart]
 table: UTF-8
 svg: drawn
 300

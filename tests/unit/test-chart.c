@@ -25,9 +25,9 @@
 
 #include <treatyterm/treatyterm.h>
 
-#include "chart.h"
+#include "out/chart.h"
 #include "unit.h"
-#include "compare.h"
+#include "out/compare.h"
 
 #define MAX_PROPOSALS 16
 

@@ -1,12 +1,12 @@
 /*
  * test-filter.c -- the dates and kinds of --from, --until and --kind
- * (src/filter.c): offsets from today by the same-date rule, the month-end
+ * (src/out/filter.c): offsets from today by the same-date rule, the month-end
  * clamp, and the limits of the calendar, years 1 and 9999.
  */
 #include <string.h>
 
 #include "unit.h"
-#include "filter.h"
+#include "out/filter.h"
 
 static tt_status
 parse(const char *s, tt_date today, tt_date *out, tt_error *e)

@@ -1,5 +1,5 @@
 /*
- * test-json.c -- the program's JSON string escaping (src/json.c), the one
+ * test-json.c -- the program's JSON string escaping (src/out/json.c), the one
  * place text becomes JSON: every output byte must be valid JSON text,
  * whatever the input, and plain text must come out as it went in.
  */
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "format.h"
+#include "out/format.h"
 #include "unit.h"
 
 /* S (LEN bytes) as JSON, as a NUL-terminated string to compare. */

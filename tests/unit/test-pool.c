@@ -1,6 +1,6 @@
 /*
  * test-pool.c -- batch rows worked by threads and committed in order
- * (src/batch-pool.c).
+ * (src/batch/batch-pool.c).
  *
  * The work function takes longer for some rows than others, so that the
  * workers finish their chunks out of order; the commit function checks
@@ -14,7 +14,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "batch-pool.h"
+#include "batch/batch-pool.h"
 #include "unit.h"
 
 #define ROWS 3000

@@ -1,9 +1,9 @@
 /*
  * test-serve.c -- what "treatyterm serve" makes of a request target
- * (src/serve-query.c): routes, percent-decoding, repeated keys, the size
- * limits at their boundaries, the filters and their refusals, HTTP dates
+ * (src/serve/serve-query.c): routes, percent-decoding, repeated keys, the
+ * size limits at their boundaries, the filters and their refusals, HTTP dates
  * and conditional requests; and the SEQUENCE carried over from one set
- * of events to the next (src/serve-state.c).
+ * of events to the next (src/serve/serve-state.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,8 +11,8 @@
 #include <unistd.h>
 
 #include "unit.h"
-#include "serve-query.h"
-#include "serve-state.h"
+#include "serve/serve-query.h"
+#include "serve/serve-state.h"
 
 static struct serve_target t;
 static char why[256];
