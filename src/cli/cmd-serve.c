@@ -30,6 +30,7 @@
  */
 #include <config.h>
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <inttypes.h>
@@ -71,6 +72,7 @@ struct serve_state_opts {
 	const char *state;
 	const char *parties;
 	bool strict;
+	struct timespec recheck;	/* --recheck; zero: a second */
 };
 
 /* One calendar event of a generation: the block of text the writer
@@ -105,6 +107,7 @@ struct server {
 	struct generation *gen;
 	struct serve_state state;
 	struct timespec checked;	/* the last look at the inputs */
+	struct timespec recheck;	/* the least time between two looks */
 	char default_host[128];	/* from --listen, for links */
 	struct inputs failed;	/* the errors of the last read, when it
 				 * was refused (--strict, --parties) */
@@ -112,6 +115,7 @@ struct server {
 };
 
 static int exec(struct args *a);
+static int set_recheck(struct args *, const struct opt *, const char *);
 
 static const struct opt options[] = {
 	{ .name = "listen", .arg = "ADDRESS:PORT", .handler = opt_string,
@@ -134,6 +138,10 @@ static const struct opt options[] = {
 	  .help = "all or nothing: do not start when an input cannot be "
 		  "read, and keep serving the last good version whole when "
 		  "one stops reading" },
+	{ .name = "recheck", .arg = "SECONDS", .handler = set_recheck,
+	  .flags = OPT_ONCE,
+	  .help = "look at the inputs at most once in SECONDS, a decimal "
+		  "such as 0.1 (by default 1)" },
 	OPT_END
 };
 
@@ -543,7 +551,7 @@ state_update(struct server *sv, const struct generation *g)
 	return true;
 }
 
-/* Looks at the inputs (once a second at most) and takes a new
+/* Looks at the inputs (once a second at most, or as --recheck says) and takes a new
  * generation when they changed. */
 static void
 refresh(struct server *sv)
@@ -554,9 +562,9 @@ refresh(struct server *sv)
 	uint64_t fp;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (now.tv_sec - sv->checked.tv_sec < 1 ||
-	    (now.tv_sec - sv->checked.tv_sec == 1 &&
-	     now.tv_nsec < sv->checked.tv_nsec))
+	if ((int64_t)(now.tv_sec - sv->checked.tv_sec) * 1000000000 +
+	    (now.tv_nsec - sv->checked.tv_nsec) <
+	    (int64_t)sv->recheck.tv_sec * 1000000000 + sv->recheck.tv_nsec)
 		return;
 	sv->checked = now;
 	fp = served_fingerprint(sv, &newest);
@@ -1400,6 +1408,35 @@ bad:
 	return false;
 }
 
+/* Takes the --recheck value: seconds, a decimal from 0.001 to 86400
+ * ("0.1", "2", ".5"), so that tests need not wait a second for a change
+ * to be seen. */
+static int
+set_recheck(struct args *a, const struct opt *o, const char *value)
+{
+	struct serve_state_opts *so = a->own;
+	const char *s = value;
+	long sec = 0, nsec = 0, scale = 100000000;
+	bool digits = false;
+
+	(void)o;
+	for (; isdigit((unsigned char)*s) && sec <= 86400; s++, digits = true)
+		sec = sec * 10 + (*s - '0');
+	if (*s == '.')
+		for (s++; isdigit((unsigned char)*s); s++, digits = true) {
+			nsec += (*s - '0') * scale;
+			scale /= 10;
+		}
+	if (*s != '\0' || !digits || (sec == 0 && nsec < 1000000) ||
+	    sec > 86400 || (sec == 86400 && nsec > 0))
+		return cli_usage_error("serve", "--recheck: expected a number "
+				       "of seconds from 0.001 to 86400, such "
+				       "as 0.1 or 2, not '%s'", value);
+	so->recheck.tv_sec = sec;
+	so->recheck.tv_nsec = nsec;
+	return 0;
+}
+
 static int
 exec(struct args *a)
 {
@@ -1416,6 +1453,9 @@ exec(struct args *a)
 	memset(&sv, 0, sizeof sv);
 	sv.a = a;
 	sv.opts = o;
+	sv.recheck = o->recheck;
+	if (sv.recheck.tv_sec == 0 && sv.recheck.tv_nsec == 0)
+		sv.recheck.tv_sec = 1;
 	serve_state_init(&sv.state);
 	if (a->argc == 0)
 		return cli_usage_error("serve", "give at least one preset, "

@@ -1,6 +1,7 @@
 /*
  * main.c -- the library's unit tests: every suite, or (with an argument)
- * the suite of that name; see runner.c for the exit status.
+ * the suite of that name, or (with two) the test of that name in it; see
+ * runner.c for the exit status.
  */
 #include <stdio.h>
 
@@ -28,5 +29,5 @@ main(int argc, char **argv)
 	add_serve_tests();
 	add_pool_tests();
 	add_strbuf_tests();
-	return unit_run(argc > 1 ? argv[1] : NULL);
+	return unit_run(argc > 1 ? argv[1] : NULL, argc > 2 ? argv[2] : NULL);
 }

@@ -33,7 +33,7 @@ unit_add_suite(const char *name, const CU_TestInfo *tests)
 }
 
 int
-unit_run(const char *only)
+unit_run(const char *only, const char *test)
 {
 	unsigned failures, tests_failed, run;
 
@@ -47,7 +47,18 @@ unit_run(const char *only)
 			CU_cleanup_registry();
 			return 99;
 		}
-		CU_basic_run_suite(s);
+		if (test != NULL) {
+			CU_pTest t = CU_get_test(s, test);
+
+			if (t == NULL) {
+				fprintf(stderr, "%s: no test '%s' in suite "
+					"'%s'\n", unit_program, test, only);
+				CU_cleanup_registry();
+				return 99;
+			}
+			CU_basic_run_test(s, t);
+		} else
+			CU_basic_run_suite(s);
 	} else {
 		CU_basic_run_tests();
 	}

@@ -784,5 +784,5 @@ main(void)
 	}
 	unit_add_suite("chart layout", tests);
 	unit_add_suite("parties chart", parties);
-	return unit_run(NULL);
+	return unit_run(NULL, NULL);
 }

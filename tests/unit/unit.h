@@ -28,10 +28,12 @@ void add_strbuf_tests(void);
 /* Adds a suite NAME with the NULL-terminated TESTS; aborts the run if
  * CUnit cannot. */
 void unit_add_suite(const char *name, const CU_TestInfo *tests);
-/* Runs the suites added (only the one called ONLY, if not NULL) and
- * returns the exit status: 0 when every assertion held, 1 when one
- * failed, 99 when no test ran.  Messages name UNIT_PROGRAM. */
-int unit_run(const char *only);
+/* Runs the suites added (only the one called ONLY, if not NULL, and of
+ * it only the test called TEST, if not NULL) and returns the exit
+ * status: 0 when every assertion held, 1 when one failed, 99 when no
+ * test ran or there is no such suite or test.  Messages name
+ * UNIT_PROGRAM. */
+int unit_run(const char *only, const char *test);
 extern const char *unit_program;
 
 /* libical reading what the library writes (ical-probe.c).  The number of
