@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lib/grow.h"
+#include "out/compare.h"
 #include "out/diff-report.h"
 #include "out/filter.h"
 #include "out/format.h"
@@ -212,6 +213,19 @@ csv_write_timeline_row(FILE *fp, const tt_schedule *s, const tt_milestone *m)
 	fields[3] = tt_schedule_name(s);
 	fields[4] = tt_kind_name(m->kind);
 	return milestone_record(fp, fields, 8, 5, m) && !ferror(fp);
+}
+
+bool
+csv_write_compare(FILE *fp, const struct compare *cmp)
+{
+	if (!csv_write_timeline_header(fp))
+		return false;
+	for (size_t i = 0; i < cmp->ntimeline; i++)
+		if (!csv_write_timeline_row(fp,
+					    cmp->p[cmp->timeline[i].proposal].s,
+					    cmp->timeline[i].m))
+			return false;
+	return true;
 }
 
 /* --- reading (batch input) ------------------------------------------- */

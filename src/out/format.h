@@ -53,6 +53,8 @@ bool table_write_schedule(FILE *fp, const tt_schedule *s, bool explain);
 /* The recorded dates of S's parties that differ from the computed ones,
  * one line each and the rule behind the computed date. */
 bool table_write_discrepancies(FILE *fp, const tt_schedule *s);
+/* --check: the discrepancies, or a line saying that there are none. */
+bool table_write_check(FILE *fp, const tt_schedule *s);
 
 /* json.c: the schedule object of "schedule --format json", indented
  * (PRETTY) or on one line (batch's JSON Lines); each ends with a newline.
@@ -124,6 +126,11 @@ bool json_write_compare_filtered(FILE *fp, const struct compare *cmp,
 bool csv_write_timeline_header(FILE *fp);
 bool csv_write_timeline_row(FILE *fp, const tt_schedule *s,
 			    const tt_milestone *m);
+/* The header, then the timeline of CMP. */
+bool csv_write_compare(FILE *fp, const struct compare *cmp);
+/* table.c: the proposals side by side, their merged timeline and how
+ * each differs from the first. */
+bool table_write_compare(FILE *fp, const struct compare *cmp);
 
 /* chart-paint.c: the proposals as a timeline picture, drawn with cairo. */
 struct chart_options {

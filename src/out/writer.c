@@ -1,0 +1,230 @@
+/*
+ * writer.c -- the table of writers, one per output format.
+ *
+ * A command looks its writer up once (writer_find()) and writes through
+ * it: the formats are told apart here and nowhere else.  Each row says
+ * what the format can write, NULL where it cannot:
+ *
+ *	format	begin/end	schedule	compare
+ *	table	-		yes		yes
+ *	json	-		yes		yes
+ *	csv	-		yes		yes
+ *	ics	calendar	yes		yes
+ *	jcal	calendar	yes		yes
+ *	svg,png,pdf -		parties		yes
+ *
+ * Calendars are the formats with a beginning and an end: the library's
+ * calendar writer is opened on the output (for jCal on memory, which
+ * jcal_end() converts) and finished after the schedules were added, and
+ * what can go wrong there is handled once, in cal_end().
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <string.h>
+
+#include "out/compare.h"
+#include "out/writer.h"
+
+/* --- table ----------------------------------------------------------- */
+
+static bool
+table_schedule(struct writer_doc *d, const tt_schedule *s)
+{
+	const struct writer_opts *o = d->o;
+
+	if (o->check)
+		return table_write_check(d->fp, s);
+	if (o->explain && o->preset != NULL)
+		fprintf(d->fp, "Source (preset %s):\n%s\n", o->preset,
+			tt_preset_find(o->preset)->source);
+	return table_write_schedule_filtered(d->fp, s, o->explain, o->filter);
+}
+
+static bool
+table_compare(struct writer_doc *d, const struct compare *cmp)
+{
+	return table_write_compare(d->fp, cmp);
+}
+
+/* --- JSON and CSV ---------------------------------------------------- */
+
+static bool
+json_schedule(struct writer_doc *d, const tt_schedule *s)
+{
+	return json_write_schedule_filtered(d->fp, s, true, d->o->filter);
+}
+
+static bool
+json_compare(struct writer_doc *d, const struct compare *cmp)
+{
+	return json_write_compare_filtered(d->fp, cmp, true, d->o->filter);
+}
+
+static bool
+csv_schedule(struct writer_doc *d, const tt_schedule *s)
+{
+	return csv_write_header(d->fp) &&
+	       csv_write_schedule_filtered(d->fp, s, d->o->filter);
+}
+
+static bool
+csv_compare(struct writer_doc *d, const struct compare *cmp)
+{
+	return csv_write_compare(d->fp, cmp);
+}
+
+/* --- iCalendar and jCal ---------------------------------------------- */
+
+/* Opens the library's calendar writer, named by the options or else by
+ * the title. */
+static bool
+cal_begin(struct writer_doc *d)
+{
+	d->ics = *d->o->ics;
+	if (d->ics.calendar_name == NULL)
+		d->ics.calendar_name = d->o->title;
+	d->fp = jcal_begin(&d->jcal, d->fp, d->w->format);
+	d->cal = tt_ics_writer_new(d->fp, &d->ics, &d->e);
+	return d->cal != NULL;
+}
+
+/* A write error (TT_EIO) is the stream's, which errno tells; anything
+ * else the library refused is said as it says it. */
+static bool
+cal_refused(struct writer_doc *d)
+{
+	if (d->e.code != TT_EIO)
+		d->why = d->e.message;
+	return false;
+}
+
+/* Each schedule is one add. */
+static bool
+cal_schedule(struct writer_doc *d, const tt_schedule *s)
+{
+	return tt_ics_writer_add(d->cal, s, &d->e) == TT_OK ||
+	       cal_refused(d);
+}
+
+/* One add per proposal; the library writes "NAME: label" as each
+ * SUMMARY and the proposal's id among the CATEGORIES. */
+static bool
+cal_compare(struct writer_doc *d, const struct compare *cmp)
+{
+	for (size_t i = 0; i < cmp->n; i++)
+		if (tt_ics_writer_add(d->cal, cmp->p[i].s, &d->e) != TT_OK)
+			return cal_refused(d);
+	return true;
+}
+
+static bool
+cal_end(struct writer_doc *d, bool ok)
+{
+	const char *why;
+
+	if (d->cal == NULL)
+		ok = cal_refused(d);
+	else if (ok && tt_ics_writer_finish(d->cal, &d->e) != TT_OK)
+		ok = cal_refused(d);
+	tt_ics_writer_free(d->cal);
+	d->cal = NULL;
+	if (d->why != NULL) {
+		(void)jcal_end(&d->jcal, false, &why);
+		return false;
+	}
+	ok = jcal_end(&d->jcal, ok, &why);
+	if (why != NULL)
+		d->why = why;
+	return ok;
+}
+
+/* --- pictures -------------------------------------------------------- */
+
+/* A picture that failed for a reason of its own says so; a write error
+ * is left to errno. */
+static bool
+picture_done(struct writer_doc *d, bool ok, const char *why)
+{
+	if (!ok && !ferror(d->fp) && why != NULL &&
+	    strcmp(why, "write error") != 0)
+		d->why = why;
+	return ok;
+}
+
+static struct chart_options
+picture_options(const struct writer_doc *d)
+{
+	struct chart_options c = { d->w->format, NULL, 0 };
+
+	if (d->o->chart != NULL) {
+		c = *d->o->chart;
+		c.format = d->w->format;
+	}
+	return c;
+}
+
+/* The parties in force over time. */
+static bool
+picture_schedule(struct writer_doc *d, const tt_schedule *s)
+{
+	struct chart_options c = picture_options(d);
+	const char *why = NULL;
+
+	return picture_done(d, chart_write_parties(d->fp, s, &c, &why), why);
+}
+
+static bool
+picture_compare(struct writer_doc *d, const struct compare *cmp)
+{
+	struct chart_options c = picture_options(d);
+	const char *why = NULL;
+
+	return picture_done(d, chart_write(d->fp, cmp, &c, &why), why);
+}
+
+/* --- the table ------------------------------------------------------- */
+
+static const struct writer writers[] = {
+	{ FORMAT_TABLE, NULL, NULL, table_schedule, table_compare },
+	{ FORMAT_JSON, NULL, NULL, json_schedule, json_compare },
+	{ FORMAT_JSONL, NULL, NULL, NULL, NULL },
+	{ FORMAT_CSV, NULL, NULL, csv_schedule, csv_compare },
+	{ FORMAT_ICS, cal_begin, cal_end, cal_schedule, cal_compare },
+	{ FORMAT_JCAL, cal_begin, cal_end, cal_schedule, cal_compare },
+	{ FORMAT_SVG, NULL, NULL, picture_schedule, picture_compare },
+	{ FORMAT_PNG, NULL, NULL, picture_schedule, picture_compare },
+	{ FORMAT_PDF, NULL, NULL, picture_schedule, picture_compare },
+};
+
+const struct writer *
+writer_find(enum format f)
+{
+	for (size_t i = 0; i < sizeof writers / sizeof writers[0]; i++)
+		if (writers[i].format == f)
+			return &writers[i];
+	return NULL;
+}
+
+bool
+writer_begin(struct writer_doc *d, enum format f, FILE *out,
+	     const struct writer_opts *o)
+{
+	memset(d, 0, sizeof *d);
+	d->w = writer_find(f);
+	d->fp = out;
+	d->o = o;
+	if (d->w == NULL) {
+		d->why = "no writer for this format";
+		return false;
+	}
+	return d->w->begin == NULL || d->w->begin(d);
+}
+
+bool
+writer_end(struct writer_doc *d, bool ok)
+{
+	if (d->w == NULL || d->w->end == NULL)
+		return ok;
+	return d->w->end(d, ok);
+}
