@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lib/grow.h"
+#include "out/agenda.h"
 #include "out/compare.h"
 #include "out/diff-report.h"
 #include "out/filter.h"
@@ -226,6 +227,40 @@ csv_write_compare(FILE *fp, const struct compare *cmp)
 					    cmp->timeline[i].m))
 			return false;
 	return true;
+}
+
+bool
+csv_write_agenda(FILE *fp, const struct agenda *ag)
+{
+	static const char *const header[] = {
+		"date", "days_left", "treaty", "party", "kind", "label",
+		"basis"
+	};
+	struct text label, basis;
+	bool ok;
+
+	ok = csv_write_record(fp, header, 7);
+	text_init(&label);
+	text_init(&basis);
+	for (size_t i = 0; ok && i < ag->n; i++) {
+		const tt_milestone *m = ag->e[i].m;
+		char d[TT_DATE_BUFSIZE], days[16];
+		const char *fields[7];
+
+		snprintf(days, sizeof days, "%ld",
+			 (long)tt_date_diff_days(ag->today, m->date));
+		fields[0] = tt_date_format(m->date, d);
+		fields[1] = days;
+		fields[2] = ag->e[i].treaty;
+		fields[3] = m->party != NULL ? m->party : "";
+		fields[4] = tt_kind_name(m->kind);
+		fields[5] = text_milestone(&label, tt_milestone_label, m);
+		fields[6] = text_milestone(&basis, tt_milestone_basis, m);
+		ok = csv_write_record(fp, fields, 7);
+	}
+	text_free(&label);
+	text_free(&basis);
+	return ok && !ferror(fp);
 }
 
 /* --- reading (batch input) ------------------------------------------- */

@@ -163,6 +163,22 @@ bool table_write_diff(FILE *fp, const struct diff_report *r);
 bool json_write_diff(FILE *fp, const struct diff_report *r, bool pretty);
 bool csv_write_diff(FILE *fp, const struct diff_report *r);
 
+/* For "agenda": the dates of a window across treaties (struct agenda,
+ * see agenda.h).  table.c: a line per date (COLOR: the next date to
+ * come highlighted); json.c: {"from", "until", "milestones", "errors"};
+ * csv.c: a header row, then a row per date. */
+struct agenda;
+bool table_write_agenda(FILE *fp, const struct agenda *ag, bool color);
+bool json_write_agenda(FILE *fp, const struct agenda *ag);
+bool csv_write_agenda(FILE *fp, const struct agenda *ag);
+
+/* json.c: the member "errors": the N errors E (input-error.h) as an
+ * array of objects {"input", "line", "column", "message"}, line and
+ * column null when not known, indented for a top-level object; false
+ * when a write failed or memory ran out. */
+struct input_error;
+bool json_write_errors(FILE *fp, const struct input_error *e, size_t n);
+
 /* csv.c: reading CSV records (RFC 4180, fields separated by DELIM) one
  * at a time.  The fields, each NUL-terminated, stay valid until the next
  * call.  csv_reader_next() returns 1 with a record and the line it starts

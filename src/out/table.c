@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "out/agenda.h"
 #include "out/compare.h"
 #include "out/diff-report.h"
 #include "out/filter.h"
@@ -673,5 +674,81 @@ table_write_compare(FILE *fp, const struct compare *cmp)
 		for (size_t k = 0; k < p->ndiffs; k++)
 			fprintf(fp, "  %s\n", p->diffs[k].text);
 	}
+	return !ferror(fp);
+}
+
+/* --- agenda: the dates of a window across treaties ------------------ */
+
+static const char *
+party_of(const tt_milestone *m)
+{
+	return m->party != NULL && *m->party != '\0' ? m->party : "-";
+}
+
+bool
+table_write_agenda(FILE *fp, const struct agenda *ag, bool color)
+{
+	char d[TT_DATE_BUFSIZE], d2[TT_DATE_BUFSIZE], days[16];
+	size_t wt = strlen("Treaty"), wp = strlen("Party");
+	size_t wk = strlen("Kind"), wd = strlen("Days");
+	bool marked = false;
+	struct text label;
+
+	fprintf(fp, "Agenda from %s to %s: %zu date%s of %zu treat%s\n",
+		tt_date_format(ag->f.from, d), tt_date_format(ag->f.until, d2),
+		ag->n, ag->n == 1 ? "" : "s", ag->ntreaties,
+		ag->ntreaties == 1 ? "y" : "ies");
+	/* Said here too: a pager would hide the messages before it. */
+	if (ag->nerr > 0)
+		fputs("Could not be read, left out:\n", fp);
+	for (size_t i = 0; i < ag->nerr; i++)
+		fprintf(fp, "  %s\n", ag->err[i].text);
+	if (ag->n == 0)
+		return !ferror(fp);
+	for (size_t i = 0; i < ag->n; i++) {
+		const struct agenda_entry *e = &ag->e[i];
+		size_t w;
+
+		if ((w = ttp_utf8_width(e->treaty)) > wt)
+			wt = w;
+		if ((w = ttp_utf8_width(party_of(e->m))) > wp)
+			wp = w;
+		if ((w = strlen(tt_kind_name(e->m->kind))) > wk)
+			wk = w;
+		w = (size_t)snprintf(days, sizeof days, "%ld",
+				     (long)tt_date_diff_days(ag->today,
+							     e->m->date));
+		if (w > wd)
+			wd = w;
+	}
+	fputc('\n', fp);
+	fprintf(fp, "%-10s  %*s  ", "Date", (int)wd, "Days");
+	padded(fp, "Treaty", wt + 2);
+	padded(fp, "Party", wp + 2);
+	padded(fp, "Kind", wk + 2);
+	fputs("Label\n", fp);
+	text_init(&label);
+	for (size_t i = 0; i < ag->n; i++) {
+		const struct agenda_entry *e = &ag->e[i];
+		/* The next date to come, on or after today. */
+		bool mark = color && !marked &&
+			    tt_date_compare(e->m->date, ag->today) >= 0;
+
+		if (mark) {
+			fputs("\033[1;7m", fp);
+			marked = true;
+		}
+		fprintf(fp, "%s  %*ld  ", tt_date_format(e->m->date, d),
+			(int)wd, (long)tt_date_diff_days(ag->today,
+							 e->m->date));
+		padded(fp, e->treaty, wt + 2);
+		padded(fp, party_of(e->m), wp + 2);
+		padded(fp, tt_kind_name(e->m->kind), wk + 2);
+		fputs(text_milestone(&label, tt_milestone_label, e->m), fp);
+		if (mark)
+			fputs("\033[m", fp);
+		fputc('\n', fp);
+	}
+	text_free(&label);
 	return !ferror(fp);
 }

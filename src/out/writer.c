@@ -5,13 +5,15 @@
  * it: the formats are told apart here and nowhere else.  Each row says
  * what the format can write, NULL where it cannot:
  *
- *	format	begin/end	schedule	compare
- *	table	-		yes		yes
- *	json	-		yes		yes
- *	csv	-		yes		yes
- *	ics	calendar	yes		yes
- *	jcal	calendar	yes		yes
- *	svg,png,pdf -		parties		yes
+ *	format	begin/end	schedule compare diff	agenda
+ *	table	-		yes	 yes	 yes	yes
+ *	json	-		yes	 yes	 yes	yes
+ *	csv	-		yes	 yes	 yes	yes
+ *	ics	calendar	yes	 yes	 -	yes
+ *	jcal	calendar	yes	 yes	 -	yes
+ *	svg,png,pdf -		parties	 yes	 -	-
+ *
+ * (jsonl is batch's, which writes its rows itself.)
  *
  * Calendars are the formats with a beginning and an end: the library's
  * calendar writer is opened on the output (for jCal on memory, which
@@ -23,8 +25,24 @@
 #include <errno.h>
 #include <string.h>
 
+#include "out/agenda.h"
 #include "out/compare.h"
 #include "out/writer.h"
+
+/* The writers that need nothing but the stream and the thing. */
+#define PLAIN(name, type, fn)						\
+	static bool							\
+	name(struct writer_doc *d, const type *x)			\
+	{								\
+		return fn(d->fp, x);					\
+	}
+
+PLAIN(table_compare, struct compare, table_write_compare)
+PLAIN(table_diff, struct diff_report, table_write_diff)
+PLAIN(csv_compare, struct compare, csv_write_compare)
+PLAIN(csv_diff, struct diff_report, csv_write_diff)
+PLAIN(csv_agenda, struct agenda, csv_write_agenda)
+PLAIN(json_agenda, struct agenda, json_write_agenda)
 
 /* --- table ----------------------------------------------------------- */
 
@@ -42,9 +60,9 @@ table_schedule(struct writer_doc *d, const tt_schedule *s)
 }
 
 static bool
-table_compare(struct writer_doc *d, const struct compare *cmp)
+table_agenda(struct writer_doc *d, const struct agenda *ag)
 {
-	return table_write_compare(d->fp, cmp);
+	return table_write_agenda(d->fp, ag, d->o->color);
 }
 
 /* --- JSON and CSV ---------------------------------------------------- */
@@ -61,17 +79,21 @@ json_compare(struct writer_doc *d, const struct compare *cmp)
 	return json_write_compare_filtered(d->fp, cmp, true, d->o->filter);
 }
 
+/* A diff report can be long: its buffer is not kept. */
+static bool
+json_diff(struct writer_doc *d, const struct diff_report *r)
+{
+	bool ok = json_write_diff(d->fp, r, true);
+
+	json_release();
+	return ok;
+}
+
 static bool
 csv_schedule(struct writer_doc *d, const tt_schedule *s)
 {
 	return csv_write_header(d->fp) &&
 	       csv_write_schedule_filtered(d->fp, s, d->o->filter);
-}
-
-static bool
-csv_compare(struct writer_doc *d, const struct compare *cmp)
-{
-	return csv_write_compare(d->fp, cmp);
 }
 
 /* --- iCalendar and jCal ---------------------------------------------- */
@@ -114,6 +136,16 @@ cal_compare(struct writer_doc *d, const struct compare *cmp)
 {
 	for (size_t i = 0; i < cmp->n; i++)
 		if (tt_ics_writer_add(d->cal, cmp->p[i].s, &d->e) != TT_OK)
+			return cal_refused(d);
+	return true;
+}
+
+/* Every treaty whole: the options carry the window. */
+static bool
+cal_agenda(struct writer_doc *d, const struct agenda *ag)
+{
+	for (size_t i = 0; i < ag->ntreaties; i++)
+		if (tt_ics_writer_add(d->cal, ag->s[i], &d->e) != TT_OK)
 			return cal_refused(d);
 	return true;
 }
@@ -186,15 +218,23 @@ picture_compare(struct writer_doc *d, const struct compare *cmp)
 /* --- the table ------------------------------------------------------- */
 
 static const struct writer writers[] = {
-	{ FORMAT_TABLE, NULL, NULL, table_schedule, table_compare },
-	{ FORMAT_JSON, NULL, NULL, json_schedule, json_compare },
-	{ FORMAT_JSONL, NULL, NULL, NULL, NULL },
-	{ FORMAT_CSV, NULL, NULL, csv_schedule, csv_compare },
-	{ FORMAT_ICS, cal_begin, cal_end, cal_schedule, cal_compare },
-	{ FORMAT_JCAL, cal_begin, cal_end, cal_schedule, cal_compare },
-	{ FORMAT_SVG, NULL, NULL, picture_schedule, picture_compare },
-	{ FORMAT_PNG, NULL, NULL, picture_schedule, picture_compare },
-	{ FORMAT_PDF, NULL, NULL, picture_schedule, picture_compare },
+	{ FORMAT_TABLE, NULL, NULL, table_schedule, table_compare,
+	  table_diff, table_agenda },
+	{ FORMAT_JSON, NULL, NULL, json_schedule, json_compare,
+	  json_diff, json_agenda },
+	{ FORMAT_JSONL, NULL, NULL, NULL, NULL, NULL, NULL },
+	{ FORMAT_CSV, NULL, NULL, csv_schedule, csv_compare,
+	  csv_diff, csv_agenda },
+	{ FORMAT_ICS, cal_begin, cal_end, cal_schedule, cal_compare,
+	  NULL, cal_agenda },
+	{ FORMAT_JCAL, cal_begin, cal_end, cal_schedule, cal_compare,
+	  NULL, cal_agenda },
+	{ FORMAT_SVG, NULL, NULL, picture_schedule, picture_compare,
+	  NULL, NULL },
+	{ FORMAT_PNG, NULL, NULL, picture_schedule, picture_compare,
+	  NULL, NULL },
+	{ FORMAT_PDF, NULL, NULL, picture_schedule, picture_compare,
+	  NULL, NULL },
 };
 
 const struct writer *

@@ -18,7 +18,9 @@
 
 #include "out/format.h"
 
+struct agenda;
 struct compare;
+struct diff_report;
 struct filter;
 
 /* What the writers need besides the thing written; zero for defaults. */
@@ -35,6 +37,8 @@ struct writer_opts {
 	bool explain;
 	bool check;
 	const char *preset;
+	/* An agenda as a table: the next date to come highlighted. */
+	bool color;
 };
 
 /* One document being written. */
@@ -62,6 +66,8 @@ struct writer {
 	bool (*end)(struct writer_doc *d, bool ok);
 	bool (*schedule)(struct writer_doc *d, const tt_schedule *s);
 	bool (*compare)(struct writer_doc *d, const struct compare *cmp);
+	bool (*diff)(struct writer_doc *d, const struct diff_report *r);
+	bool (*agenda)(struct writer_doc *d, const struct agenda *ag);
 };
 
 /* The writer of format F; NULL if there is none. */
