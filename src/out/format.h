@@ -122,11 +122,8 @@ bool json_write_compare(FILE *fp, const struct compare *cmp, bool pretty);
 bool json_write_compare_filtered(FILE *fp, const struct compare *cmp,
 				 bool pretty, const struct filter *f);
 
-/* csv.c: the merged timeline, one row per milestone of each proposal. */
-bool csv_write_timeline_header(FILE *fp);
-bool csv_write_timeline_row(FILE *fp, const tt_schedule *s,
-			    const tt_milestone *m);
-/* The header, then the timeline of CMP. */
+/* csv.c: the header, then the merged timeline of CMP, one row per
+ * milestone of each proposal. */
 bool csv_write_compare(FILE *fp, const struct compare *cmp);
 /* table.c: the proposals side by side, their merged timeline and how
  * each differs from the first. */
