@@ -29,7 +29,6 @@
 #include "cli/calendar.h"
 #include "cli/clauses.h"
 #include "cli/cli.h"
-#include "lib/utf8.h"
 #include "out/filter.h"
 #include "out/agenda.h"
 #include "out/format.h"
@@ -38,7 +37,6 @@
 #include "cli/options.h"
 #include "cli/output.h"
 #include "cli/pager.h"
-#include "out/text.h"
 
 struct agenda_state {
 	const char *next;

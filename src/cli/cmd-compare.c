@@ -26,7 +26,6 @@
 #include <unistd.h>
 
 #include "lib/grow.h"
-#include "lib/utf8.h"
 #include "cli/calendar.h"
 #include "cli/clauses.h"
 #include "cli/cli.h"
@@ -35,7 +34,6 @@
 #include "out/writer.h"
 #include "cli/options.h"
 #include "cli/output.h"
-#include "out/text.h"
 
 /* A proposal as given on the command line: a file or a preset. */
 struct proposal {

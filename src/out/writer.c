@@ -1,9 +1,12 @@
 /*
  * writer.c -- the table of writers, one per output format.
  *
- * A command looks its writer up once (writer_find()) and writes through
- * it: the formats are told apart here and nowhere else.  Each row says
- * what the format can write, NULL where it cannot:
+ * schedule, compare, diff and agenda begin a document in the format
+ * chosen (writer_begin()), write through its writer and end it
+ * (writer_end()): the formats they write are told apart here, not in
+ * each command.  (batch, which writes a row at a time and keeps what it
+ * wrote when it gives up, and presets write on their own.)  Each row
+ * says what the format can write, NULL where it cannot:
  *
  *	format	begin/end	schedule compare diff	agenda
  *	table	-		yes	 yes	 yes	yes
@@ -13,7 +16,7 @@
  *	jcal	calendar	yes	 yes	 -	yes
  *	svg,png,pdf -		parties	 yes	 -	-
  *
- * (jsonl is batch's, which writes its rows itself.)
+ * (jsonl is batch's alone.)
  *
  * Calendars are the formats with a beginning and an end: the library's
  * calendar writer is opened on the output (for jCal on memory, which
@@ -22,7 +25,6 @@
  */
 #include <config.h>
 
-#include <errno.h>
 #include <string.h>
 
 #include "out/agenda.h"
