@@ -29,22 +29,14 @@
 #include "cli/calendar.h"
 #include "cli/clauses.h"
 #include "cli/cli.h"
-#include "lib/utf8.h"
 #include "out/filter.h"
+#include "out/agenda.h"
 #include "out/format.h"
+#include "out/writer.h"
 #include "cli/inputs.h"
 #include "cli/options.h"
 #include "cli/output.h"
 #include "cli/pager.h"
-#include "out/text.h"
-
-/* One date of the agenda. */
-struct entry {
-	const struct treaty *t;
-	const tt_milestone *m;
-	size_t ti, mi;		/* the treaty's and the milestone's place,
-				 * to keep the order stable */
-};
 
 struct agenda_state {
 	const char *next;
@@ -54,26 +46,11 @@ struct agenda_state {
 	struct inputs in;	/* the treaties (inputs.h) */
 };
 
-/* The window and what is in it. */
-struct agenda {
-	tt_date today;
-	struct filter f;
-	struct entry *e;
-	size_t n;
-};
-
 static int exec(struct args *a);
 static void cleanup(struct args *a);
 static int window(struct args *a, tt_date today, struct filter *f);
 static bool collect(struct agenda *ag, const struct agenda_state *st);
 static int compare_entries(const void *pa, const void *pb);
-static bool write_table(FILE *fp, const struct agenda *ag,
-		       const struct agenda_state *st, bool color);
-static bool write_json(FILE *fp, const struct agenda *ag,
-		       const struct agenda_state *st);
-static bool write_csv(FILE *fp, const struct agenda *ag);
-static bool write_ics(FILE *fp, const struct agenda_state *st,
-		      struct calendar_opts *cal, tt_error *e);
 
 static const struct opt options[] = {
 	{ .name = "next", .arg = "DURATION", .handler = opt_string,
@@ -186,9 +163,12 @@ exec(struct args *a)
 	struct agenda ag;
 	struct output out;
 	struct pager pager = { stdout, false };
+	struct writer_opts o = {
+		.ics = &a->calendar.ics, .title = "Treaty agenda"
+	};
+	struct writer_doc d;
 	bool ok, to_stdout;
 	int status;
-	tt_error e;
 
 	memset(&ag, 0, sizeof ag);
 	if (a->argc == 0)
@@ -226,43 +206,32 @@ exec(struct args *a)
 		goto done;
 	to_stdout = out.fp == stdout;
 	errno = 0;
-	switch (a->out.format) {
-	case FORMAT_JSON:
-		ok = write_json(out.fp, &ag, st);
-		break;
-	case FORMAT_CSV:
-		ok = write_csv(out.fp, &ag);
-		break;
-	case FORMAT_ICS:
-		ok = write_ics(out.fp, st, &a->calendar, &e);
-		if (!ok && e.code != TT_EIO) {
-			cli_error("%s: %s", output_name(&out), e.message);
-			output_abort(&out);
-			goto done;
-		}
-		break;
-	default:
-		pager.fp = out.fp;
+	/* The pager is for people: for the table on a terminal. */
+	pager.fp = out.fp;
+	if (a->out.format == FORMAT_TABLE) {
 		if (to_stdout && !st->no_pager)
 			pager_start(&pager);
-		ok = write_table(pager.fp, &ag, st, to_stdout && pager_color());
-		if (pager.running)
-			ok = pager_finish(&pager) && ok;
-		break;
+		o.color = to_stdout && pager_color();
 	}
+	ok = writer_begin(&d, a->out.format, pager.fp, &o) &&
+	     d.w->agenda(&d, &ag);
+	ok = writer_end(&d, ok);
+	if (pager.running)
+		ok = pager_finish(&pager) && ok;
 	/* Some inputs were left out: listed above, and told by the status
 	 * of its own. */
-	if (output_finish(&out, ok))
+	if (output_end(&out, ok, d.why))
 		status = st->in.nerr > 0 ? EXIT_PARTIAL : EXIT_OK;
 done:
 	free(ag.e);
+	free(ag.s);
 	return status;
 }
 
 /* --- the list ------------------------------------------------------------ */
 
-/* The dates in the window, of every treaty, in date order; false when
- * memory runs out. */
+/* The dates in the window, of every treaty, in date order, and the
+ * treaties and errors as read; false when memory runs out. */
 static bool
 collect(struct agenda *ag, const struct agenda_state *st)
 {
@@ -271,8 +240,19 @@ collect(struct agenda *ag, const struct agenda_state *st)
 	for (size_t i = 0; i < st->in.n; i++)
 		total += tt_schedule_count(st->in.t[i].s);
 	ag->e = calloc(total ? total : 1, sizeof *ag->e);
-	if (ag->e == NULL)
+	ag->s = calloc(st->in.n ? st->in.n : 1, sizeof *ag->s);
+	if (ag->e == NULL || ag->s == NULL) {
+		free(ag->e);
+		free(ag->s);
+		ag->e = NULL;
+		ag->s = NULL;
 		return false;
+	}
+	for (size_t i = 0; i < st->in.n; i++)
+		ag->s[i] = st->in.t[i].s;
+	ag->ntreaties = st->in.n;
+	ag->err = st->in.err;
+	ag->nerr = st->in.nerr;
 	for (size_t i = 0; i < st->in.n; i++)
 		for (size_t j = 0; j < tt_schedule_count(st->in.t[i].s); j++) {
 			const tt_milestone *m;
@@ -281,7 +261,7 @@ collect(struct agenda *ag, const struct agenda_state *st)
 
 			if (!filter_keep(&ag->f, m))
 				continue;
-			ag->e[k].t = &st->in.t[i];
+			ag->e[k].treaty = st->in.t[i].name;
 			ag->e[k].m = m;
 			ag->e[k].ti = i;
 			ag->e[k].mi = j;
@@ -296,7 +276,7 @@ collect(struct agenda *ag, const struct agenda_state *st)
 static int
 compare_entries(const void *pa, const void *pb)
 {
-	const struct entry *a = pa, *b = pb;
+	const struct agenda_entry *a = pa, *b = pb;
 	int c = tt_date_compare(a->m->date, b->m->date);
 
 	if (c != 0)
@@ -304,188 +284,4 @@ compare_entries(const void *pa, const void *pb)
 	if (a->ti != b->ti)
 		return a->ti < b->ti ? -1 : 1;
 	return a->mi < b->mi ? -1 : a->mi > b->mi;
-}
-
-static void
-padded(FILE *fp, const char *s, size_t width)
-{
-	size_t w = ttp_utf8_width(s);
-
-	fputs(s, fp);
-	fprintf(fp, "%*s", (int)(width > w ? width - w : 0) + 2, "");
-}
-
-static const char *
-party_of(const tt_milestone *m)
-{
-	return m->party != NULL && *m->party != '\0' ? m->party : "-";
-}
-
-static bool
-write_table(FILE *fp, const struct agenda *ag, const struct agenda_state *st,
-	    bool color)
-{
-	char d[TT_DATE_BUFSIZE], d2[TT_DATE_BUFSIZE], days[16];
-	size_t wt = strlen("Treaty"), wp = strlen("Party");
-	size_t wk = strlen("Kind"), wd = strlen("Days");
-	bool marked = false;
-	struct text label;
-
-	fprintf(fp, "Agenda from %s to %s: %zu date%s of %zu treat%s\n",
-		tt_date_format(ag->f.from, d), tt_date_format(ag->f.until, d2),
-		ag->n, ag->n == 1 ? "" : "s", st->in.n,
-		st->in.n == 1 ? "y" : "ies");
-	/* Said here too: a pager would hide the messages before it. */
-	if (st->in.nerr > 0)
-		fputs("Could not be read, left out:\n", fp);
-	for (size_t i = 0; i < st->in.nerr; i++)
-		fprintf(fp, "  %s\n", st->in.err[i].text);
-	if (ag->n == 0)
-		return !ferror(fp);
-	for (size_t i = 0; i < ag->n; i++) {
-		const struct entry *e = &ag->e[i];
-		size_t w;
-
-		if ((w = ttp_utf8_width(e->t->name)) > wt)
-			wt = w;
-		if ((w = ttp_utf8_width(party_of(e->m))) > wp)
-			wp = w;
-		if ((w = strlen(tt_kind_name(e->m->kind))) > wk)
-			wk = w;
-		w = (size_t)snprintf(days, sizeof days, "%ld",
-				     (long)tt_date_diff_days(ag->today,
-							     e->m->date));
-		if (w > wd)
-			wd = w;
-	}
-	fputc('\n', fp);
-	fprintf(fp, "%-10s  %*s  ", "Date", (int)wd, "Days");
-	padded(fp, "Treaty", wt);
-	padded(fp, "Party", wp);
-	padded(fp, "Kind", wk);
-	fputs("Label\n", fp);
-	text_init(&label);
-	for (size_t i = 0; i < ag->n; i++) {
-		const struct entry *e = &ag->e[i];
-		/* The next date to come, on or after today. */
-		bool mark = color && !marked &&
-			    tt_date_compare(e->m->date, ag->today) >= 0;
-
-		if (mark) {
-			fputs("\033[1;7m", fp);
-			marked = true;
-		}
-		fprintf(fp, "%s  %*ld  ", tt_date_format(e->m->date, d),
-			(int)wd, (long)tt_date_diff_days(ag->today,
-							 e->m->date));
-		padded(fp, e->t->name, wt);
-		padded(fp, party_of(e->m), wp);
-		padded(fp, tt_kind_name(e->m->kind), wk);
-		fputs(text_milestone(&label, tt_milestone_label, e->m), fp);
-		if (mark)
-			fputs("\033[m", fp);
-		fputc('\n', fp);
-	}
-	text_free(&label);
-	return !ferror(fp);
-}
-
-static bool
-write_json(FILE *fp, const struct agenda *ag, const struct agenda_state *st)
-{
-	struct ttp_buf b = TTP_BUF_INIT;
-	struct text t;
-	char d[TT_DATE_BUFSIZE];
-
-	text_init(&t);
-	fprintf(fp, "{\n  \"from\": \"%s\",\n", tt_date_format(ag->f.from, d));
-	fprintf(fp, "  \"until\": \"%s\",\n", tt_date_format(ag->f.until, d));
-	fputs("  \"milestones\": [", fp);
-	for (size_t i = 0; i < ag->n; i++) {
-		const tt_milestone *m = ag->e[i].m;
-
-		fprintf(fp, "%s\n    {\n      \"date\": \"%s\",\n",
-			i ? "," : "", tt_date_format(m->date, d));
-		fprintf(fp, "      \"days_left\": %ld,\n",
-			(long)tt_date_diff_days(ag->today, m->date));
-		fputs("      \"treaty\": ", fp);
-		json_write_string(fp, &b, ag->e[i].t->name);
-		fputs(",\n      \"party\": ", fp);
-		if (m->party != NULL && *m->party != '\0')
-			json_write_string(fp, &b, m->party);
-		else
-			fputs("null", fp);
-		fprintf(fp, ",\n      \"kind\": \"%s\",\n      \"label\": ",
-			tt_kind_name(m->kind));
-		json_write_string(fp, &b, text_milestone(&t, tt_milestone_label, m));
-		fputs(",\n      \"basis\": ", fp);
-		json_write_string(fp, &b, text_milestone(&t, tt_milestone_basis, m));
-		fputs("\n    }", fp);
-	}
-	fputs(ag->n ? "\n  ],\n" : "],\n", fp);
-	text_free(&t);
-	if (!inputs_write_json_errors(fp, st->in.err, st->in.nerr))
-		b.failed = b.failed || errno == ENOMEM;
-	fputs("}\n", fp);
-	if (b.failed) {
-		ttp_buf_release(&b);
-		errno = ENOMEM;
-		return false;
-	}
-	ttp_buf_release(&b);
-	return !ferror(fp);
-}
-
-static bool
-write_csv(FILE *fp, const struct agenda *ag)
-{
-	static const char *const header[] = {
-		"date", "days_left", "treaty", "party", "kind", "label",
-		"basis"
-	};
-	struct text label, basis;
-	bool ok;
-
-	ok = csv_write_record(fp, header, 7);
-	text_init(&label);
-	text_init(&basis);
-	for (size_t i = 0; ok && i < ag->n; i++) {
-		const tt_milestone *m = ag->e[i].m;
-		char d[TT_DATE_BUFSIZE], days[16];
-		const char *fields[7];
-
-		snprintf(days, sizeof days, "%ld",
-			 (long)tt_date_diff_days(ag->today, m->date));
-		fields[0] = tt_date_format(m->date, d);
-		fields[1] = days;
-		fields[2] = ag->e[i].t->name;
-		fields[3] = m->party != NULL ? m->party : "";
-		fields[4] = tt_kind_name(m->kind);
-		fields[5] = text_milestone(&label, tt_milestone_label, m);
-		fields[6] = text_milestone(&basis, tt_milestone_basis, m);
-		ok = csv_write_record(fp, fields, 7);
-	}
-	text_free(&label);
-	text_free(&basis);
-	return ok && !ferror(fp);
-}
-
-/* One calendar with the events of every treaty in the window, which the
- * writer's options carry. */
-static bool
-write_ics(FILE *fp, const struct agenda_state *st, struct calendar_opts *cal,
-	  tt_error *e)
-{
-	tt_ics_writer *w;
-	bool ok;
-
-	if (cal->ics.calendar_name == NULL)
-		cal->ics.calendar_name = "Treaty agenda";
-	w = tt_ics_writer_new(fp, &cal->ics, e);
-	ok = w != NULL;
-	for (size_t i = 0; ok && i < st->in.n; i++)
-		ok = tt_ics_writer_add(w, st->in.t[i].s, e) == TT_OK;
-	ok = ok && tt_ics_writer_finish(w, e) == TT_OK;
-	tt_ics_writer_free(w);
-	return ok;
 }

@@ -26,15 +26,14 @@
 #include <unistd.h>
 
 #include "lib/grow.h"
-#include "lib/utf8.h"
 #include "cli/calendar.h"
 #include "cli/clauses.h"
 #include "cli/cli.h"
 #include "out/compare.h"
 #include "out/format.h"
+#include "out/writer.h"
 #include "cli/options.h"
 #include "cli/output.h"
-#include "out/text.h"
 
 /* A proposal as given on the command line: a file or a preset. */
 struct proposal {
@@ -72,11 +71,6 @@ static void report(const struct proposal *p, const tt_error *e);
 static char *unique_id(const struct proposal *p, const struct proposals *ps,
 		       size_t index);
 static void filter_timeline(struct compare *cmp, const struct filter *f);
-static bool write_table(FILE *fp, const struct compare *cmp);
-static bool write_csv(FILE *fp, const struct compare *cmp);
-static bool write_ics(FILE *fp, const struct compare *cmp,
-		      struct calendar_opts *cal, const char *title,
-		      tt_error *e);
 
 #define PICTURES (FORMAT_SVG | FORMAT_PNG | FORMAT_PDF)
 
@@ -179,50 +173,20 @@ static bool
 write_compare(struct args *a, struct output *out, const struct compare *cmp)
 {
 	struct compare_state *st = a->own;
-	const char *why = NULL;
-	struct jcal j;
-	tt_error e;
+	struct writer_opts o = {
+		.filter = &a->filter, .ics = &a->calendar.ics,
+		.title = st->chart.title ? st->chart.title :
+			 "Treaty terms compared",
+		.chart = &st->chart
+	};
+	struct writer_doc d;
 	bool ok;
 
 	errno = 0;
-	switch (a->out.format) {
-	case FORMAT_JSON:
-		ok = json_write_compare_filtered(out->fp, cmp, true,
-						 &a->filter);
-		break;
-	case FORMAT_CSV:
-		ok = write_csv(out->fp, cmp);
-		break;
-	case FORMAT_ICS:
-	case FORMAT_JCAL:
-		ok = write_ics(jcal_begin(&j, out->fp, a->out.format), cmp,
-			       &a->calendar, st->chart.title, &e);
-		if (!ok && e.code != TT_EIO) {
-			(void)jcal_end(&j, false, &why);
-			cli_error("%s: %s", output_name(out), e.message);
-			output_abort(out);
-			return false;
-		}
-		ok = jcal_end(&j, ok, &why);
-		if (why != NULL) {
-			cli_error("%s: %s", output_name(out), why);
-			output_abort(out);
-			return false;
-		}
-		break;
-	case FORMAT_SVG:
-	case FORMAT_PNG:
-	case FORMAT_PDF:
-		st->chart.format = a->out.format;
-		ok = chart_write(out->fp, cmp, &st->chart, &why);
-		if (output_refused(out, ok, why))
-			return false;
-		break;
-	default:
-		ok = write_table(out->fp, cmp);
-		break;
-	}
-	return output_finish(out, ok);
+	ok = writer_begin(&d, a->out.format, out->fp, &o) &&
+	     d.w->compare(&d, cmp);
+	ok = writer_end(&d, ok);
+	return output_end(out, ok, d.why);
 }
 
 static int
@@ -439,247 +403,4 @@ filter_timeline(struct compare *cmp, const struct filter *f)
 		if (filter_keep(f, cmp->timeline[i].m))
 			cmp->timeline[k++] = cmp->timeline[i];
 	cmp->ntimeline = k;
-}
-
-/* --- the table ------------------------------------------------------ */
-
-enum {
-	ROW_HEAD, ROW_ID, ROW_EIF, ROW_TERM, ROW_EXPIRY, ROW_IN_FORCE,
-	ROW_CONSULTATIONS, ROW_REVIEWS, ROW_CONFERENCES, ROW_FIRST_END,
-	ROW_END_BY, ROW_RENEWAL, ROW_WITHDRAWAL_OPENS, ROW_WITHDRAWAL,
-	NROWS
-};
-
-static const char *const row_names[NROWS] = {
-	"", "Id", "Entry into force", "Term", "Expiry (last day in force)",
-	"Entry into force to expiry", "Consultations", "Reviews",
-	"Conferences", "First possible end", "  made possible by",
-	"First renewal deadline", "Withdrawal notice from",
-	"Earliest withdrawal"
-};
-
-static void
-date_or_dash(const tt_milestone *m, char *buf, size_t size)
-{
-	char d[TT_DATE_BUFSIZE];
-
-	snprintf(buf, size, "%s", m ? tt_date_format(m->date, d) : "-");
-}
-
-/* The cells of column P (1-based) into CELL[ROW][...]. */
-static void
-fill_column(char (*cell)[COMPARE_TEXT_SIZE], size_t ncols, size_t col,
-	    const struct compare_proposal *p)
-{
-	char d[TT_DATE_BUFSIZE], d2[TT_DATE_BUFSIZE], w[TT_DURATION_BUFSIZE];
-
-#define CELL(row) cell[(size_t)(row) * ncols + col]
-	snprintf(CELL(ROW_HEAD), COMPARE_TEXT_SIZE, "[%zu] %s", col, p->title);
-	snprintf(CELL(ROW_ID), COMPARE_TEXT_SIZE, "%s", tt_schedule_id(p->s));
-	tt_date_format(p->eif, CELL(ROW_EIF));
-	compare_term_words(p, CELL(ROW_TERM), COMPARE_TEXT_SIZE);
-	if (p->has_expiry) {
-		compare_end_words(p, CELL(ROW_EXPIRY), COMPARE_TEXT_SIZE);
-		tt_duration_format_words(p->in_force, w, sizeof w);
-		snprintf(CELL(ROW_IN_FORCE), COMPARE_TEXT_SIZE, "%s (%ld days)",
-			 w, (long)p->days_in_force);
-	} else {
-		snprintf(CELL(ROW_EXPIRY), COMPARE_TEXT_SIZE, "%s",
-			 p->has_term ? "none" : "none (indefinite)");
-		snprintf(CELL(ROW_IN_FORCE), COMPARE_TEXT_SIZE, "-");
-	}
-	snprintf(CELL(ROW_CONSULTATIONS), COMPARE_TEXT_SIZE, "%u",
-		 p->consultations);
-	snprintf(CELL(ROW_REVIEWS), COMPARE_TEXT_SIZE, "%u", p->reviews);
-	snprintf(CELL(ROW_CONFERENCES), COMPARE_TEXT_SIZE, "%u",
-		 p->conferences);
-	if (p->end_by != COMPARE_END_NONE) {
-		tt_date_format(p->first_end, d);
-		snprintf(CELL(ROW_FIRST_END), COMPARE_TEXT_SIZE, "%s", d);
-		if (tt_date_compare(p->first_end_latest, p->first_end) != 0)
-			snprintf(CELL(ROW_FIRST_END), COMPARE_TEXT_SIZE,
-				 "%s to %s (readings)", d,
-				 tt_date_format(p->first_end_latest, d2));
-		snprintf(CELL(ROW_END_BY), COMPARE_TEXT_SIZE, "%s",
-			 p->end_label);
-	} else {
-		snprintf(CELL(ROW_FIRST_END), COMPARE_TEXT_SIZE, "none");
-		snprintf(CELL(ROW_END_BY), COMPARE_TEXT_SIZE, "-");
-	}
-	date_or_dash(p->renewal_deadline, CELL(ROW_RENEWAL),
-		     COMPARE_TEXT_SIZE);
-	date_or_dash(p->withdrawal_opens, CELL(ROW_WITHDRAWAL_OPENS),
-		     COMPARE_TEXT_SIZE);
-	date_or_dash(p->withdrawal_effective, CELL(ROW_WITHDRAWAL),
-		     COMPARE_TEXT_SIZE);
-	/* A name too long for its cell is cut, never inside a character. */
-	for (size_t r = 0; r < NROWS; r++)
-		ttp_utf8_trim(CELL(r));
-#undef CELL
-}
-
-/* True if milestone A is of B's kind with the label LABEL (B's); A's
- * label is made in SCRATCH. */
-static bool
-same_label(struct text *scratch, const tt_milestone *a, const tt_milestone *b,
-	   const char *label)
-{
-	return a->kind == b->kind &&
-	       strcmp(text_milestone(scratch, tt_milestone_label, a),
-		      label) == 0;
-}
-
-/* One line per date: "[1,2] Entry into force; [3] Review 1", proposals
- * with the same milestone on that date grouped. */
-static void
-timeline_line(FILE *fp, const struct compare *cmp, size_t from, size_t to)
-{
-	char d[TT_DATE_BUFSIZE], nd[TT_DATE_BUFSIZE];
-	struct text label, other;
-	tt_date date = cmp->timeline[from].m->date;
-	bool first = true;
-
-	fprintf(fp, "%s  %s ", tt_date_format(date, d),
-		tt_weekday_abbr(tt_date_weekday(date)));
-	text_init(&label);
-	text_init(&other);
-	for (size_t i = from; i < to; i++) {
-		const tt_milestone *m = cmp->timeline[i].m;
-		bool seen = false;
-
-		text_milestone(&label, tt_milestone_label, m);
-		for (size_t j = from; j < i && !seen; j++)
-			seen = same_label(&other, cmp->timeline[j].m, m,
-					  label.p);
-		if (seen)
-			continue;
-		fprintf(fp, "%s [%zu", first ? "" : ";",
-			cmp->timeline[i].proposal + 1);
-		for (size_t j = i + 1; j < to; j++)
-			if (cmp->timeline[j].proposal !=
-			    cmp->timeline[i].proposal &&
-			    same_label(&other, cmp->timeline[j].m, m,
-				       label.p))
-				fprintf(fp, ",%zu",
-					cmp->timeline[j].proposal + 1);
-		fprintf(fp, "] %s", label.p);
-		if (m->flags & TT_MS_ROLLED)
-			fprintf(fp, " (moved from %s %s)",
-				tt_weekday_abbr(tt_date_weekday(m->nominal)),
-				tt_date_format(m->nominal, nd));
-		first = false;
-	}
-	fputc('\n', fp);
-	text_free(&label);
-	text_free(&other);
-}
-
-static bool
-write_table(FILE *fp, const struct compare *cmp)
-{
-	size_t ncols = cmp->n + 1, *width;
-	char (*cell)[COMPARE_TEXT_SIZE];
-	char d[TT_DATE_BUFSIZE];
-
-	cell = calloc(NROWS * ncols, sizeof *cell);
-	width = calloc(ncols, sizeof *width);
-	if (cell == NULL || width == NULL) {
-		free(cell);
-		free(width);
-		errno = ENOMEM;
-		return false;
-	}
-	for (size_t r = 0; r < NROWS; r++)
-		snprintf(cell[r * ncols], COMPARE_TEXT_SIZE, "%s",
-			 row_names[r]);
-	for (size_t i = 0; i < cmp->n; i++)
-		fill_column(cell, ncols, i + 1, &cmp->p[i]);
-	for (size_t r = 0; r < NROWS; r++)
-		for (size_t k = 0; k < ncols; k++)
-			if (ttp_utf8_width(cell[r * ncols + k]) > width[k])
-				width[k] = ttp_utf8_width(cell[r * ncols + k]);
-	for (size_t r = 0; r < NROWS; r++) {
-		for (size_t k = 0; k < ncols; k++) {
-			const char *t = cell[r * ncols + k];
-
-			fputs(t, fp);
-			if (k + 1 < ncols)
-				fprintf(fp, "%*s", (int)(width[k] + 2 -
-					ttp_utf8_width(t)), "");
-		}
-		fputc('\n', fp);
-	}
-	free(cell);
-	free(width);
-
-	fprintf(fp, "\nTimeline:\n");
-	for (size_t i = 0, j; i < cmp->ntimeline; i = j) {
-		for (j = i + 1; j < cmp->ntimeline &&
-		     tt_date_compare(cmp->timeline[j].m->date,
-				     cmp->timeline[i].m->date) == 0; j++)
-			;
-		timeline_line(fp, cmp, i, j);
-	}
-	for (size_t i = 0; i < cmp->n; i++)
-		if (tt_schedule_truncated(cmp->p[i].s))
-			fprintf(fp, "[%zu] Series without end are shown up to "
-				"%s (change with --horizon).\n", i + 1,
-				tt_date_format(tt_schedule_horizon(
-					cmp->p[i].s), d));
-	for (size_t i = 0, k = 0; i < cmp->n; i++) {
-		if (cmp->p[i].hypothetical)
-			fprintf(fp, "%s%zu", k++ ? "," : "[", i + 1);
-		if (i + 1 == cmp->n && k > 0)
-			fprintf(fp, "] Never in force: the entry into force is "
-				"hypothetical (change it with "
-				"--entry-into-force).\n");
-	}
-
-	fprintf(fp, "\nDifferences from [1] %s:\n", cmp->p[0].title);
-	for (size_t i = 1; i < cmp->n; i++) {
-		const struct compare_proposal *p = &cmp->p[i];
-
-		fprintf(fp, "[%zu] %s:\n", i + 1, p->title);
-		if (p->ndiffs == 0)
-			fprintf(fp, "  none in these figures\n");
-		for (size_t k = 0; k < p->ndiffs; k++)
-			fprintf(fp, "  %s\n", p->diffs[k].text);
-	}
-	return !ferror(fp);
-}
-
-/* --- CSV and iCalendar ---------------------------------------------- */
-
-static bool
-write_csv(FILE *fp, const struct compare *cmp)
-{
-	if (!csv_write_timeline_header(fp))
-		return false;
-	for (size_t i = 0; i < cmp->ntimeline; i++)
-		if (!csv_write_timeline_row(fp,
-					    cmp->p[cmp->timeline[i].proposal].s,
-					    cmp->timeline[i].m))
-			return false;
-	return true;
-}
-
-/* One calendar, one add per proposal; the library writes "NAME: label"
- * as each SUMMARY and the proposal's id among the CATEGORIES. */
-static bool
-write_ics(FILE *fp, const struct compare *cmp, struct calendar_opts *cal,
-	  const char *title, tt_error *e)
-{
-	tt_ics_writer *w;
-	bool ok;
-
-	if (cal->ics.calendar_name == NULL)
-		cal->ics.calendar_name = title ? title :
-					 "Treaty terms compared";
-	w = tt_ics_writer_new(fp, &cal->ics, e);
-	ok = w != NULL;
-	for (size_t i = 0; ok && i < cmp->n; i++)
-		ok = tt_ics_writer_add(w, cmp->p[i].s, e) == TT_OK;
-	ok = ok && tt_ics_writer_finish(w, e) == TT_OK;
-	tt_ics_writer_free(w);
-	return ok;
 }

@@ -30,6 +30,7 @@
 #include "cli/cli.h"
 #include "out/diff-report.h"
 #include "out/format.h"
+#include "out/writer.h"
 #include "cli/options.h"
 #include "cli/output.h"
 #include "batch/parties-csv.h"
@@ -433,22 +434,14 @@ static bool
 write_report(const struct args *a, struct output *out,
 	     const struct diff_report *r)
 {
+	struct writer_opts o = { .filter = NULL };
+	struct writer_doc d;
 	bool ok;
 
 	errno = 0;
-	switch (a->out.format) {
-	case FORMAT_JSON:
-		ok = json_write_diff(out->fp, r, true);
-		json_release();
-		break;
-	case FORMAT_CSV:
-		ok = csv_write_diff(out->fp, r);
-		break;
-	default:
-		ok = table_write_diff(out->fp, r);
-		break;
-	}
-	return output_finish(out, ok);
+	ok = writer_begin(&d, a->out.format, out->fp, &o) && d.w->diff(&d, r);
+	ok = writer_end(&d, ok);
+	return output_end(out, ok, d.why);
 }
 
 static int

@@ -14,6 +14,7 @@
 #include "cli/clauses.h"
 #include "cli/cli.h"
 #include "out/format.h"
+#include "out/writer.h"
 #include "cli/options.h"
 #include "cli/output.h"
 #include "batch/parties-csv.h"
@@ -86,20 +87,6 @@ const struct cli_command cmd_schedule = {
 	.exec = exec,
 };
 
-/* --check in a table: each recorded date that differs, or a line
- * saying that none does. */
-static bool
-check_report(FILE *fp, const tt_schedule *s)
-{
-	size_t n = tt_schedule_discrepancy_count(s);
-
-	if (n == 0)
-		fprintf(fp, "%s: every recorded date agrees with the computed "
-			"one\n", *tt_schedule_id(s) ? tt_schedule_id(s) :
-			tt_schedule_name(s));
-	return table_write_discrepancies(fp, s);
-}
-
 /* Reads the DATE of option NAME into *OUT; false after a message. */
 static bool
 date_option(const char *name, const char *text, tt_date *out)
@@ -117,68 +104,20 @@ static bool
 write_schedule(struct args *a, struct output *out, const tt_schedule *s)
 {
 	const struct schedule_state *st = a->own;
-	struct calendar_opts *cal = &a->calendar;
-	struct chart_options chart = { a->out.format, NULL, 0 };
-	const char *why = NULL;
-	tt_ics_writer *w;
-	struct jcal j;
-	tt_error e;
+	struct writer_opts o = {
+		.filter = &a->filter, .ics = &a->calendar.ics,
+		.title = *tt_schedule_name(s) ? tt_schedule_name(s) : NULL,
+		.explain = st->explain, .check = st->check,
+		.preset = st->preset
+	};
+	struct writer_doc d;
 	bool ok;
 
 	errno = 0;
-	switch (a->out.format) {
-	case FORMAT_JSON:
-		ok = json_write_schedule_filtered(out->fp, s, true,
-						  &a->filter);
-		break;
-	case FORMAT_CSV:
-		ok = csv_write_header(out->fp) &&
-		     csv_write_schedule_filtered(out->fp, s, &a->filter);
-		break;
-	case FORMAT_ICS:
-	case FORMAT_JCAL:
-		if (cal->ics.calendar_name == NULL && *tt_schedule_name(s))
-			cal->ics.calendar_name = tt_schedule_name(s);
-		w = tt_ics_writer_new(jcal_begin(&j, out->fp, a->out.format),
-				      &cal->ics, &e);
-		ok = w != NULL && tt_ics_writer_add(w, s, &e) == TT_OK &&
-		     tt_ics_writer_finish(w, &e) == TT_OK;
-		tt_ics_writer_free(w);
-		if (!ok && e.code != TT_EIO) {
-			(void)jcal_end(&j, false, &why);
-			cli_error("%s: %s", output_name(out), e.message);
-			output_abort(out);
-			return false;
-		}
-		ok = jcal_end(&j, ok, &why);
-		if (why != NULL) {
-			cli_error("%s: %s", output_name(out), why);
-			output_abort(out);
-			return false;
-		}
-		break;
-	case FORMAT_SVG:
-	case FORMAT_PNG:
-	case FORMAT_PDF:
-		/* The parties in force over time; exec() refused a treaty
-		 * without parties. */
-		ok = chart_write_parties(out->fp, s, &chart, &why);
-		if (output_refused(out, ok, why))
-			return false;
-		break;
-	default:
-		if (st->check) {
-			ok = check_report(out->fp, s);
-			break;
-		}
-		if (st->explain && st->preset != NULL)
-			fprintf(out->fp, "Source (preset %s):\n%s\n",
-				st->preset, tt_preset_find(st->preset)->source);
-		ok = table_write_schedule_filtered(out->fp, s, st->explain,
-						   &a->filter);
-		break;
-	}
-	return output_finish(out, ok);
+	ok = writer_begin(&d, a->out.format, out->fp, &o) &&
+	     d.w->schedule(&d, s);
+	ok = writer_end(&d, ok);
+	return output_end(out, ok, d.why);
 }
 
 /* Reads the parties file PATH ("-" for standard input), with cells

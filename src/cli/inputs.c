@@ -152,32 +152,7 @@ inputs_has_suffix(const char *s, const char *suffix)
 bool
 inputs_write_json_errors(FILE *fp, const struct input_error *e, size_t n)
 {
-	struct ttp_buf b = TTP_BUF_INIT;
-	bool failed;
-
-	fputs("  \"errors\": [", fp);
-	for (size_t i = 0; i < n; i++) {
-		fputs(i ? ",\n    {\n      \"input\": " :
-		      "\n    {\n      \"input\": ", fp);
-		json_write_string(fp, &b, e[i].input);
-		if (e[i].line != 0)
-			fprintf(fp, ",\n      \"line\": %lu", e[i].line);
-		else
-			fputs(",\n      \"line\": null", fp);
-		if (e[i].column != 0)
-			fprintf(fp, ",\n      \"column\": %lu", e[i].column);
-		else
-			fputs(",\n      \"column\": null", fp);
-		fputs(",\n      \"message\": ", fp);
-		json_write_string(fp, &b, e[i].message);
-		fputs("\n    }", fp);
-	}
-	fputs(n ? "\n  ]\n" : "]\n", fp);
-	failed = b.failed;
-	ttp_buf_release(&b);
-	if (failed)
-		errno = ENOMEM;
-	return !failed && !ferror(fp);
+	return json_write_errors(fp, e, n);
 }
 
 /* A file or directory if there is one of that name, else a preset. */

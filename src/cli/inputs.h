@@ -29,6 +29,7 @@
 #include <treatyterm/treatyterm.h>
 
 #include "cli/calendar.h"
+#include "out/input-error.h"
 
 /* One treaty. */
 struct treaty {
@@ -42,21 +43,6 @@ struct treaty {
 				 * inputs_carry(), not read this time */
 	time_t read_at;		/* when it was read, for those who keep
 				 * sets (serve); copied by inputs_carry() */
-};
-
-/* An input, or part of one, that could not be read. */
-struct input_error {
-	char *input;		/* as in struct treaty's SOURCE, or the
-				 * operand as given */
-	unsigned long line;	/* 1-based; 0 for the input as a whole */
-	unsigned long column;	/* 1-based; 0 when unknown.  In a CSV
-				 * file, the number of the bad cell's
-				 * column */
-	char *message;		/* without the location */
-	char *text;		/* as printed: "FILE:LINE:COL: message" and
-				 * the like, without the program's name */
-	char *treaty;		/* the treaty it held when known (a CSV
-				 * row's id or name), else NULL */
 };
 
 struct inputs {
@@ -98,10 +84,7 @@ const struct treaty *inputs_find(const struct inputs *in, const char *name);
 /* Frees the treaties and errors; IN is empty again, as after
  * inputs_init() (STRICT kept). */
 void inputs_free(struct inputs *in);
-/* Writes the member "errors": the N errors E as an array of objects
- * {"input", "line", "column", "message"}, line and column null when not
- * known, indented for a top-level object; false when a write failed or
- * memory ran out. */
+/* Writes the member "errors" as json_write_errors() does (format.h). */
 bool inputs_write_json_errors(FILE *fp, const struct input_error *e,
 			      size_t n);
 /* True when NAME ends in SUFFIX, ignoring case (".ini", ".csv"). */

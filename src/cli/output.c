@@ -367,3 +367,14 @@ output_refused(struct output *o, bool ok, const char *why)
 	output_abort(o);
 	return true;
 }
+
+bool
+output_end(struct output *o, bool ok, const char *why)
+{
+	if (!ok && why != NULL) {
+		cli_error("%s: %s", output_name(o), why);
+		output_abort(o);
+		return false;
+	}
+	return output_finish(o, ok);
+}

@@ -55,6 +55,10 @@ bool output_finish(struct output *o, bool ok);
  * error", left to output_finish()), after saying so and giving up as
  * output_abort() does. */
 bool output_refused(struct output *o, bool ok, const char *why);
+/* Ends a write as output_finish() does, except that a writer that
+ * failed for a reason of its own (WHY, not NULL) has it said instead,
+ * giving up as output_abort() does. */
+bool output_end(struct output *o, bool ok, const char *why);
 /* "standard output" or the path, for messages. */
 const char *output_name(const struct output *o);
 

@@ -12,15 +12,12 @@
 #include <string.h>
 
 #include "lib/grow.h"
+#include "out/agenda.h"
+#include "out/compare.h"
 #include "out/diff-report.h"
 #include "out/filter.h"
 #include "out/format.h"
 #include "out/text.h"
-
-static const char *const columns[] = {
-	"treaty_id", "date", "weekday", "kind", "label", "nominal_date",
-	"basis"
-};
 
 /* Writes FIELDS as one CRLF-terminated record. */
 static bool
@@ -46,12 +43,6 @@ bool
 csv_write_record(FILE *fp, const char *const *fields, size_t n)
 {
 	return record(fp, fields, n);
-}
-
-bool
-csv_write_header(FILE *fp)
-{
-	return record(fp, columns, sizeof columns / sizeof columns[0]);
 }
 
 /* Appends S to the text in BUF (SIZE bytes) of length N, as snprintf()
@@ -114,35 +105,190 @@ basis_pending(const tt_milestone *m, char *buf, size_t size)
 	return append_text(buf, size, n, tt_milestone_condition, m);
 }
 
-/* Writes FIELDS (N of them) as one record, after filling FIELDS[AT] to
- * FIELDS[AT + 2] with M's label, nominal date (if it was moved) and
- * basis, as BASIS writes it. */
-static bool
-milestone_record_with(FILE *fp, const char **fields, size_t n, size_t at,
-		      const tt_milestone *m, text_fn basis_fn)
-{
-	char nd[TT_DATE_BUFSIZE] = "";
-	struct text label, basis;
-	bool ok;
+/* --- the columns ---------------------------------------------------- */
 
-	if (m->flags & TT_MS_ROLLED)
-		tt_date_format(m->nominal, nd);
-	text_init(&label);
-	text_init(&basis);
-	fields[at] = text_milestone(&label, tt_milestone_label, m);
-	fields[at + 1] = nd;
-	fields[at + 2] = text_milestone(&basis, basis_fn, m);
-	ok = record(fp, fields, n);
-	text_free(&label);
-	text_free(&basis);
-	return ok;
+/*
+ * Each of the three layouts (a schedule, compare's timeline, the agenda)
+ * is a table of columns, {name, getter}, in the order they are written:
+ * the header row is the names, and a record is what the getters give for
+ * one milestone.  A column is added with one row in its table.
+ */
+
+/* What a record is made from, and room for the texts made for it. */
+struct row {
+	const tt_schedule *s;
+	const tt_milestone *m;
+	bool pending;		/* M is a pending date: none yet */
+	text_fn basis_fn;	/* how the basis column is written */
+	const char *treaty;	/* agenda: the treaty's name */
+	tt_date today;		/* agenda: what days_left counts from */
+	char date[TT_DATE_BUFSIZE], nominal[TT_DATE_BUFSIZE], days[24];
+	struct text label, basis;
+};
+
+struct column {
+	const char *name;
+	const char *(*get)(struct row *r);
+};
+
+/* The most columns a layout has. */
+#define COLUMNS_MAX 8
+
+static const char *
+col_treaty_id(struct row *r)
+{
+	return tt_schedule_id(r->s);
 }
 
-static bool
-milestone_record(FILE *fp, const char **fields, size_t n, size_t at,
-		 const tt_milestone *m)
+static const char *
+col_treaty_name(struct row *r)
 {
-	return milestone_record_with(fp, fields, n, at, m, basis_text);
+	return tt_schedule_name(r->s);
+}
+
+static const char *
+col_treaty(struct row *r)
+{
+	return r->treaty;
+}
+
+static const char *
+col_date(struct row *r)
+{
+	return r->pending ? "" : tt_date_format(r->m->date, r->date);
+}
+
+static const char *
+col_weekday(struct row *r)
+{
+	return r->pending ? "" : tt_weekday_name(tt_date_weekday(r->m->date));
+}
+
+static const char *
+col_days_left(struct row *r)
+{
+	snprintf(r->days, sizeof r->days, "%ld",
+		 (long)tt_date_diff_days(r->today, r->m->date));
+	return r->days;
+}
+
+static const char *
+col_party(struct row *r)
+{
+	return r->m->party != NULL ? r->m->party : "";
+}
+
+static const char *
+col_kind(struct row *r)
+{
+	return tt_kind_name(r->m->kind);
+}
+
+static const char *
+col_label(struct row *r)
+{
+	return text_milestone(&r->label, tt_milestone_label, r->m);
+}
+
+/* The date before it was moved off a holiday or weekend, if it was. */
+static const char *
+col_nominal_date(struct row *r)
+{
+	if (!(r->m->flags & TT_MS_ROLLED))
+		return "";
+	return tt_date_format(r->m->nominal, r->nominal);
+}
+
+static const char *
+col_basis(struct row *r)
+{
+	return text_milestone(&r->basis, r->basis_fn, r->m);
+}
+
+/* "schedule", batch: a row per milestone, then per pending date. */
+static const struct column schedule_columns[] = {
+	{ "treaty_id", col_treaty_id },
+	{ "date", col_date },
+	{ "weekday", col_weekday },
+	{ "kind", col_kind },
+	{ "label", col_label },
+	{ "nominal_date", col_nominal_date },
+	{ "basis", col_basis }
+};
+
+/* "compare": the merged timeline of several proposals. */
+static const struct column timeline_columns[] = {
+	{ "date", col_date },
+	{ "weekday", col_weekday },
+	{ "proposal_id", col_treaty_id },
+	{ "proposal_name", col_treaty_name },
+	{ "kind", col_kind },
+	{ "label", col_label },
+	{ "nominal_date", col_nominal_date },
+	{ "basis", col_basis }
+};
+
+/* "agenda": the dates of the window. */
+static const struct column agenda_columns[] = {
+	{ "date", col_date },
+	{ "days_left", col_days_left },
+	{ "treaty", col_treaty },
+	{ "party", col_party },
+	{ "kind", col_kind },
+	{ "label", col_label },
+	{ "basis", col_basis }
+};
+
+#define NCOLUMNS(t) (sizeof (t) / sizeof (t)[0])
+
+_Static_assert(NCOLUMNS(schedule_columns) <= COLUMNS_MAX &&
+	       NCOLUMNS(timeline_columns) <= COLUMNS_MAX &&
+	       NCOLUMNS(agenda_columns) <= COLUMNS_MAX,
+	       "a CSV layout has more columns than COLUMNS_MAX");
+
+/* The header row of the N columns COLS. */
+static bool
+names_record(FILE *fp, const struct column *cols, size_t n)
+{
+	const char *fields[COLUMNS_MAX];
+
+	for (size_t i = 0; i < n; i++)
+		fields[i] = cols[i].name;
+	return record(fp, fields, n);
+}
+
+/* The record of R in the N columns COLS. */
+static bool
+row_record(FILE *fp, const struct column *cols, size_t n, struct row *r)
+{
+	const char *fields[COLUMNS_MAX];
+
+	for (size_t i = 0; i < n; i++)
+		fields[i] = cols[i].get(r);
+	return record(fp, fields, n);
+}
+
+static void
+row_init(struct row *r)
+{
+	memset(r, 0, sizeof *r);
+	r->basis_fn = basis_text;
+	text_init(&r->label);
+	text_init(&r->basis);
+}
+
+static void
+row_free(struct row *r)
+{
+	text_free(&r->label);
+	text_free(&r->basis);
+}
+
+bool
+csv_write_header(FILE *fp)
+{
+	return names_record(fp, schedule_columns,
+			    NCOLUMNS(schedule_columns));
 }
 
 bool
@@ -155,63 +301,69 @@ bool
 csv_write_schedule_filtered(FILE *fp, const tt_schedule *s,
 			    const struct filter *f)
 {
-	for (size_t i = 0; i < tt_schedule_count(s); i++) {
-		const tt_milestone *m = tt_schedule_at(s, i);
-		char d[TT_DATE_BUFSIZE];
-		const char *fields[7];
+	struct row r;
+	bool ok = true;
 
-		if (!filter_keep(f, m))
+	row_init(&r);
+	r.s = s;
+	for (size_t i = 0; ok && i < tt_schedule_count(s); i++) {
+		r.m = tt_schedule_at(s, i);
+		if (!filter_keep(f, r.m))
 			continue;
-		fields[0] = tt_schedule_id(s);
-		fields[1] = tt_date_format(m->date, d);
-		fields[2] = tt_weekday_name(tt_date_weekday(m->date));
-		fields[3] = tt_kind_name(m->kind);
-		if (!milestone_record_with(fp, fields, 7, 4, m,
-					   m->kind == TT_KIND_ENTRY_INTO_FORCE &&
-					   tt_schedule_hypothetical(s) ?
-					   basis_hypothetical : basis_text))
-			return false;
+		r.basis_fn = r.m->kind == TT_KIND_ENTRY_INTO_FORCE &&
+			     tt_schedule_hypothetical(s) ?
+			     basis_hypothetical : basis_text;
+		ok = row_record(fp, schedule_columns,
+				NCOLUMNS(schedule_columns), &r);
 	}
-	for (size_t i = 0; i < tt_schedule_pending_count(s); i++) {
-		const char *fields[7] = { tt_schedule_id(s), "", "", NULL };
-
-		if (!filter_keep(f, tt_schedule_pending_at(s, i)))
-			continue;
-		fields[3] = tt_kind_name(tt_schedule_pending_at(s, i)->kind);
-		if (!milestone_record_with(fp, fields, 7, 4,
-					   tt_schedule_pending_at(s, i),
-					   basis_pending))
-			return false;
+	r.pending = true;
+	r.basis_fn = basis_pending;
+	for (size_t i = 0; ok && i < tt_schedule_pending_count(s); i++) {
+		r.m = tt_schedule_pending_at(s, i);
+		if (filter_keep(f, r.m))
+			ok = row_record(fp, schedule_columns,
+					NCOLUMNS(schedule_columns), &r);
 	}
-	return !ferror(fp);
-}
-
-/* --- compare: the merged timeline of several proposals ------------- */
-
-static const char *const timeline_columns[] = {
-	"date", "weekday", "proposal_id", "proposal_name", "kind", "label",
-	"nominal_date", "basis"
-};
-
-bool
-csv_write_timeline_header(FILE *fp)
-{
-	return record(fp, timeline_columns,
-		      sizeof timeline_columns / sizeof timeline_columns[0]);
+	row_free(&r);
+	return ok && !ferror(fp);
 }
 
 bool
-csv_write_timeline_row(FILE *fp, const tt_schedule *s, const tt_milestone *m)
+csv_write_compare(FILE *fp, const struct compare *cmp)
 {
-	char d[TT_DATE_BUFSIZE];
-	const char *fields[8];
+	struct row r;
+	bool ok;
 
-	fields[0] = tt_date_format(m->date, d);
-	fields[1] = tt_weekday_name(tt_date_weekday(m->date));
-	fields[2] = tt_schedule_id(s);
-	fields[3] = tt_schedule_name(s);
-	fields[4] = tt_kind_name(m->kind);
-	return milestone_record(fp, fields, 8, 5, m) && !ferror(fp);
+	row_init(&r);
+	ok = names_record(fp, timeline_columns, NCOLUMNS(timeline_columns));
+	for (size_t i = 0; ok && i < cmp->ntimeline; i++) {
+		r.s = cmp->p[cmp->timeline[i].proposal].s;
+		r.m = cmp->timeline[i].m;
+		ok = row_record(fp, timeline_columns,
+				NCOLUMNS(timeline_columns), &r) && !ferror(fp);
+	}
+	row_free(&r);
+	return ok;
+}
+
+bool
+csv_write_agenda(FILE *fp, const struct agenda *ag)
+{
+	struct row r;
+	bool ok;
+
+	row_init(&r);
+	r.today = ag->today;
+	r.basis_fn = tt_milestone_basis;
+	ok = names_record(fp, agenda_columns, NCOLUMNS(agenda_columns));
+	for (size_t i = 0; ok && i < ag->n; i++) {
+		r.treaty = ag->e[i].treaty;
+		r.m = ag->e[i].m;
+		ok = row_record(fp, agenda_columns, NCOLUMNS(agenda_columns),
+				&r);
+	}
+	row_free(&r);
+	return ok && !ferror(fp);
 }
 
 /* --- reading (batch input) ------------------------------------------- */

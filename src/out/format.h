@@ -53,6 +53,8 @@ bool table_write_schedule(FILE *fp, const tt_schedule *s, bool explain);
 /* The recorded dates of S's parties that differ from the computed ones,
  * one line each and the rule behind the computed date. */
 bool table_write_discrepancies(FILE *fp, const tt_schedule *s);
+/* --check: the discrepancies, or a line saying that there are none. */
+bool table_write_check(FILE *fp, const tt_schedule *s);
 
 /* json.c: the schedule object of "schedule --format json", indented
  * (PRETTY) or on one line (batch's JSON Lines); each ends with a newline.
@@ -120,10 +122,12 @@ bool json_write_compare(FILE *fp, const struct compare *cmp, bool pretty);
 bool json_write_compare_filtered(FILE *fp, const struct compare *cmp,
 				 bool pretty, const struct filter *f);
 
-/* csv.c: the merged timeline, one row per milestone of each proposal. */
-bool csv_write_timeline_header(FILE *fp);
-bool csv_write_timeline_row(FILE *fp, const tt_schedule *s,
-			    const tt_milestone *m);
+/* csv.c: the header, then the merged timeline of CMP, one row per
+ * milestone of each proposal. */
+bool csv_write_compare(FILE *fp, const struct compare *cmp);
+/* table.c: the proposals side by side, their merged timeline and how
+ * each differs from the first. */
+bool table_write_compare(FILE *fp, const struct compare *cmp);
 
 /* chart-paint.c: the proposals as a timeline picture, drawn with cairo. */
 struct chart_options {
@@ -155,6 +159,22 @@ struct diff_report;
 bool table_write_diff(FILE *fp, const struct diff_report *r);
 bool json_write_diff(FILE *fp, const struct diff_report *r, bool pretty);
 bool csv_write_diff(FILE *fp, const struct diff_report *r);
+
+/* For "agenda": the dates of a window across treaties (struct agenda,
+ * see agenda.h).  table.c: a line per date (COLOR: the next date to
+ * come highlighted); json.c: {"from", "until", "milestones", "errors"};
+ * csv.c: a header row, then a row per date. */
+struct agenda;
+bool table_write_agenda(FILE *fp, const struct agenda *ag, bool color);
+bool json_write_agenda(FILE *fp, const struct agenda *ag);
+bool csv_write_agenda(FILE *fp, const struct agenda *ag);
+
+/* json.c: the member "errors": the N errors E (input-error.h) as an
+ * array of objects {"input", "line", "column", "message"}, line and
+ * column null when not known, indented for a top-level object; false
+ * when a write failed or memory ran out. */
+struct input_error;
+bool json_write_errors(FILE *fp, const struct input_error *e, size_t n);
 
 /* csv.c: reading CSV records (RFC 4180, fields separated by DELIM) one
  * at a time.  The fields, each NUL-terminated, stay valid until the next

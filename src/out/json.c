@@ -14,6 +14,7 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@
 
 #include "lib/strbuf.h"
 #include "lib/utf8.h"
+#include "out/agenda.h"
 #include "out/compare.h"
 #include "out/diff-report.h"
 #include "out/filter.h"
@@ -1097,4 +1099,81 @@ json_write_diff(FILE *fp, const struct diff_report *r, bool pretty)
 	pop(&w, "}");
 	text_free(&t);
 	return end(&w, fp);
+}
+
+bool
+json_write_errors(FILE *fp, const struct input_error *e, size_t n)
+{
+	struct ttp_buf b = TTP_BUF_INIT;
+	bool failed;
+
+	fputs("  \"errors\": [", fp);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ",\n    {\n      \"input\": " :
+		      "\n    {\n      \"input\": ", fp);
+		json_write_string(fp, &b, e[i].input);
+		if (e[i].line != 0)
+			fprintf(fp, ",\n      \"line\": %lu", e[i].line);
+		else
+			fputs(",\n      \"line\": null", fp);
+		if (e[i].column != 0)
+			fprintf(fp, ",\n      \"column\": %lu", e[i].column);
+		else
+			fputs(",\n      \"column\": null", fp);
+		fputs(",\n      \"message\": ", fp);
+		json_write_string(fp, &b, e[i].message);
+		fputs("\n    }", fp);
+	}
+	fputs(n ? "\n  ]\n" : "]\n", fp);
+	failed = b.failed;
+	ttp_buf_release(&b);
+	if (failed)
+		errno = ENOMEM;
+	return !failed && !ferror(fp);
+}
+
+bool
+json_write_agenda(FILE *fp, const struct agenda *ag)
+{
+	struct ttp_buf b = TTP_BUF_INIT;
+	struct text t;
+	char d[TT_DATE_BUFSIZE];
+
+	text_init(&t);
+	fprintf(fp, "{\n  \"from\": \"%s\",\n", tt_date_format(ag->f.from, d));
+	fprintf(fp, "  \"until\": \"%s\",\n", tt_date_format(ag->f.until, d));
+	fputs("  \"milestones\": [", fp);
+	for (size_t i = 0; i < ag->n; i++) {
+		const tt_milestone *m = ag->e[i].m;
+
+		fprintf(fp, "%s\n    {\n      \"date\": \"%s\",\n",
+			i ? "," : "", tt_date_format(m->date, d));
+		fprintf(fp, "      \"days_left\": %ld,\n",
+			(long)tt_date_diff_days(ag->today, m->date));
+		fputs("      \"treaty\": ", fp);
+		json_write_string(fp, &b, ag->e[i].treaty);
+		fputs(",\n      \"party\": ", fp);
+		if (m->party != NULL && *m->party != '\0')
+			json_write_string(fp, &b, m->party);
+		else
+			fputs("null", fp);
+		fprintf(fp, ",\n      \"kind\": \"%s\",\n      \"label\": ",
+			tt_kind_name(m->kind));
+		json_write_string(fp, &b, text_milestone(&t, tt_milestone_label, m));
+		fputs(",\n      \"basis\": ", fp);
+		json_write_string(fp, &b, text_milestone(&t, tt_milestone_basis, m));
+		fputs("\n    }", fp);
+	}
+	fputs(ag->n ? "\n  ],\n" : "],\n", fp);
+	text_free(&t);
+	if (!json_write_errors(fp, ag->err, ag->nerr))
+		b.failed = b.failed || errno == ENOMEM;
+	fputs("}\n", fp);
+	if (b.failed) {
+		ttp_buf_release(&b);
+		errno = ENOMEM;
+		return false;
+	}
+	ttp_buf_release(&b);
+	return !ferror(fp);
 }

@@ -1,13 +1,17 @@
 /*
- * table.c -- a schedule as a readable timeline, and what "diff"
- * found as lines in the manner of diff(1).
+ * table.c -- a schedule as a readable timeline, proposals side by
+ * side ("compare"), and what "diff" found as lines in the manner of
+ * diff(1).
  */
 #include <config.h>
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "out/agenda.h"
+#include "out/compare.h"
 #include "out/diff-report.h"
 #include "out/filter.h"
 #include "lib/utf8.h"
@@ -449,5 +453,302 @@ table_write_diff(FILE *fp, const struct diff_report *r)
 			diff_line(fp, &text, tt_diff_milestone_at(t->d, k));
 	}
 	text_free(&text);
+	return !ferror(fp);
+}
+
+/* --check in a table: each recorded date that differs, or a line
+ * saying that none does. */
+bool
+table_write_check(FILE *fp, const tt_schedule *s)
+{
+	size_t n = tt_schedule_discrepancy_count(s);
+
+	if (n == 0)
+		fprintf(fp, "%s: every recorded date agrees with the computed "
+			"one\n", *tt_schedule_id(s) ? tt_schedule_id(s) :
+			tt_schedule_name(s));
+	return table_write_discrepancies(fp, s);
+}
+
+/* --- compare: the proposals side by side ------------------------------------------------------ */
+
+enum {
+	ROW_HEAD, ROW_ID, ROW_EIF, ROW_TERM, ROW_EXPIRY, ROW_IN_FORCE,
+	ROW_CONSULTATIONS, ROW_REVIEWS, ROW_CONFERENCES, ROW_FIRST_END,
+	ROW_END_BY, ROW_RENEWAL, ROW_WITHDRAWAL_OPENS, ROW_WITHDRAWAL,
+	NROWS
+};
+
+static const char *const row_names[NROWS] = {
+	"", "Id", "Entry into force", "Term", "Expiry (last day in force)",
+	"Entry into force to expiry", "Consultations", "Reviews",
+	"Conferences", "First possible end", "  made possible by",
+	"First renewal deadline", "Withdrawal notice from",
+	"Earliest withdrawal"
+};
+
+static void
+date_or_dash(const tt_milestone *m, char *buf, size_t size)
+{
+	char d[TT_DATE_BUFSIZE];
+
+	snprintf(buf, size, "%s", m ? tt_date_format(m->date, d) : "-");
+}
+
+/* The cells of column P (1-based) into CELL[ROW][...]. */
+static void
+fill_column(char (*cell)[COMPARE_TEXT_SIZE], size_t ncols, size_t col,
+	    const struct compare_proposal *p)
+{
+	char d[TT_DATE_BUFSIZE], d2[TT_DATE_BUFSIZE], w[TT_DURATION_BUFSIZE];
+
+#define CELL(row) cell[(size_t)(row) * ncols + col]
+	snprintf(CELL(ROW_HEAD), COMPARE_TEXT_SIZE, "[%zu] %s", col, p->title);
+	snprintf(CELL(ROW_ID), COMPARE_TEXT_SIZE, "%s", tt_schedule_id(p->s));
+	tt_date_format(p->eif, CELL(ROW_EIF));
+	compare_term_words(p, CELL(ROW_TERM), COMPARE_TEXT_SIZE);
+	if (p->has_expiry) {
+		compare_end_words(p, CELL(ROW_EXPIRY), COMPARE_TEXT_SIZE);
+		tt_duration_format_words(p->in_force, w, sizeof w);
+		snprintf(CELL(ROW_IN_FORCE), COMPARE_TEXT_SIZE, "%s (%ld days)",
+			 w, (long)p->days_in_force);
+	} else {
+		snprintf(CELL(ROW_EXPIRY), COMPARE_TEXT_SIZE, "%s",
+			 p->has_term ? "none" : "none (indefinite)");
+		snprintf(CELL(ROW_IN_FORCE), COMPARE_TEXT_SIZE, "-");
+	}
+	snprintf(CELL(ROW_CONSULTATIONS), COMPARE_TEXT_SIZE, "%u",
+		 p->consultations);
+	snprintf(CELL(ROW_REVIEWS), COMPARE_TEXT_SIZE, "%u", p->reviews);
+	snprintf(CELL(ROW_CONFERENCES), COMPARE_TEXT_SIZE, "%u",
+		 p->conferences);
+	if (p->end_by != COMPARE_END_NONE) {
+		tt_date_format(p->first_end, d);
+		snprintf(CELL(ROW_FIRST_END), COMPARE_TEXT_SIZE, "%s", d);
+		if (tt_date_compare(p->first_end_latest, p->first_end) != 0)
+			snprintf(CELL(ROW_FIRST_END), COMPARE_TEXT_SIZE,
+				 "%s to %s (readings)", d,
+				 tt_date_format(p->first_end_latest, d2));
+		snprintf(CELL(ROW_END_BY), COMPARE_TEXT_SIZE, "%s",
+			 p->end_label);
+	} else {
+		snprintf(CELL(ROW_FIRST_END), COMPARE_TEXT_SIZE, "none");
+		snprintf(CELL(ROW_END_BY), COMPARE_TEXT_SIZE, "-");
+	}
+	date_or_dash(p->renewal_deadline, CELL(ROW_RENEWAL),
+		     COMPARE_TEXT_SIZE);
+	date_or_dash(p->withdrawal_opens, CELL(ROW_WITHDRAWAL_OPENS),
+		     COMPARE_TEXT_SIZE);
+	date_or_dash(p->withdrawal_effective, CELL(ROW_WITHDRAWAL),
+		     COMPARE_TEXT_SIZE);
+	/* A name too long for its cell is cut, never inside a character. */
+	for (size_t r = 0; r < NROWS; r++)
+		ttp_utf8_trim(CELL(r));
+#undef CELL
+}
+
+/* True if milestone A is of B's kind with the label LABEL (B's); A's
+ * label is made in SCRATCH. */
+static bool
+same_label(struct text *scratch, const tt_milestone *a, const tt_milestone *b,
+	   const char *label)
+{
+	return a->kind == b->kind &&
+	       strcmp(text_milestone(scratch, tt_milestone_label, a),
+		      label) == 0;
+}
+
+/* One line per date: "[1,2] Entry into force; [3] Review 1", proposals
+ * with the same milestone on that date grouped. */
+static void
+timeline_line(FILE *fp, const struct compare *cmp, size_t from, size_t to)
+{
+	char d[TT_DATE_BUFSIZE], nd[TT_DATE_BUFSIZE];
+	struct text label, other;
+	tt_date date = cmp->timeline[from].m->date;
+	bool first = true;
+
+	fprintf(fp, "%s  %s ", tt_date_format(date, d),
+		tt_weekday_abbr(tt_date_weekday(date)));
+	text_init(&label);
+	text_init(&other);
+	for (size_t i = from; i < to; i++) {
+		const tt_milestone *m = cmp->timeline[i].m;
+		bool seen = false;
+
+		text_milestone(&label, tt_milestone_label, m);
+		for (size_t j = from; j < i && !seen; j++)
+			seen = same_label(&other, cmp->timeline[j].m, m,
+					  label.p);
+		if (seen)
+			continue;
+		fprintf(fp, "%s [%zu", first ? "" : ";",
+			cmp->timeline[i].proposal + 1);
+		for (size_t j = i + 1; j < to; j++)
+			if (cmp->timeline[j].proposal !=
+			    cmp->timeline[i].proposal &&
+			    same_label(&other, cmp->timeline[j].m, m,
+				       label.p))
+				fprintf(fp, ",%zu",
+					cmp->timeline[j].proposal + 1);
+		fprintf(fp, "] %s", label.p);
+		if (m->flags & TT_MS_ROLLED)
+			fprintf(fp, " (moved from %s %s)",
+				tt_weekday_abbr(tt_date_weekday(m->nominal)),
+				tt_date_format(m->nominal, nd));
+		first = false;
+	}
+	fputc('\n', fp);
+	text_free(&label);
+	text_free(&other);
+}
+
+bool
+table_write_compare(FILE *fp, const struct compare *cmp)
+{
+	size_t ncols = cmp->n + 1, *width;
+	char (*cell)[COMPARE_TEXT_SIZE];
+	char d[TT_DATE_BUFSIZE];
+
+	cell = calloc(NROWS * ncols, sizeof *cell);
+	width = calloc(ncols, sizeof *width);
+	if (cell == NULL || width == NULL) {
+		free(cell);
+		free(width);
+		errno = ENOMEM;
+		return false;
+	}
+	for (size_t r = 0; r < NROWS; r++)
+		snprintf(cell[r * ncols], COMPARE_TEXT_SIZE, "%s",
+			 row_names[r]);
+	for (size_t i = 0; i < cmp->n; i++)
+		fill_column(cell, ncols, i + 1, &cmp->p[i]);
+	for (size_t r = 0; r < NROWS; r++)
+		for (size_t k = 0; k < ncols; k++)
+			if (ttp_utf8_width(cell[r * ncols + k]) > width[k])
+				width[k] = ttp_utf8_width(cell[r * ncols + k]);
+	for (size_t r = 0; r < NROWS; r++) {
+		for (size_t k = 0; k < ncols; k++) {
+			const char *t = cell[r * ncols + k];
+
+			fputs(t, fp);
+			if (k + 1 < ncols)
+				fprintf(fp, "%*s", (int)(width[k] + 2 -
+					ttp_utf8_width(t)), "");
+		}
+		fputc('\n', fp);
+	}
+	free(cell);
+	free(width);
+
+	fprintf(fp, "\nTimeline:\n");
+	for (size_t i = 0, j; i < cmp->ntimeline; i = j) {
+		for (j = i + 1; j < cmp->ntimeline &&
+		     tt_date_compare(cmp->timeline[j].m->date,
+				     cmp->timeline[i].m->date) == 0; j++)
+			;
+		timeline_line(fp, cmp, i, j);
+	}
+	for (size_t i = 0; i < cmp->n; i++)
+		if (tt_schedule_truncated(cmp->p[i].s))
+			fprintf(fp, "[%zu] Series without end are shown up to "
+				"%s (change with --horizon).\n", i + 1,
+				tt_date_format(tt_schedule_horizon(
+					cmp->p[i].s), d));
+	for (size_t i = 0, k = 0; i < cmp->n; i++) {
+		if (cmp->p[i].hypothetical)
+			fprintf(fp, "%s%zu", k++ ? "," : "[", i + 1);
+		if (i + 1 == cmp->n && k > 0)
+			fprintf(fp, "] Never in force: the entry into force is "
+				"hypothetical (change it with "
+				"--entry-into-force).\n");
+	}
+
+	fprintf(fp, "\nDifferences from [1] %s:\n", cmp->p[0].title);
+	for (size_t i = 1; i < cmp->n; i++) {
+		const struct compare_proposal *p = &cmp->p[i];
+
+		fprintf(fp, "[%zu] %s:\n", i + 1, p->title);
+		if (p->ndiffs == 0)
+			fprintf(fp, "  none in these figures\n");
+		for (size_t k = 0; k < p->ndiffs; k++)
+			fprintf(fp, "  %s\n", p->diffs[k].text);
+	}
+	return !ferror(fp);
+}
+
+/* --- agenda: the dates of a window across treaties ------------------ */
+
+static const char *
+party_of(const tt_milestone *m)
+{
+	return m->party != NULL && *m->party != '\0' ? m->party : "-";
+}
+
+bool
+table_write_agenda(FILE *fp, const struct agenda *ag, bool color)
+{
+	char d[TT_DATE_BUFSIZE], d2[TT_DATE_BUFSIZE], days[16];
+	size_t wt = strlen("Treaty"), wp = strlen("Party");
+	size_t wk = strlen("Kind"), wd = strlen("Days");
+	bool marked = false;
+	struct text label;
+
+	fprintf(fp, "Agenda from %s to %s: %zu date%s of %zu treat%s\n",
+		tt_date_format(ag->f.from, d), tt_date_format(ag->f.until, d2),
+		ag->n, ag->n == 1 ? "" : "s", ag->ntreaties,
+		ag->ntreaties == 1 ? "y" : "ies");
+	/* Said here too: a pager would hide the messages before it. */
+	if (ag->nerr > 0)
+		fputs("Could not be read, left out:\n", fp);
+	for (size_t i = 0; i < ag->nerr; i++)
+		fprintf(fp, "  %s\n", ag->err[i].text);
+	if (ag->n == 0)
+		return !ferror(fp);
+	for (size_t i = 0; i < ag->n; i++) {
+		const struct agenda_entry *e = &ag->e[i];
+		size_t w;
+
+		if ((w = ttp_utf8_width(e->treaty)) > wt)
+			wt = w;
+		if ((w = ttp_utf8_width(party_of(e->m))) > wp)
+			wp = w;
+		if ((w = strlen(tt_kind_name(e->m->kind))) > wk)
+			wk = w;
+		w = (size_t)snprintf(days, sizeof days, "%ld",
+				     (long)tt_date_diff_days(ag->today,
+							     e->m->date));
+		if (w > wd)
+			wd = w;
+	}
+	fputc('\n', fp);
+	fprintf(fp, "%-10s  %*s  ", "Date", (int)wd, "Days");
+	padded(fp, "Treaty", wt + 2);
+	padded(fp, "Party", wp + 2);
+	padded(fp, "Kind", wk + 2);
+	fputs("Label\n", fp);
+	text_init(&label);
+	for (size_t i = 0; i < ag->n; i++) {
+		const struct agenda_entry *e = &ag->e[i];
+		/* The next date to come, on or after today. */
+		bool mark = color && !marked &&
+			    tt_date_compare(e->m->date, ag->today) >= 0;
+
+		if (mark) {
+			fputs("\033[1;7m", fp);
+			marked = true;
+		}
+		fprintf(fp, "%s  %*ld  ", tt_date_format(e->m->date, d),
+			(int)wd, (long)tt_date_diff_days(ag->today,
+							 e->m->date));
+		padded(fp, e->treaty, wt + 2);
+		padded(fp, party_of(e->m), wp + 2);
+		padded(fp, tt_kind_name(e->m->kind), wk + 2);
+		fputs(text_milestone(&label, tt_milestone_label, e->m), fp);
+		if (mark)
+			fputs("\033[m", fp);
+		fputc('\n', fp);
+	}
+	text_free(&label);
 	return !ferror(fp);
 }
