@@ -49,6 +49,7 @@
 #include "cli/calendar.h"
 #include "out/chart.h"
 #include "cli/cli.h"
+#include "out/agenda.h"
 #include "out/compare.h"
 #include "out/filter.h"
 #include "out/format.h"
@@ -865,55 +866,38 @@ unread(const struct server *sv)
 	return sv->failed.nerr > 0 ? &sv->failed : &sv->gen->in;
 }
 
-/* As "treatyterm agenda --format json" writes, with the inputs BAD that
- * could not be read in "errors". */
+/* As "treatyterm agenda --format json" writes, each date with its
+ * event's UID, and the inputs BAD that could not be read in "errors". */
 static bool
 write_agenda(const struct generation *g, const struct serve_view *v,
 	     const struct inputs *bad, tt_date today, FILE *fp)
 {
-	struct ttp_buf b = TTP_BUF_INIT;
-	struct text t;
-	char d[TT_DATE_BUFSIZE];
+	struct agenda ag;
 	struct dated *list;
 	size_t n;
+	bool ok;
 
 	if ((list = collect(g, v, &n)) == NULL)
 		return false;
-	text_init(&t);
-	fprintf(fp, "{\n  \"from\": \"%s\",\n", tt_date_format(v->f.from, d));
-	fprintf(fp, "  \"until\": \"%s\",\n", tt_date_format(v->f.until, d));
-	fputs("  \"milestones\": [", fp);
-	for (size_t i = 0; i < n; i++) {
-		const tt_milestone *m = list[i].ev->m;
-
-		fprintf(fp, "%s\n    {\n      \"date\": \"%s\",\n",
-			i ? "," : "", tt_date_format(m->date, d));
-		fprintf(fp, "      \"days_left\": %ld,\n",
-			(long)tt_date_diff_days(today, m->date));
-		fputs("      \"treaty\": ", fp);
-		json_write_string(fp, &b, g->in.t[list[i].ev->t].name);
-		fputs(",\n      \"party\": ", fp);
-		if (m->party != NULL && *m->party != '\0')
-			json_write_string(fp, &b, m->party);
-		else
-			fputs("null", fp);
-		fprintf(fp, ",\n      \"kind\": \"%s\",\n      \"label\": ",
-			tt_kind_name(m->kind));
-		json_write_string(fp, &b, text_milestone(&t, tt_milestone_label, m));
-		fputs(",\n      \"basis\": ", fp);
-		json_write_string(fp, &b, text_milestone(&t, tt_milestone_basis, m));
-		fputs(",\n      \"uid\": ", fp);
-		json_write_string(fp, &b, list[i].ev->uid);
-		fputs("\n    }", fp);
-	}
-	fputs(n ? "\n  ],\n" : "],\n", fp);
-	text_free(&t);
-	free(list);
-	ttp_buf_release(&b);
-	if (!inputs_write_json_errors(fp, bad->err, bad->nerr))
+	memset(&ag, 0, sizeof ag);
+	if ((ag.e = calloc(n ? n : 1, sizeof *ag.e)) == NULL) {
+		free(list);
 		return false;
-	fputs("}\n", fp);
-	return !b.failed && !ferror(fp);
+	}
+	for (size_t i = 0; i < n; i++) {
+		ag.e[i].treaty = g->in.t[list[i].ev->t].name;
+		ag.e[i].m = list[i].ev->m;
+		ag.e[i].uid = list[i].ev->uid;
+	}
+	ag.n = n;
+	ag.today = today;
+	ag.f = v->f;
+	ag.err = bad->err;
+	ag.nerr = bad->nerr;
+	ok = json_write_agenda(fp, &ag);
+	free(ag.e);
+	free(list);
+	return ok;
 }
 
 /* The timeline of the treaties IDX (N of them) as SVG. */

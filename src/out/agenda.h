@@ -18,6 +18,7 @@ struct agenda_entry {
 	const tt_milestone *m;
 	size_t ti, mi;		/* the treaty's and the milestone's place,
 				 * to keep the order stable */
+	const char *uid;	/* serve's: its event's UID, else NULL */
 };
 
 struct agenda {

@@ -1162,6 +1162,10 @@ json_write_agenda(FILE *fp, const struct agenda *ag)
 		json_write_string(fp, &b, text_milestone(&t, tt_milestone_label, m));
 		fputs(",\n      \"basis\": ", fp);
 		json_write_string(fp, &b, text_milestone(&t, tt_milestone_basis, m));
+		if (ag->e[i].uid != NULL) {
+			fputs(",\n      \"uid\": ", fp);
+			json_write_string(fp, &b, ag->e[i].uid);
+		}
 		fputs("\n    }", fp);
 	}
 	fputs(ag->n ? "\n  ],\n" : "],\n", fp);
